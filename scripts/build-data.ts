@@ -1,0 +1,46 @@
+/**
+ * Regenerates the project's instance dataset deterministically.
+ *
+ *   npm run data                 copy ../shared/data/aws/* into data/aws/, then build data/instances.json
+ *   npm run data -- --from DIR   take the AWS source files from DIR instead
+ *   npm run data -- --check      rebuild in memory from data/aws/ and fail if data/instances.json differs
+ *
+ * Nothing at run time reads ../shared: the app and the CLI import data/instances.json only.
+ */
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDataset, SOURCE_FILES } from './dataset-builder.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const fromIdx = args.indexOf('--from');
+const from = fromIdx >= 0 ? resolve(args[fromIdx + 1] ?? '') : resolve(root, '../shared/data/aws');
+const own = join(root, 'data/aws');
+const out = join(root, 'data/instances.json');
+
+if (!check) {
+  for (const f of SOURCE_FILES) {
+    const src = join(from, f);
+    if (!existsSync(src)) {
+      console.error(`data: ${src} is missing; pass --from DIR with the AWS source files`);
+      process.exit(2);
+    }
+    copyFileSync(src, join(own, f));
+    chmodSync(join(own, f), 0o644);
+  }
+}
+const read = (f: string) => readFileSync(join(own, f), 'utf8');
+const text = JSON.stringify(buildDataset(read)) + '\n';
+if (check) {
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  if (current !== text) {
+    console.error('data: data/instances.json is out of date; run npm run data');
+    process.exit(1);
+  }
+  console.log('data: data/instances.json is up to date');
+} else {
+  writeFileSync(out, text);
+  console.log(`data: wrote ${out} (${JSON.parse(text).rows.length} instance types)`);
+}

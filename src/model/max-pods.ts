@@ -1,0 +1,66 @@
+/**
+ * The three max-pods numbers of `docs/max-pods.md`.
+ *
+ * 1. ENI-limited (`eni-max-pods.txt`, AL2023 nodeadm, Karpenter): E × (I − 1) + 2.
+ * 2. Recommended (`max-pods-calculator.sh`): custom networking, prefix delegation, --cni-max-eni, 110/250 cap.
+ * 3. Effective: see `nodeAccounting` in warm-pool.ts (it needs the CNI settings).
+ */
+import type { InstanceType } from './instances';
+
+/** The two hostNetwork pods (aws-node, kube-proxy) that eni-max-pods.txt adds on top. */
+export const HOST_NETWORK_PODS = 2;
+
+/**
+ * ENI-limited max pods, the default a node gets: ENIs × (IPv4 per ENI − 1) + 2, default card only
+ * (`gen_vpc_ip_limits.go` printPodLimit).
+ * @example eniLimitedMaxPods(m5.8xlarge) === 234 // 8 × 29 + 2
+ */
+export function eniLimitedMaxPods(t: InstanceType): number {
+  return t.enis * (t.ipv4PerEni - 1) + HOST_NETWORK_PODS;
+}
+
+export interface CalculatorOptions {
+  customNetworking?: boolean;
+  prefixDelegation?: boolean;
+  /** `--cni-max-eni N`: min(N, E); not validated by the script (0 gives 0 ENIs). */
+  maxEni?: number | null;
+  /** `--show-max-allowed`: skip the 110/250 cap. */
+  showMaxAllowed?: boolean;
+  /** `--cni-version`: prefix delegation needs 1.9 or newer. Defaults to a current CNI. */
+  cniVersion?: { major: number; minor: number };
+}
+
+/**
+ * `max-pods-calculator.sh` exactly (amazon-eks-ami @0ab84280):
+ * `raw = (min(N?, E) − cn) × ((nitro ∧ pd ∧ cni≥1.9) ? 16(I−1) : (I−1)) + 2`, then
+ * `min(raw, V > 30 ? 250 : 110)` unless show-max-allowed. Unknown vCPUs take the 110 cap, as the script's
+ * failed integer test does.
+ * @example recommendedMaxPods(m5.16xlarge, {}) === 250 // raw 737, capped
+ */
+export function recommendedMaxPods(t: InstanceType, o: CalculatorOptions = {}): number {
+  const v = o.cniVersion ?? { major: 1, minor: 23 };
+  const pdSupported = v.major > 1 || (v.major === 1 && v.minor > 8);
+  const isNitro = t.hypervisor === 'nitro';
+  let enis = t.enis;
+  if (o.maxEni !== undefined && o.maxEni !== null) enis = Math.min(o.maxEni, enis);
+  if (o.customNetworking) enis -= 1;
+  const slots = t.ipv4PerEni - 1;
+  const raw = isNitro && o.prefixDelegation && pdSupported ? enis * slots * 16 + 2 : enis * slots + 2;
+  if (o.showMaxAllowed) return raw;
+  return Math.min(raw, recommendedCap(t));
+}
+
+/** The calculator's density cap: 250 above 30 vCPUs, else 110 (also when vCPUs are unknown). */
+export function recommendedCap(t: InstanceType): number {
+  return t.vcpus !== null && t.vcpus > 30 ? 250 : 110;
+}
+
+/**
+ * Karpenter's `ENILimitedPods` (types.go l.641-661): usable = max(E − reservedENIs − efaOnly, 0);
+ * 0 when nothing is usable, else usable × (I − 1) + 2.
+ * @example karpenterEniLimitedPods(m5.large, 1) === 20 // custom networking: RESERVED_ENIS=1
+ */
+export function karpenterEniLimitedPods(t: InstanceType, reservedEnis = 0, efaOnlyEnis = 0): number {
+  const usable = Math.max(t.enis - reservedEnis - efaOnlyEnis, 0);
+  return usable === 0 ? 0 : usable * (t.ipv4PerEni - 1) + HOST_NETWORK_PODS;
+}

@@ -1,0 +1,148 @@
+/**
+ * What evaluate(plan) returns: plain data the views and the CLI's `evaluate --json` show.
+ * Keys fixed by docs/contract.md §2 are marked (contract); the rest are extensions.
+ */
+import type { NodeAccounting } from './warm-pool';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding about the plan, with a stable code, where it is, what is wrong and what to do. */
+export interface Warning {
+  /** Stable kebab-case identifier, e.g. "subnet-exhausted" (contract). */
+  code: string;
+  /** Plain-language message (contract). */
+  message: string;
+  /** Plan path, e.g. "vpc.subnets[0]" or "nodeGroups[1].maxPods" (contract). */
+  path: string;
+  severity: Severity;
+  /** A concrete fix. */
+  fix: string;
+  /** When the fix is a setting, the change that applies it (the app shows a button). */
+  apply?: PlanPatch;
+}
+
+/** A small, declarative change to a plan (applied by applyPatch in plan-patch.ts). */
+export type PlanPatch =
+  | { kind: 'cni'; set: Partial<import('./plan').CniSettings> }
+  | { kind: 'nodeGroup'; index: number; set: Partial<import('./plan').NodeGroup> };
+
+/** Addresses in one subnet, by what takes them. */
+export interface UsageBreakdown {
+  /** `reservedIps` of the plan (load balancers, endpoints, ...); AWS's 5 are not in `used`. */
+  reserved: number;
+  /** Node primary addresses (one per node launched here). */
+  nodeIps: number;
+  /** Primary addresses of further ENIs (pod ENIs, trunk ENIs). */
+  eniPrimaries: number;
+  /** Pod addresses in use (including branch-ENI pods). */
+  podIps: number;
+  /** Held but idle pod addresses: the warm pool. */
+  warmIps: number;
+  /** Sum of the above: the subnet's `used`. */
+  total: number;
+}
+
+export type Scale = 'min' | 'desired' | 'max';
+
+export interface PrefixBlocks {
+  /** Aligned /28 blocks in the subnet (or its prefix reservation) that prefixes could ever use. */
+  total: number;
+  /** Blocks holding prefixes. */
+  usedByPrefixes: number;
+  /** Blocks spoiled by single addresses (node IPs, ENI primaries, reservedIps). */
+  spoiled: number;
+  /** Blocks left for new prefixes. */
+  free: number;
+  /** Prefixes the nodes want at this scale. */
+  needed: number;
+}
+
+export interface SubnetResult {
+  name: string;
+  cidr: string;
+  az: string;
+  /** 2^(32−n) (contract). */
+  size: number;
+  /** size − 5 (contract). */
+  usable: number;
+  /** Addresses taken at each scale (contract). */
+  used: Record<Scale, number>;
+  breakdown: Record<Scale, UsageBreakdown>;
+  /** Free addresses at each scale (usable − used; negative when over). */
+  free: Record<Scale, number>;
+  /** Does it hold every group at max? */
+  fitsAtMax: boolean;
+  /** Total nodes (x of the exhaustion chart) at which this subnet first runs out; null if never within the series. */
+  exhaustedAtNodes: number | null;
+  /** Which VPC CIDR holds it (index), or -1. */
+  vpcCidrIndex: number;
+  /** Roles: node subnet of some group, pod subnet (custom networking), or unused. */
+  roles: ('nodes' | 'pods')[];
+  /** With prefix delegation: /28 block accounting per scale. */
+  prefixBlocks?: Record<Scale, PrefixBlocks>;
+}
+
+export interface NodeGroupResult {
+  name: string;
+  instanceType: string;
+  /** kubelet max pods in force: the plan's, else the ENI-limited default (contract). */
+  maxPods: number;
+  /** The node object of `node --json` (contract). */
+  perNode: NodeAccounting;
+  maxPodsNumbers: {
+    /** ENIs × (IPv4 per ENI − 1) + 2. */
+    eniLimited: number;
+    /** max-pods-calculator.sh with the plan's custom networking / prefix delegation / MAX_ENI. */
+    recommended: number;
+    /** What the node can really run: min(max pods − 2, addresses the CNI can hold). */
+    effective: number;
+    /** Karpenter ENILimitedPods with RESERVED_ENIS = 1 under custom networking, else 0. */
+    karpenter: number;
+  };
+  /** Most nodes of this group that fit, the other groups at desiredNodes (contract). */
+  maxNodesThatFit: number;
+  nodes: Record<Scale, number>;
+  /** Addresses this group takes at each scale, all subnets together. */
+  addresses: Record<Scale, number>;
+}
+
+export interface SeriesPoint {
+  /** Total nodes over all groups. */
+  nodes: number;
+  /** Addresses used per subnet, in plan order. */
+  used: number[];
+}
+
+export interface ExhaustionSeries {
+  /** Subnet names in the order of `used`. */
+  subnets: string[];
+  usable: number[];
+  points: SeriesPoint[];
+  /** Total nodes at min, desired and max. */
+  marks: Record<Scale, number>;
+  /** Where the series ends (first exhaustion or 2× max). */
+  endNodes: number;
+}
+
+export interface Totals {
+  nodes: Record<Scale, number>;
+  /** Addresses used in all subnets. */
+  used: Record<Scale, number>;
+  /** Of those, the warm pool. */
+  warm: Record<Scale, number>;
+  /** Of those, pod addresses in use. */
+  pods: Record<Scale, number>;
+  usable: number;
+}
+
+export interface Evaluation {
+  /** Every subnet has room with every group at maxNodes (contract). */
+  fits: boolean;
+  nodeGroups: NodeGroupResult[];
+  subnets: SubnetResult[];
+  warnings: Warning[];
+  /** The subnet that runs out first when all groups scale together, and at how many total nodes. */
+  firstExhaustion: { subnet: string; atNodes: number } | null;
+  totals: Totals;
+  series: ExhaustionSeries;
+}
