@@ -1,0 +1,29 @@
+/** Argument helpers shared by the commands: strict parsing with messages that name the option. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** node:util parseArgs, strict, with its errors turned into one plain sentence. */
+export function strictParse(args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false) {
+  try {
+    return { ok: true as const, ...parseArgs({ args, options, strict: true, allowPositionals }) };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    if (unknown) return { ok: false as const, error: `unknown option ${unknown[1]}; see --help` };
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+    if (missing) return { ok: false as const, error: `option ${missing[1]!.replace(/^-\w, /, '')} needs a value` };
+    const positional = /Unexpected argument '([^']+)'/.exec(msg);
+    if (positional) return { ok: false as const, error: `unexpected argument ${positional[1]}; see --help` };
+    return { ok: false as const, error: msg.replace(/\. To specify.*$/s, '') };
+  }
+}
+
+/** A whole number within [min, max], or an error naming the option. */
+export function intOption(name: string, raw: string | undefined, min: number, max: number): Parsed<number | undefined> {
+  if (raw === undefined) return { ok: true, value: undefined };
+  if (!/^-?\d+$/.test(raw.trim())) return { ok: false, error: `${name} must be a whole number, got "${raw}"` };
+  const n = Number(raw);
+  if (n < min || n > max) return { ok: false, error: `${name} must be from ${min} to ${max}, got ${n}` };
+  return { ok: true, value: n };
+}
