@@ -1,0 +1,44 @@
+/** The readable report of `evaluate` (without --json). */
+import type { FullEvaluation } from '../model/evaluate';
+import type { Plan } from '../model/plan';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
+const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
+
+export function formatReport(plan: Plan, r: FullEvaluation): string {
+  const out: string[] = [];
+  out.push(`Plan: ${plan.name}`);
+  const fe = r.firstExhaustion;
+  out.push(
+    r.fits
+      ? `Verdict: FITS at max (${n(r.totals.nodes.max)} nodes).${fe ? ` First to run out: ${fe.subnet} at ${n(fe.atNodes)} nodes.` : ' No subnet runs out up to 2× max.'}`
+      : `Verdict: DOES NOT FIT at max (${n(r.totals.nodes.max)} nodes). ${fe ? `${fe.subnet} runs out first, at ${n(fe.atNodes)} nodes.` : ''}`,
+  );
+  const warmShare = r.totals.used.desired ? Math.round((100 * r.totals.warm.desired) / r.totals.used.desired) : 0;
+  out.push(`Addresses used: ${n(r.totals.used.desired)} at desired, ${n(r.totals.used.max)} at max, of ${n(r.totals.usable)} usable; ${warmShare}% of those at desired are warm pool.`);
+  out.push('');
+  out.push('Subnets');
+  const head = [pad('name', 16), pad('AZ', 12), pad('CIDR', 18), lpad('usable', 9), lpad('min', 9), lpad('desired', 9), lpad('max', 9), lpad('runs out at', 12)];
+  out.push('  ' + head.join(' '));
+  for (const s of r.subnets) {
+    out.push('  ' + [
+      pad(s.name, 16), pad(s.az, 12), pad(s.cidr, 18), lpad(n(s.usable), 9), lpad(n(s.used.min), 9), lpad(n(s.used.desired), 9),
+      lpad(n(s.used.max), 9) + (s.fitsAtMax ? ' ' : '!'), lpad(s.exhaustedAtNodes === null ? '-' : `${n(s.exhaustedAtNodes)} nodes`, 12),
+    ].join(' '));
+  }
+  out.push('');
+  out.push('Node groups');
+  for (const g of r.nodeGroups) {
+    const p = g.perNode;
+    out.push(`  ${g.name} (${g.instanceType}, ${g.nodes.min}/${g.nodes.desired}/${g.nodes.max} nodes, ${p.pods} pods per node)`);
+    out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}; ${p.podsWithoutIp} pods without an address`);
+    out.push(`    max pods: ENI-limited ${g.maxPodsNumbers.eniLimited}, recommended ${g.maxPodsNumbers.recommended}, effective ${g.maxPodsNumbers.effective} (kubelet ${g.maxPods}); ${n(g.maxNodesThatFit)} nodes fit`);
+  }
+  if (r.warnings.length) {
+    out.push('');
+    out.push('Warnings');
+    for (const w of r.warnings) out.push(`  [${w.severity}] ${w.code} at ${w.path}: ${w.message}\n      fix: ${w.fix}`);
+  }
+  return out.join('\n') + '\n';
+}

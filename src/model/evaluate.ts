@@ -1,0 +1,183 @@
+/**
+ * plan → result: per subnet the addresses used at min, desired and max nodes by kind, per node group the
+ * per-node figures and the three max-pods numbers, the exhaustion series, and the warnings.
+ * The cost does not grow with node counts: per-node figures are closed form and subnets are filled by
+ * arithmetic, so a 10,000-node plan costs what a 10-node plan does (bench/evaluate.bench.ts).
+ */
+import { cidrSize, freeAddressCount, parseCidr, containsCidr, type Cidr } from './cidr';
+import type { InstanceDataset } from './instances';
+import { eniLimitedMaxPods, karpenterEniLimitedPods, recommendedMaxPods } from './max-pods';
+import type { Plan } from './plan';
+import { placeGroups, type GroupPlacement } from './placement';
+import { blockUse } from './prefix-blocks';
+import type { Evaluation, NodeGroupResult, PrefixBlocks, Scale, SubnetResult, UsageBreakdown } from './result';
+import { buildSeries, maxNodesThatFit, searchPath } from './exhaustion';
+import { subnetFits, subnetStatics, type SubnetStatic, Usage, usageFor } from './subnet-usage';
+import { planWarnings } from './warnings';
+import type { VpcIssue } from './vpc-rules';
+
+const SCALES: Scale[] = ['min', 'desired', 'max'];
+
+export interface VpcCidrResult {
+  cidr: string;
+  size: number;
+  /** Addresses of the CIDR not covered by any subnet. */
+  free: number;
+  subnets: number;
+}
+
+export interface FullEvaluation extends Evaluation {
+  vpcCidrs: VpcCidrResult[];
+}
+
+/**
+ * Evaluates a validated plan (see validatePlan) against the instance dataset.
+ * @example evaluate(smallVpcPlan, dataset).subnets[0].used.desired // 100 per m5.16xlarge with 1–49 pods
+ */
+export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: readonly VpcIssue[] = []): FullEvaluation {
+  const placed = placeGroups(plan, dataset);
+  const st = subnetStatics(plan);
+  const groups = plan.nodeGroups;
+  const usages = {} as Record<Scale, Usage>;
+  for (const scale of SCALES) {
+    const counts = groups.map((g) => (scale === 'min' ? g.minNodes : scale === 'desired' ? g.desiredNodes : g.maxNodes));
+    usages[scale] = usageFor(placed, counts, new Usage(st.length));
+  }
+  const path = searchPath(groups, placed, st);
+  const roles = subnetRoles(plan, placed);
+  const subnets = plan.vpc.subnets.map((s, i): SubnetResult => subnetResult(plan, i, st[i]!, usages, path.exhaustedAt[i]!, roles[i]!));
+  const fits = subnets.every((s) => s.fitsAtMax);
+
+  let first: { subnet: string; atNodes: number } | null = null;
+  let firstLambda = Infinity;
+  path.lambda.forEach((l, i) => {
+    if (l < firstLambda) {
+      firstLambda = l;
+      first = { subnet: subnets[i]!.name, atNodes: path.exhaustedAt[i]! };
+    }
+  });
+  const series = buildSeries(groups, placed, st, subnets.map((s) => s.name), firstLambda);
+
+  const nodeGroups = groups.map((g, gi): NodeGroupResult => {
+    const t = dataset.byName.get(g.instanceType)!;
+    const p = placed[gi]!;
+    const per = p.perNode;
+    const nodes = { min: g.minNodes, desired: g.desiredNodes, max: g.maxNodes };
+    return {
+      name: g.name,
+      instanceType: g.instanceType,
+      maxPods: per.maxPods,
+      perNode: per,
+      maxPodsNumbers: {
+        eniLimited: eniLimitedMaxPods(t),
+        recommended: recommendedMaxPods(t, {
+          customNetworking: plan.cni.customNetworking,
+          prefixDelegation: plan.cni.prefixDelegation,
+          maxEni: plan.cni.maxEni,
+        }),
+        effective: per.effectiveMaxPods,
+        karpenter: karpenterEniLimitedPods(t, plan.cni.customNetworking ? 1 : 0),
+      },
+      maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi),
+      nodes,
+      addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },
+    };
+  });
+
+  const sum = (f: (s: SubnetResult, sc: Scale) => number) =>
+    Object.fromEntries(SCALES.map((sc) => [sc, subnets.reduce((a, s) => a + f(s, sc), 0)])) as Record<Scale, number>;
+  const totals = {
+    nodes: Object.fromEntries(SCALES.map((sc) => [sc, groups.reduce((a, g) => a + (sc === 'min' ? g.minNodes : sc === 'desired' ? g.desiredNodes : g.maxNodes), 0)])) as Record<Scale, number>,
+    used: sum((s, sc) => s.used[sc]),
+    warm: sum((s, sc) => s.breakdown[sc].warmIps),
+    pods: sum((s, sc) => s.breakdown[sc].podIps),
+    usable: subnets.reduce((a, s) => a + s.usable, 0),
+  };
+  const result: FullEvaluation = {
+    fits,
+    nodeGroups,
+    subnets,
+    warnings: [],
+    firstExhaustion: first,
+    totals,
+    series,
+    vpcCidrs: vpcCidrResults(plan),
+  };
+  result.warnings = planWarnings(plan, dataset, result, placed, vpcWarnings);
+  return result;
+}
+
+function subnetRoles(plan: Plan, placed: readonly GroupPlacement[]): ('nodes' | 'pods')[][] {
+  const roles = plan.vpc.subnets.map(() => new Set<'nodes' | 'pods'>());
+  for (const g of placed) {
+    for (const s of g.slots) {
+      roles[s.nodeSubnet]!.add('nodes');
+      if (s.podSubnet !== s.nodeSubnet) roles[s.podSubnet]!.add('pods');
+    }
+  }
+  return roles.map((r) => [...r]);
+}
+
+function subnetResult(
+  plan: Plan,
+  i: number,
+  st: SubnetStatic,
+  usages: Record<Scale, Usage>,
+  exhaustedAt: number | null,
+  roles: ('nodes' | 'pods')[],
+): SubnetResult {
+  const s = plan.vpc.subnets[i]!;
+  const breakdown = {} as Record<Scale, UsageBreakdown>;
+  const used = {} as Record<Scale, number>;
+  const free = {} as Record<Scale, number>;
+  let prefixBlocks: Record<Scale, PrefixBlocks> | undefined;
+  for (const sc of SCALES) {
+    const u = usages[sc];
+    const b: UsageBreakdown = {
+      reserved: st.reserved,
+      nodeIps: u.nodeIps[i]!,
+      eniPrimaries: u.eniPrimaries[i]!,
+      podIps: u.podIps[i]!,
+      warmIps: u.warmIps[i]!,
+      total: u.used(i, st),
+    };
+    breakdown[sc] = b;
+    used[sc] = b.total;
+    free[sc] = st.usable - b.total;
+    if (plan.cni.prefixDelegation && (usages.max.prefixes[i]! > 0 || s.prefixReservation)) {
+      prefixBlocks ??= {} as Record<Scale, PrefixBlocks>;
+      const bu = blockUse(st.geometry, u.singles[i]! + st.reserved, u.prefixes[i]!);
+      prefixBlocks[sc] = { ...bu, needed: u.prefixes[i]! };
+    }
+  }
+  const vpcCidrIndex = plan.vpc.cidrs.findIndex((c) => {
+    const a = parseCidr(c);
+    const b = parseCidr(s.cidr);
+    return a.ok && b.ok && containsCidr(a.value, b.value);
+  });
+  return {
+    name: s.name,
+    cidr: s.cidr,
+    az: s.az,
+    size: st.size,
+    usable: st.usable,
+    used,
+    breakdown,
+    free,
+    fitsAtMax: subnetFits(usages.max, i, st),
+    exhaustedAtNodes: exhaustedAt,
+    vpcCidrIndex,
+    roles,
+    ...(prefixBlocks ? { prefixBlocks } : {}),
+  };
+}
+
+function vpcCidrResults(plan: Plan): VpcCidrResult[] {
+  const subnets = plan.vpc.subnets.map((s) => parseCidr(s.cidr)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);
+  return plan.vpc.cidrs.flatMap((text) => {
+    const c = parseCidr(text);
+    if (!c.ok) return [];
+    const inside = subnets.filter((s) => containsCidr(c.value, s));
+    return [{ cidr: text, size: cidrSize(c.value), free: freeAddressCount(c.value, inside), subnets: inside.length }];
+  });
+}

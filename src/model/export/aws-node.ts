@@ -1,0 +1,68 @@
+/**
+ * The aws-node (VPC CNI) environment of a plan: exactly its non-default settings, as the env map the
+ * EKS add-on's `configuration_values` takes and as a `kubectl set env` line.
+ */
+import type { CniSettings, Plan } from '../plan';
+import { GENERATED_BY } from './common';
+
+/** The label custom networking selects ENIConfigs by: one ENIConfig per AZ, named after the AZ. */
+export const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
+
+/**
+ * The env variables to set, in a fixed order, every value a string (the add-on schema wants strings).
+ * Defaults (WARM_ENI_TARGET 1, the rest unset or false) are left out. WARM_PREFIX_TARGET is written
+ * whenever prefix delegation is on: ipamd's own default is 0 and the Helm chart's 1, so it is never
+ * safe to leave implicit.
+ * @example cniEnvironment({ ...DEFAULT_CNI, minimumIpTarget: 30 }) // [['MINIMUM_IP_TARGET', '30']]
+ */
+export function cniEnvironment(cni: CniSettings): [string, string][] {
+  const env: [string, string][] = [];
+  if (cni.warmEniTarget !== 1) env.push(['WARM_ENI_TARGET', String(cni.warmEniTarget)]);
+  if (cni.warmIpTarget !== null) env.push(['WARM_IP_TARGET', String(cni.warmIpTarget)]);
+  if (cni.minimumIpTarget !== null) env.push(['MINIMUM_IP_TARGET', String(cni.minimumIpTarget)]);
+  if (cni.prefixDelegation) {
+    env.push(['ENABLE_PREFIX_DELEGATION', 'true']);
+    env.push(['WARM_PREFIX_TARGET', String(cni.warmPrefixTarget)]);
+  }
+  if (cni.maxEni !== null) env.push(['MAX_ENI', String(cni.maxEni)]);
+  if (cni.customNetworking) {
+    env.push(['AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG', 'true']);
+    env.push(['ENI_CONFIG_LABEL_DEF', ENI_CONFIG_LABEL]);
+  }
+  if (cni.podEni) env.push(['ENABLE_POD_ENI', 'true']);
+  return env;
+}
+
+/** The env map as an object (for JSON and YAML). */
+export function cniEnvObject(cni: CniSettings): Record<string, string> {
+  return Object.fromEntries(cniEnvironment(cni));
+}
+
+/** POSIX shell quoting for a `NAME=value` word; plain when only safe characters. */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_./=:,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+/**
+ * The `kubectl set env` line (with comment lines before it), or only comments when every setting is
+ * at its default.
+ * @example 'kubectl set env daemonset aws-node -n kube-system WARM_IP_TARGET=5 MINIMUM_IP_TARGET=30'
+ */
+export function toAwsNodeEnv(plan: Plan): string {
+  const env = cniEnvironment(plan.cni);
+  const lines = [`# ${GENERATED_BY}`, `# aws-node (VPC CNI) settings of plan "${plan.name.replace(/[\r\n]+/g, ' ')}".`];
+  if (env.length === 0) {
+    lines.push('# Every setting is at its VPC CNI default: nothing to set.');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(
+    '# On the EKS add-on, put these in its configuration values instead (an add-on update overwrites kubectl changes).',
+    '# Settings left at their defaults are not touched; remove an old one with NAME- (e.g. WARM_IP_TARGET-).',
+  );
+  if (plan.cni.customNetworking) {
+    lines.push('# Custom networking: apply the ENIConfigs first; only nodes started afterwards use them.');
+  }
+  const words = env.map(([k, v]) => shellWord(`${k}=${v}`));
+  lines.push(`kubectl set env daemonset aws-node -n kube-system ${words.join(' ')}`);
+  return `${lines.join('\n')}\n`;
+}

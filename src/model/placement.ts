@@ -1,0 +1,67 @@
+/**
+ * Where each node group's addresses land: its per-node figures and, for each launch subnet, the subnet
+ * that takes the node IP and the one that takes the pod ENIs (the same one without custom networking,
+ * the ENIConfig subnet of the same AZ with it). Node i goes to launch subnet i mod k (contract §1).
+ */
+import type { InstanceDataset } from './instances';
+import { eniLimitedMaxPods } from './max-pods';
+import type { Plan } from './plan';
+import { nodeAccounting, type NodeAccounting } from './warm-pool';
+
+/** Addresses one node puts into one subnet, by kind. */
+export interface Contribution {
+  nodeIps: number;
+  eniPrimaries: number;
+  podIps: number;
+  warmIps: number;
+  /** /28 prefixes (prefix delegation). */
+  prefixes: number;
+  /** Single addresses (everything not inside a prefix). */
+  singles: number;
+}
+
+export interface GroupPlacement {
+  index: number;
+  perNode: NodeAccounting;
+  /** Launch subnet indexes (plan order), node i → slots[i mod k]. */
+  slots: { nodeSubnet: number; podSubnet: number }[];
+  onNodeSubnet: Contribution;
+  onPodSubnet: Contribution;
+  /** Every subnet index this group touches. */
+  touches: number[];
+}
+
+const zero = (): Contribution => ({ nodeIps: 0, eniPrimaries: 0, podIps: 0, warmIps: 0, prefixes: 0, singles: 0 });
+
+export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacement[] {
+  const index = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
+  const cn = plan.cni.customNetworking;
+  return plan.nodeGroups.map((g, gi) => {
+    const t = dataset.byName.get(g.instanceType)!;
+    const perNode = nodeAccounting(t, plan.cni, {
+      pods: g.podsPerNode,
+      branchPods: g.branchPodsPerNode ?? 0,
+      maxPods: g.maxPods ?? eniLimitedMaxPods(t),
+    });
+    const slots = g.subnets.map((name) => {
+      const nodeSubnet = index.get(name)!;
+      if (!cn) return { nodeSubnet, podSubnet: nodeSubnet };
+      const az = plan.vpc.subnets[nodeSubnet]!.az;
+      const pod = (g.podSubnets ?? []).find((p) => plan.vpc.subnets[index.get(p)!]?.az === az);
+      return { nodeSubnet, podSubnet: pod === undefined ? nodeSubnet : index.get(pod)! };
+    });
+    const onNode = zero();
+    const onPod = cn ? zero() : onNode;
+    onNode.nodeIps = 1;
+    const pdPods = perNode.prefixes > 0;
+    const regularRunning = perNode.podsRunning - perNode.branchPods;
+    onPod.eniPrimaries += perNode.enis - 1;
+    onPod.podIps += perNode.podsRunning;
+    onPod.warmIps += perNode.warmIps;
+    onPod.prefixes += perNode.prefixes;
+    onNode.singles += 1;
+    onPod.singles += perNode.enis - 1 + perNode.branchPods + (pdPods ? 0 : regularRunning + perNode.warmIps);
+    const touches = [...new Set(slots.flatMap((s) => [s.nodeSubnet, s.podSubnet]))];
+    return { index: gi, perNode, slots, onNodeSubnet: onNode, onPodSubnet: onPod, touches };
+  });
+}

@@ -1,0 +1,67 @@
+/** Plans to start from (issue "The planner"): each shows one classic way a VPC runs out, or the fix. */
+import { DEFAULT_CNI, type Plan } from './plan';
+
+const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
+/** A routable /22 with three /24 node subnets: one m5.16xlarge with a single pod already takes 100. */
+export const SMALL_ROUTABLE_VPC: Plan = {
+  version: 1,
+  name: 'Small routable VPC',
+  vpc: {
+    cidrs: ['10.0.0.0/22'],
+    subnets: AZS.map((az, i) => ({ name: `nodes-${az.slice(-1)}`, az, cidr: `10.0.${i}.0/24`, reservedIps: 8 })),
+  },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [
+    { name: 'general', instanceType: 'm5.16xlarge', subnets: ['nodes-a', 'nodes-b', 'nodes-c'], minNodes: 3, desiredNodes: 3, maxNodes: 9, podsPerNode: 20, maxPods: null },
+  ],
+};
+
+/** The same VPC with 100.64.0.0/16, 100.65.0.0/16 and 100.66.0.0/16 for pods under custom networking. */
+export const EXPANDED_VPC: Plan = {
+  version: 1,
+  name: 'Expanded VPC (100.64.0.0/10 + custom networking)',
+  vpc: {
+    cidrs: ['10.0.0.0/22', '100.64.0.0/16', '100.65.0.0/16', '100.66.0.0/16'],
+    subnets: [
+      ...SMALL_ROUTABLE_VPC.vpc.subnets,
+      ...AZS.map((az, i) => ({ name: `pods-${az.slice(-1)}`, az, cidr: `100.${64 + i}.0.0/16` })),
+    ],
+  },
+  cni: { ...DEFAULT_CNI, customNetworking: true },
+  nodeGroups: [
+    { ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, podSubnets: ['pods-a', 'pods-b', 'pods-c'], maxPods: 250, maxNodes: 60 },
+  ],
+};
+
+/** GPU training: p5.48xlarge (32 network cards, but pods use card 0's 2 ENIs × 50) beside system nodes. */
+export const GPU_TRAINING: Plan = {
+  version: 1,
+  name: 'GPU training cluster (p5.48xlarge)',
+  vpc: {
+    cidrs: ['10.20.0.0/20'],
+    subnets: AZS.slice(0, 2).map((az, i) => ({ name: `gpu-${az.slice(-1)}`, az, cidr: `10.20.${i * 4}.0/22`, reservedIps: 16 }))
+      .concat(AZS.slice(0, 2).map((az, i) => ({ name: `system-${az.slice(-1)}`, az, cidr: `10.20.${8 + i}.0/24`, reservedIps: 8 }))),
+  },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [
+    { name: 'p5-training', instanceType: 'p5.48xlarge', subnets: ['gpu-a', 'gpu-b'], minNodes: 2, desiredNodes: 8, maxNodes: 32, podsPerNode: 12, maxPods: null },
+    { name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'], minNodes: 2, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null },
+  ],
+};
+
+/** High-churn web: MINIMUM_IP_TARGET a little above the pods per node, with a WARM_IP_TARGET. */
+export const HIGH_CHURN_WEB: Plan = {
+  version: 1,
+  name: 'High-churn web cluster (MINIMUM_IP_TARGET)',
+  vpc: {
+    cidrs: ['10.30.0.0/19'],
+    subnets: AZS.map((az, i) => ({ name: `web-${az.slice(-1)}`, az, cidr: `10.30.${i * 8}.0/21`, reservedIps: 24 })),
+  },
+  cni: { ...DEFAULT_CNI, minimumIpTarget: 30, warmIpTarget: 5 },
+  nodeGroups: [
+    { name: 'web', instanceType: 'm5.2xlarge', subnets: ['web-a', 'web-b', 'web-c'], minNodes: 6, desiredNodes: 30, maxNodes: 90, podsPerNode: 25, maxPods: null },
+  ],
+};
+
+export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB];

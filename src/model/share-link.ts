@@ -1,0 +1,142 @@
+/**
+ * Plan ⇄ URL fragment. The fragment is `<version>.<payload>`: the payload is the plan in a compact
+ * array form (short keys, subnets referenced by index) compressed with lz-string into URL-safe text.
+ * Decoding is strict and total: size caps first, then decompression, then the same schema as every
+ * other input (validatePlan), so a link can never carry what a JSON file could not.
+ *
+ * Format 1 is frozen: golden links in tests/model/share-link.test.ts must keep decoding forever.
+ */
+import LZString from 'lz-string';
+import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
+
+/** The newest fragment format this build writes. */
+export const LINK_FORMAT = 1;
+/** Longest fragment accepted (characters): far above any real plan, far below a denial of service. */
+export const MAX_LINK_CHARS = 200_000;
+/** Largest decompressed payload accepted (characters). */
+export const MAX_DECODED_CHARS = 256 * 1024;
+
+type CompactSubnet = [name: string, az: string, cidr: string, reservedIps?: number, prefixReservation?: string];
+type CompactGroup = [
+  name: string, instanceType: string, subnets: number[], podSubnets: number[] | 0,
+  min: number, desired: number, max: number, pods: number, maxPods: number | null, branchPods?: number,
+];
+type CompactCni = [number, number | null, number | null, number, number | null, 0 | 1, 0 | 1, 0 | 1];
+interface CompactPlanV1 {
+  n: string;
+  c: string[];
+  s: CompactSubnet[];
+  k: CompactCni;
+  g: CompactGroup[];
+  q?: number;
+}
+
+export function compactPlan(plan: Plan): CompactPlanV1 {
+  const idx = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
+  const ref = (names: string[]) => names.map((n) => idx.get(n) ?? -1);
+  const c = plan.cni;
+  return {
+    n: plan.name,
+    c: plan.vpc.cidrs,
+    s: plan.vpc.subnets.map((s) => {
+      const row: CompactSubnet = [s.name, s.az, s.cidr];
+      if (s.reservedIps || s.prefixReservation) row.push(s.reservedIps ?? 0);
+      if (s.prefixReservation) row.push(s.prefixReservation);
+      return row;
+    }),
+    k: [c.warmEniTarget, c.warmIpTarget, c.minimumIpTarget, c.warmPrefixTarget, c.maxEni, c.prefixDelegation ? 1 : 0, c.customNetworking ? 1 : 0, c.podEni ? 1 : 0],
+    g: plan.nodeGroups.map((g) => {
+      const row: CompactGroup = [g.name, g.instanceType, ref(g.subnets), g.podSubnets ? ref(g.podSubnets) : 0, g.minNodes, g.desiredNodes, g.maxNodes, g.podsPerNode, g.maxPods];
+      if (g.branchPodsPerNode) row.push(g.branchPodsPerNode);
+      return row;
+    }),
+    ...(plan.vpc.cidrQuota !== undefined ? { q: plan.vpc.cidrQuota } : {}),
+  };
+}
+
+/**
+ * Rebuilds plan-shaped JSON from the compact form. It does not validate: the result goes through
+ * validatePlan like any file. Anything of the wrong shape becomes a value the schema will name.
+ */
+export function expandPlan(x: unknown): unknown {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return x;
+  const p = x as Partial<CompactPlanV1>;
+  const subnets = Array.isArray(p.s) ? p.s : [];
+  const name = (i: unknown) => (typeof i === 'number' && Array.isArray(subnets[i]) ? subnets[i]![0] : `#${String(i)}`);
+  const k = Array.isArray(p.k) ? p.k : [];
+  const cni: Record<keyof CniSettings, unknown> = {
+    warmEniTarget: k[0], warmIpTarget: k[1], minimumIpTarget: k[2], warmPrefixTarget: k[3], maxEni: k[4],
+    prefixDelegation: k[5] === 1 ? true : k[5] === 0 ? false : k[5],
+    customNetworking: k[6] === 1 ? true : k[6] === 0 ? false : k[6],
+    podEni: k[7] === 1 ? true : k[7] === 0 ? false : k[7],
+  };
+  return {
+    version: 1,
+    name: p.n,
+    vpc: {
+      cidrs: p.c,
+      subnets: subnets.map((s): Partial<Record<keyof Subnet, unknown>> | unknown => {
+        if (!Array.isArray(s)) return s;
+        const out: Record<string, unknown> = { name: s[0], az: s[1], cidr: s[2] };
+        if (s[3]) out.reservedIps = s[3];
+        if (s[4] !== undefined) out.prefixReservation = s[4];
+        return out;
+      }),
+      ...(p.q !== undefined ? { cidrQuota: p.q } : {}),
+    },
+    cni,
+    nodeGroups: (Array.isArray(p.g) ? p.g : []).map((g): Partial<Record<keyof NodeGroup, unknown>> | unknown => {
+      if (!Array.isArray(g)) return g;
+      const out: Record<string, unknown> = {
+        name: g[0], instanceType: g[1], subnets: Array.isArray(g[2]) ? g[2].map(name) : g[2],
+        minNodes: g[4], desiredNodes: g[5], maxNodes: g[6], podsPerNode: g[7], maxPods: g[8],
+      };
+      if (Array.isArray(g[3])) out.podSubnets = g[3].map(name);
+      if (g[9] !== undefined) out.branchPodsPerNode = g[9];
+      return out;
+    }),
+  };
+}
+
+/** The fragment (without '#') for a plan. */
+export function encodePlanFragment(plan: Plan): string {
+  return `${LINK_FORMAT}.${LZString.compressToEncodedURIComponent(JSON.stringify(compactPlan(plan)))}`;
+}
+
+export function planLink(plan: Plan, base: string): string {
+  return `${base.split('#')[0]}#${encodePlanFragment(plan)}`;
+}
+
+export type FragmentDecode = { ok: true; json: unknown } | { ok: false; error: string };
+
+/**
+ * A fragment or whole link → plan-shaped JSON (not yet validated). Never throws.
+ * @example decodePlanFragment('https://x/#1.N4Ig…') → { ok: true, json: { version: 1, … } }
+ */
+export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
+  if (typeof linkOrFragment !== 'string') return { ok: false, error: 'the share link is not text' };
+  const hash = linkOrFragment.indexOf('#');
+  const frag = (hash >= 0 ? linkOrFragment.slice(hash + 1) : linkOrFragment).trim();
+  if (!frag) return { ok: false, error: 'the share link has no plan after "#"' };
+  if (frag.length > MAX_LINK_CHARS) return { ok: false, error: `the share link is too long (${frag.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en-US')})` };
+  const m = /^(\d{1,6})\.([A-Za-z0-9+\-$]*)$/.exec(frag);
+  if (!m) return { ok: false, error: 'the share link is damaged (it should end in "#1." followed by letters and digits); copy it again' };
+  const version = Number(m[1]);
+  if (version > LINK_FORMAT) return { ok: false, error: `the share link was made by a newer planner (link format ${version}; this one reads up to ${LINK_FORMAT}); open it there or update` };
+  if (version < 1) return { ok: false, error: `unknown share link format ${version}` };
+  let text: string | null;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(m[2]!);
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, error: 'the share link is damaged or truncated (it does not decompress); copy the whole link again' };
+  if (text.length > MAX_DECODED_CHARS) return { ok: false, error: `the share link's plan is too large (${text.length.toLocaleString('en-US')} characters; at most ${MAX_DECODED_CHARS.toLocaleString('en-US')})` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'the share link is damaged or truncated (its plan is not valid JSON); copy the whole link again' };
+  }
+  return { ok: true, json: expandPlan(parsed) };
+}

@@ -1,0 +1,100 @@
+/**
+ * Adds up what the node groups take in each subnet for a given node count per group, and says whether
+ * each subnet still holds it. This is the hot path of an evaluation (the exhaustion series and the
+ * searches call it thousands of times), so it works on flat typed arrays and never loops over nodes:
+ * a group's n nodes over k launch subnets put floor(n/k) or ceil(n/k) nodes in each.
+ */
+import { cidrSize, parseCidr } from './cidr';
+import type { Plan } from './plan';
+import type { Contribution, GroupPlacement } from './placement';
+import { blockGeometry, blockUse, type BlockGeometry } from './prefix-blocks';
+
+export interface SubnetStatic {
+  size: number;
+  usable: number;
+  reserved: number;
+  geometry: BlockGeometry;
+}
+
+export function subnetStatics(plan: Plan): SubnetStatic[] {
+  return plan.vpc.subnets.map((s) => {
+    const c = parseCidr(s.cidr);
+    const cidr = c.ok ? c.value : { base: 0, prefix: 32 };
+    const r = s.prefixReservation ? parseCidr(s.prefixReservation) : undefined;
+    const size = cidrSize(cidr);
+    return {
+      size,
+      usable: Math.max(0, size - 5),
+      reserved: s.reservedIps ?? 0,
+      geometry: blockGeometry(cidr, r && r.ok ? r.value : undefined),
+    };
+  });
+}
+
+/** Per-subnet sums, one Float64Array per kind, indexed by subnet. */
+export class Usage {
+  readonly nodeIps: Float64Array;
+  readonly eniPrimaries: Float64Array;
+  readonly podIps: Float64Array;
+  readonly warmIps: Float64Array;
+  readonly prefixes: Float64Array;
+  readonly singles: Float64Array;
+  constructor(readonly n: number) {
+    this.nodeIps = new Float64Array(n);
+    this.eniPrimaries = new Float64Array(n);
+    this.podIps = new Float64Array(n);
+    this.warmIps = new Float64Array(n);
+    this.prefixes = new Float64Array(n);
+    this.singles = new Float64Array(n);
+  }
+  clear() {
+    for (const a of [this.nodeIps, this.eniPrimaries, this.podIps, this.warmIps, this.prefixes, this.singles]) a.fill(0);
+  }
+  add(s: number, c: Contribution, nodes: number) {
+    if (nodes === 0) return;
+    this.nodeIps[s]! += c.nodeIps * nodes;
+    this.eniPrimaries[s]! += c.eniPrimaries * nodes;
+    this.podIps[s]! += c.podIps * nodes;
+    this.warmIps[s]! += c.warmIps * nodes;
+    this.prefixes[s]! += c.prefixes * nodes;
+    this.singles[s]! += c.singles * nodes;
+  }
+  /** Addresses taken in subnet s, `reservedIps` included (AWS's 5 are not). */
+  used(s: number, st: SubnetStatic): number {
+    return st.reserved + this.nodeIps[s]! + this.eniPrimaries[s]! + this.podIps[s]! + this.warmIps[s]!;
+  }
+}
+
+/** Adds one group's `nodes` nodes, spread over its launch subnets. */
+export function addGroup(u: Usage, g: GroupPlacement, nodes: number) {
+  const k = g.slots.length;
+  if (k === 0 || nodes <= 0) return;
+  const base = Math.floor(nodes / k);
+  const extra = nodes - base * k;
+  for (let j = 0; j < k; j++) {
+    const n = base + (j < extra ? 1 : 0);
+    const slot = g.slots[j]!;
+    u.add(slot.nodeSubnet, g.onNodeSubnet, n);
+    if (g.onPodSubnet !== g.onNodeSubnet) u.add(slot.podSubnet, g.onPodSubnet, n);
+  }
+}
+
+export function usageFor(groups: readonly GroupPlacement[], counts: ArrayLike<number>, u: Usage): Usage {
+  u.clear();
+  for (let i = 0; i < groups.length; i++) addGroup(u, groups[i]!, counts[i]!);
+  return u;
+}
+
+/**
+ * Does subnet s hold what `u` puts in it? Addresses must not exceed the usable count; with prefixes,
+ * the /28 blocks left after single addresses spoil theirs must hold them, and single addresses must fit
+ * outside a prefix reservation.
+ */
+export function subnetFits(u: Usage, s: number, st: SubnetStatic): boolean {
+  if (u.used(s, st) > st.usable) return false;
+  const prefixes = u.prefixes[s]!;
+  const singles = u.singles[s]! + st.reserved;
+  if (singles > st.geometry.singleCapacity) return false;
+  if (prefixes === 0) return true;
+  return blockUse(st.geometry, singles, prefixes).free >= 0;
+}
