@@ -12,7 +12,7 @@ import { placeGroups, type GroupPlacement } from './placement';
 import { blockUse } from './prefix-blocks';
 import type { Evaluation, NodeGroupResult, PrefixBlocks, Scale, SubnetResult, UsageBreakdown } from './result';
 import { buildSeries, maxNodesThatFit, searchPath } from './exhaustion';
-import { subnetFits, subnetStatics, type SubnetStatic, Usage, usageFor } from './subnet-usage';
+import { SubnetIndex, subnetFits, subnetStatics, type SubnetStatic, Usage, usageFor } from './subnet-usage';
 import { planWarnings } from './warnings';
 import type { VpcIssue } from './vpc-rules';
 
@@ -44,6 +44,7 @@ export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: read
     usages[scale] = usageFor(placed, counts, new Usage(st.length));
   }
   const path = searchPath(groups, placed, st);
+  const index = new SubnetIndex(placed, st);
   const roles = subnetRoles(plan, placed);
   const subnets = plan.vpc.subnets.map((s, i): SubnetResult => subnetResult(plan, i, st[i]!, usages, path.exhaustedAt[i]!, roles[i]!));
   const fits = subnets.every((s) => s.fitsAtMax);
@@ -78,7 +79,7 @@ export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: read
         effective: per.effectiveMaxPods,
         karpenter: karpenterEniLimitedPods(t, plan.cni.customNetworking ? 1 : 0),
       },
-      maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi),
+      maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi, index),
       nodes,
       addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },
     };

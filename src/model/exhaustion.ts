@@ -3,21 +3,28 @@
  * proportion: at λ ∈ [0, 1] a group has min + ⌊λ·(max − min)⌋ nodes, past max (λ ∈ [1, 2]) ⌊λ·max⌋.
  * x is the total node count. Usage only grows along the path, so the first point where a subnet runs
  * out is found by bisection rather than by walking nodes.
+ *
+ * λ is held as an integer number of ticks (λ = t / LAMBDA_TICKS) so that groups whose steps coincide
+ * (all of them at λ = 1) step together exactly: floating-point λ would let one group step a hair before
+ * another and report a state that is not on the path.
  */
 import type { NodeGroup } from './plan';
 import type { GroupPlacement } from './placement';
-import { subnetFits, type SubnetStatic, Usage, usageFor } from './subnet-usage';
+import { SubnetIndex, type SubnetStatic, Usage, usageFor } from './subnet-usage';
 import type { ExhaustionSeries, SeriesPoint } from './result';
 
-export const MAX_LAMBDA = 2;
+export const LAMBDA_TICKS = 1 << 20;
+/** The path ends at twice max. */
+export const MAX_LAMBDA = 2 * LAMBDA_TICKS;
 export const MAX_SERIES_POINTS = 1000;
 
-export function countsAt(groups: readonly NodeGroup[], lambda: number, out: Int32Array | number[]): void {
+/** Node counts per group at tick t (exact integer arithmetic: t·max < 2^53). */
+export function countsAt(groups: readonly NodeGroup[], t: number, out: Int32Array | number[]): void {
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
-    out[i] = lambda <= 1
-      ? g.minNodes + Math.floor(lambda * (g.maxNodes - g.minNodes) + 1e-9)
-      : Math.floor(lambda * g.maxNodes + 1e-9);
+    out[i] = t <= LAMBDA_TICKS
+      ? g.minNodes + Math.floor((t * (g.maxNodes - g.minNodes)) / LAMBDA_TICKS)
+      : Math.floor((t * g.maxNodes) / LAMBDA_TICKS);
   }
 }
 
@@ -37,11 +44,11 @@ export interface PathSearch {
 /** For every subnet, the first point of the scale path where it no longer fits. */
 export function searchPath(groups: readonly NodeGroup[], placed: readonly GroupPlacement[], st: readonly SubnetStatic[]): PathSearch {
   const n = st.length;
-  const u = new Usage(n);
+  const index = new SubnetIndex(placed, st);
   const counts = new Int32Array(groups.length);
   const fitsAt = (lambda: number, s: number) => {
     countsAt(groups, lambda, counts);
-    return subnetFits(usageFor(placed, counts, u), s, st[s]!);
+    return index.fits(s, counts);
   };
   const exhaustedAt: (number | null)[] = [];
   const lambdas: number[] = [];
@@ -55,9 +62,9 @@ export function searchPath(groups: readonly NodeGroup[], placed: readonly GroupP
     let hi = MAX_LAMBDA;
     if (!fitsAt(0, s)) hi = 0;
     else {
-      // fits at lo, not at hi; node counts change only at λ = k/(max−min), so 50 halvings pin it
-      for (let it = 0; it < 50 && hi - lo > 1e-12; it++) {
-        const mid = (lo + hi) / 2;
+      // fits at lo, not at hi: 22 halvings of the integer tick range find the first failing tick
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
         if (fitsAt(mid, s)) lo = mid;
         else hi = mid;
       }
@@ -77,7 +84,7 @@ export function buildSeries(
   names: string[],
   firstLambda: number,
 ): ExhaustionSeries {
-  const end = Math.min(MAX_LAMBDA, Math.max(1, firstLambda * 1.08));
+  const end = Math.min(MAX_LAMBDA, Math.max(LAMBDA_TICKS, Math.ceil(firstLambda * 1.08)));
   const u = new Usage(st.length);
   const counts = new Int32Array(groups.length);
   countsAt(groups, 0, counts);
@@ -88,9 +95,9 @@ export function buildSeries(
   const points: SeriesPoint[] = [];
   let lastX = -1;
   const lambdas: number[] = [];
-  for (let i = 0; i <= steps; i++) lambdas.push((end * i) / steps);
-  if (Number.isFinite(firstLambda) && firstLambda <= end) lambdas.push(firstLambda);
-  lambdas.push(1);
+  for (let i = 0; i <= steps; i++) lambdas.push(Math.round((end * i) / steps));
+  if (Number.isFinite(firstLambda) && firstLambda <= end) lambdas.push(firstLambda - 1, firstLambda);
+  lambdas.push(LAMBDA_TICKS);
   lambdas.sort((a, b) => a - b);
   for (const lambda of lambdas) {
     countsAt(groups, lambda, counts);
@@ -108,7 +115,7 @@ export function buildSeries(
     subnets: names,
     usable: st.map((s) => s.usable),
     points,
-    marks: { min: mark(0), desired: groups.reduce((s, g) => s + g.desiredNodes, 0), max: mark(1) },
+    marks: { min: mark(0), desired: groups.reduce((s, g) => s + g.desiredNodes, 0), max: mark(LAMBDA_TICKS) },
     endNodes: xEnd,
   };
 }
@@ -122,14 +129,13 @@ export function maxNodesThatFit(
   placed: readonly GroupPlacement[],
   st: readonly SubnetStatic[],
   gi: number,
+  index: SubnetIndex = new SubnetIndex(placed, st),
 ): number {
   const counts = groups.map((g) => g.desiredNodes);
-  const u = new Usage(st.length);
   const touches = placed[gi]!.touches;
   const fits = (n: number) => {
     counts[gi] = n;
-    usageFor(placed, counts, u);
-    return touches.every((s) => subnetFits(u, s, st[s]!));
+    return touches.every((s) => index.fits(s, counts));
   };
   if (!fits(0)) return 0;
   // Each node takes at least its own address in a launch subnet, which bounds the search.

@@ -98,3 +98,49 @@ export function subnetFits(u: Usage, s: number, st: SubnetStatic): boolean {
   if (prefixes === 0) return true;
   return blockUse(st.geometry, singles, prefixes).free >= 0;
 }
+
+/** What one launch slot of a group puts into one subnet, flattened for the per-subnet searches. */
+interface SlotEntry {
+  group: number;
+  slot: number;
+  slots: number;
+  addresses: number;
+  singles: number;
+  prefixes: number;
+}
+
+/**
+ * Per subnet, the group slots that put addresses into it, so that a search about one subnet costs the
+ * few groups that touch it rather than the whole plan.
+ */
+export class SubnetIndex {
+  private readonly entries: SlotEntry[][];
+  constructor(groups: readonly GroupPlacement[], private readonly st: readonly SubnetStatic[]) {
+    this.entries = st.map(() => []);
+    groups.forEach((g, gi) => {
+      const k = g.slots.length;
+      g.slots.forEach((slot, j) => {
+        const put = (s: number, c: Contribution) =>
+          this.entries[s]!.push({ group: gi, slot: j, slots: k, addresses: c.nodeIps + c.eniPrimaries + c.podIps + c.warmIps, singles: c.singles, prefixes: c.prefixes });
+        put(slot.nodeSubnet, g.onNodeSubnet);
+        if (g.onPodSubnet !== g.onNodeSubnet) put(slot.podSubnet, g.onPodSubnet);
+      });
+    });
+  }
+  /** Does subnet s hold the groups at these node counts? Same rule as subnetFits. */
+  fits(s: number, counts: ArrayLike<number>): boolean {
+    const st = this.st[s]!;
+    let used = st.reserved;
+    let singles = st.reserved;
+    let prefixes = 0;
+    for (const e of this.entries[s]!) {
+      const n = counts[e.group]!;
+      const nodes = Math.floor(n / e.slots) + (e.slot < n % e.slots ? 1 : 0);
+      used += nodes * e.addresses;
+      singles += nodes * e.singles;
+      prefixes += nodes * e.prefixes;
+    }
+    if (used > st.usable || singles > st.geometry.singleCapacity) return false;
+    return prefixes === 0 || blockUse(st.geometry, singles, prefixes).free >= 0;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * npm run bench: evaluates the foundation benchmark plan (40 node groups, 48 subnets in 3 CIDRs,
+ * 10,000 nodes at max) and prints the median time, the exhaustion series included; then the cost of
+ * `max-pods --all`. Timing belongs here, not in tests.
+ */
+import { dataset } from '../src/data/dataset';
+import { evaluate } from '../src/model/evaluate';
+import { validatePlan } from '../src/model/validate-plan';
+import { recommendedMaxPods } from '../src/model/max-pods';
+import { largePlan } from '../tests/fixtures/large-plan';
+
+function measure(label: string, runs: number, fn: () => unknown) {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  console.log(`${label}: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms over ${runs} runs`);
+  return q(0.5);
+}
+
+const json = JSON.parse(JSON.stringify(largePlan()));
+const v = validatePlan(json, dataset);
+if (!v.ok) throw new Error(JSON.stringify(v.issues));
+const r = evaluate(v.plan, dataset, v.warnings);
+console.log(`plan: ${v.plan.nodeGroups.length} node groups, ${v.plan.vpc.subnets.length} subnets in ${v.plan.vpc.cidrs.length} CIDRs, ${r.totals.nodes.max.toLocaleString('en-US')} nodes at max; series ${r.series.points.length} points`);
+measure('evaluate (large plan, series included)', 200, () => evaluate(v.plan, dataset, v.warnings));
+measure('validate + evaluate (large plan)', 200, () => {
+  const w = validatePlan(json, dataset);
+  if (w.ok) evaluate(w.plan, dataset, w.warnings);
+});
+// The cost must not grow with node counts: the same plan with 10× the nodes.
+const big = structuredClone(v.plan);
+for (const g of big.nodeGroups) {
+  g.desiredNodes *= 10;
+  g.maxNodes *= 10;
+}
+measure('evaluate (same plan, 100,000 nodes at max)', 100, () => evaluate(big, dataset));
+measure('max-pods --all (1,391 types)', 200, () => dataset.types.map((t) => `${t.name} ${recommendedMaxPods(t, { showMaxAllowed: true })}`).join('\n'));
