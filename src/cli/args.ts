@@ -13,6 +13,10 @@ export function strictParse(args: string[], options: NonNullable<ParseArgsConfig
     if (unknown) return { ok: false as const, error: `unknown option ${unknown[1]}; see --help` };
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
     if (missing) return { ok: false as const, error: `option ${missing[1]!.replace(/^-\w, /, '')} needs a value` };
+    const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(msg);
+    if (ambiguous) return { ok: false as const, error: `option ${ambiguous[1]} needs a value (a value starting with "-" is written ${ambiguous[1]}=-1)` };
+    const noArg = /Option '([^']+)' does not take an argument/.exec(msg);
+    if (noArg) return { ok: false as const, error: `option ${noArg[1]} takes no value` };
     const positional = /Unexpected argument '([^']+)'/.exec(msg);
     if (positional) return { ok: false as const, error: `unexpected argument ${positional[1]}; see --help` };
     return { ok: false as const, error: msg.replace(/\. To specify.*$/s, '') };

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * npm test: every test. Model, CLI and component tests (vitest), then the browser tests in headless
+ * Chromium (scripts/browser-tests.mjs). Ends with one plain "N passed, N failed" line over both.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'eks-ip-planner-test-'));
+const report = join(dir, 'vitest.json');
+const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  // a file that fails to load has no failed test but a failed suite: count it too
+  failed += r.numFailedTests || r.numFailedTestSuites;
+} else {
+  failed += 1;
+}
+rmSync(dir, { recursive: true, force: true });
+
+let browserCode = 0;
+if (existsSync('scripts/browser-tests.mjs')) {
+  const b = spawnSync('node', ['scripts/browser-tests.mjs'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(b.stdout ?? '');
+  browserCode = b.status ?? 1;
+  const pass = /^# pass (\d+)/m.exec(b.stdout ?? '');
+  const fail = /^# fail (\d+)/m.exec(b.stdout ?? '');
+  passed += pass ? Number(pass[1]) : 0;
+  failed += fail ? Number(fail[1]) : browserCode ? 1 : 0;
+}
+const code = unit.status !== 0 || browserCode !== 0 || failed > 0 ? 1 : 0;
+console.log(`\nall tests: ${passed} passed, ${failed} failed`);
+process.exit(code);
