@@ -88,7 +88,7 @@ const FIELD_HINTS: Record<string, string> = {
   warmPrefixTarget: 'WARM_PREFIX_TARGET', maxEni: 'MAX_ENI',
 };
 
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : `${typeof v} ${String(v)}`);
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : String(v));
 
 const KNOWN_KEYS: Record<string, string[]> = {
   '': ['version', 'name', 'vpc', 'cni', 'nodeGroups'],
@@ -121,7 +121,8 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Validati
     }
     case 'invalid_type': {
       if (got === undefined) return { path, message: `${path}${env} is missing; add it` };
-      const want = issue.expected === 'int' ? 'a whole number' : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`;
+      // every number in a plan is a whole number; every string is text
+      const want = ({ int: 'a whole number', number: 'a whole number', array: 'a list', object: 'an object', string: 'text', boolean: 'true or false' } as Record<string, string>)[issue.expected] ?? `a ${issue.expected}`;
       const nullable = issue.path.length && ['warmIpTarget', 'minimumIpTarget', 'maxEni', 'maxPods'].includes(field) ? ' or null' : '';
       return { path, message: `${path}${env} must be ${want}${nullable}, got ${typeName(got)}` };
     }

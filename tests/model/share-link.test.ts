@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/data/dataset';
+import { PRESETS } from '../../src/model/presets';
+import { decodePlanFragment, encodePlanFragment, MAX_DECODED_CHARS, planLink } from '../../src/model/share-link';
+import { validatePlan } from '../../src/model/validate-plan';
+import golden from '../golden/share-links-v1.json';
+import LZString from 'lz-string';
+
+const decodeValid = (link: string) => {
+  const d = decodePlanFragment(link);
+  if (!d.ok) throw new Error(d.error);
+  const v = validatePlan(d.json, dataset);
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.plan;
+};
+
+describe('share links', () => {
+  it('format 1 golden links decode to exactly the plans they were made from, forever', () => {
+    expect(golden.length).toBeGreaterThanOrEqual(4);
+    for (const g of golden) expect(decodeValid(g.link)).toEqual(g.plan);
+  });
+  it('round-trips every preset', () => {
+    for (const p of PRESETS) expect(decodeValid(planLink(p, 'http://127.0.0.1:5173/'))).toEqual(p);
+  });
+  it('is compact: every preset under 1,500 characters', () => {
+    for (const p of PRESETS) expect(encodePlanFragment(p).length).toBeLessThan(1500);
+  });
+  it('refuses damaged, truncated, oversized and future links with a message', () => {
+    const link = golden[0]!.link;
+    const cases: [string, RegExp][] = [
+      [link.slice(0, link.length - 20), /damaged|truncated|not valid|missing/],
+      ['https://x/#', /no plan/],
+      ['https://x/#9.abc', /newer planner/],
+      ['https://x/#1.<script>', /damaged/],
+      [`https://x/#1.${LZString.compressToEncodedURIComponent('x'.repeat(MAX_DECODED_CHARS + 1))}`, /too large/],
+      [`https://x/#1.${'A'.repeat(300_000)}`, /too long/],
+      [`https://x/#1.${LZString.compressToEncodedURIComponent('[1,2,3]')}`, /.*/],
+    ];
+    for (const [l, re] of cases) {
+      const d = decodePlanFragment(l);
+      if (d.ok) {
+        const v = validatePlan(d.json, dataset);
+        expect(v.ok, l.slice(0, 60)).toBe(false);
+      } else expect(d.error).toMatch(re);
+    }
+  });
+  it('never throws and never pollutes Object.prototype on random and mutated links', () => {
+    const base = golden.map((g) => g.link.split('#')[1]!);
+    const mutated = fc.tuple(fc.constantFrom(...base), fc.nat(), fc.string({ maxLength: 5 })).map(([s, i, ins]) => {
+      const at = i % (s.length + 1);
+      return s.slice(0, at) + ins + s.slice(at + 1);
+    });
+    const proto = fc.constant(`1.${LZString.compressToEncodedURIComponent('{"__proto__":{"polluted":1},"n":"x","c":["10.0.0.0/16"],"s":[],"k":[1,null,null,1,null,0,0,0],"g":[]}')}`);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mutated, proto), (s) => {
+        const d = decodePlanFragment(`https://x/#${s}`);
+        if (d.ok) validatePlan(d.json, dataset);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
