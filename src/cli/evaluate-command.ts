@@ -3,14 +3,15 @@ import { dataset } from '../data/dataset';
 import { evaluate, type FullEvaluation } from '../model/evaluate';
 import { strictParse } from './args';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { loadPlanArgument } from './load-plan';
+import { loadPlanArgument, pickScenario } from './load-plan';
 import { formatReport } from './report';
 
-export const EVALUATE_USAGE = `Usage: eks-ip-planner evaluate PLAN [--json]
-  PLAN: a plan file (JSON), a share link, or - for standard input`;
+export const EVALUATE_USAGE = `Usage: eks-ip-planner evaluate PLAN [--json] [--scenario N|NAME]
+  PLAN: a plan file (JSON), a share link, or - for standard input
+  --scenario: with a document of several scenarios, which one (default: the active one)`;
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
-  const p = strictParse(args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  const p = strictParse(args, { json: { type: 'boolean' }, scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
   if (!p.ok) {
     io.err(`evaluate: ${p.error}\n${EVALUATE_USAGE}\n`);
     return EXIT_USAGE;
@@ -28,8 +29,13 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
     io.err(`evaluate: ${loaded.error}\n`);
     return EXIT_USAGE;
   }
-  const result = evaluate(loaded.plan, dataset, loaded.warnings);
-  io.out(p.values.json ? JSON.stringify(toJson(result), null, 2) + '\n' : formatReport(loaded.plan, result));
+  const picked = pickScenario(loaded, p.values.scenario as string | undefined);
+  if (!picked.ok) {
+    io.err(`evaluate: ${picked.error}\n`);
+    return EXIT_USAGE;
+  }
+  const result = evaluate(picked.plan, dataset, picked.warnings);
+  io.out(p.values.json ? JSON.stringify(toJson(result), null, 2) + '\n' : formatReport(picked.plan, result));
   return result.fits ? EXIT_OK : EXIT_DOES_NOT_FIT;
 }
 

@@ -1,15 +1,13 @@
 /** Reads the PLAN argument of a command: a file path, a share link, or - for standard input. */
 import { dataset } from '../data/dataset';
 import type { Plan } from '../model/plan';
-import { decodePlanFragment } from '../model/share-link';
-import { validatePlan } from '../model/validate-plan';
 import type { VpcIssue } from '../model/vpc-rules';
+import { parseDocumentText } from '../model/document-text';
+import { decodeWorkspaceFragment, restoreDocument, type DocumentRestore, type Workspace } from '../model/workspace';
 import type { CliIo } from './io';
 
-/** Largest plan file read (bytes). */
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
-
-export type LoadedPlan = { ok: true; plan: Plan; warnings: VpcIssue[] } | { ok: false; error: string };
+/** `plan` is the workspace's active scenario (a version-1 file is a workspace of one). */
+export type LoadedPlan = { ok: true; plan: Plan; warnings: VpcIssue[]; workspace: Workspace; allWarnings: VpcIssue[][] } | { ok: false; error: string };
 
 const looksLikeLink = (s: string) => /^https?:\/\//i.test(s) || s.includes('#');
 
@@ -20,7 +18,7 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
     text = await io.readStdin();
     where = 'standard input';
   } else if (looksLikeLink(arg)) {
-    const d = decodePlanFragment(arg);
+    const d = decodeWorkspaceFragment(arg);
     if (!d.ok) return { ok: false, error: d.error };
     return fromJson(d.json, 'the share link');
   } else {
@@ -32,20 +30,27 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
     }
     where = arg;
   }
-  if (text.length > MAX_PLAN_BYTES) return { ok: false, error: `${where}: the plan is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MB` };
   const trimmed = text.trim();
-  if (looksLikeLink(trimmed) && !trimmed.startsWith('{')) return loadPlanArgument(trimmed, io);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: `${where}: not valid JSON (${(e as Error).message})` };
-  }
-  return fromJson(json, where);
+  if (looksLikeLink(trimmed) && !trimmed.startsWith('{') && trimmed.length < 300_000) return loadPlanArgument(trimmed, io);
+  return fromRestore(parseDocumentText(text, dataset, where), where);
 }
 
 function fromJson(json: unknown, where: string): LoadedPlan {
-  const v = validatePlan(json, dataset);
+  return fromRestore(restoreDocument(json, dataset), where);
+}
+
+function fromRestore(v: DocumentRestore, where: string): LoadedPlan {
   if (!v.ok) return { ok: false, error: `${where} is not a valid plan:\n${v.issues.map((i) => `  - ${!i.path || i.message.includes(i.path) ? i.message : `${i.path}: ${i.message}`}`).join('\n')}` };
-  return { ok: true, plan: v.plan, warnings: v.warnings };
+  const ws = v.workspace;
+  return { ok: true, plan: ws.scenarios[ws.active]!, warnings: v.warnings[ws.active]!, workspace: ws, allWarnings: v.warnings };
+}
+
+/** Picks a scenario by 1-based number or name (`--scenario`), else the active one. */
+export function pickScenario(loaded: Extract<LoadedPlan, { ok: true }>, which: string | undefined): { ok: true; plan: Plan; warnings: VpcIssue[] } | { ok: false; error: string } {
+  if (which === undefined) return { ok: true, plan: loaded.plan, warnings: loaded.warnings };
+  const list = loaded.workspace.scenarios;
+  const byNumber = /^\d+$/.test(which) ? Number(which) - 1 : -1;
+  const i = byNumber >= 0 ? byNumber : list.findIndex((p) => p.name === which);
+  if (i < 0 || i >= list.length) return { ok: false, error: `--scenario: no scenario "${which}"; the document has ${list.map((p, k) => `${k + 1} (${p.name})`).join(', ')}` };
+  return { ok: true, plan: list[i]!, warnings: loaded.allWarnings[i]! };
 }

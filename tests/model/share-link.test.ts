@@ -62,3 +62,32 @@ describe('share links', () => {
     );
   });
 });
+
+describe('workspaces (format 2): several scenarios in one link and one file', () => {
+  it('a version-1 plan and a format-1 link open as a workspace of one scenario', async () => {
+    const { restoreDocument, decodeWorkspaceFragment } = await import('../../src/model/workspace');
+    const d = decodeWorkspaceFragment(golden[0]!.link);
+    expect(d.ok).toBe(true);
+    const r = restoreDocument(d.ok ? d.json : null, dataset);
+    expect(r.ok && r.workspace.scenarios).toEqual([golden[0]!.plan]);
+    expect(r.ok && r.fromVersion).toBe(1);
+  });
+  it('round-trips several scenarios and the active one through a format-2 link', async () => {
+    const { restoreDocument, decodeWorkspaceFragment, workspaceLink } = await import('../../src/model/workspace');
+    const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, { ...PRESETS[1]!, name: 'B: expanded' }] };
+    const link = workspaceLink(ws, 'https://planner.example/');
+    expect(link).toMatch(/#2\./);
+    const d = decodeWorkspaceFragment(link);
+    const r = restoreDocument(d.ok ? d.json : null, dataset);
+    expect(r.ok && r.workspace).toEqual(ws);
+  });
+  it('names the scenario at fault', async () => {
+    const { restoreDocument } = await import('../../src/model/workspace');
+    const bad = { version: 2, active: 0, scenarios: [PRESETS[0], { ...PRESETS[1], nodeGroups: [{ ...PRESETS[1]!.nodeGroups[0], maxNodes: -1 }] }] };
+    const r = restoreDocument(bad, dataset);
+    expect(!r.ok && r.issues[0]!.path).toBe('scenarios[1].nodeGroups[0].maxNodes');
+    expect(!r.ok && r.issues[0]!.message).toMatch(/^scenario 2: /);
+    const r2 = restoreDocument({ version: 3, scenarios: [] }, dataset);
+    expect(!r2.ok && r2.issues[0]!.message).toMatch(/newer than this planner/);
+  });
+});
