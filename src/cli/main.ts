@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { dataset } from '../data/dataset';
 import { runDns } from './dns-command';
+import { runExport } from './export-command';
+import { runImport } from './import-command';
 import { runEvaluate } from './evaluate-command';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type CommandRunner } from './io';
 import { runLink } from './link-command';
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { run: CommandRunner; what: string }> = {
   node: { run: (a, io) => runNodeCommand(a, io, dataset), what: "one node's addresses after the VPC CNI settles" },
   evaluate: { run: runEvaluate, what: 'evaluate a plan (file, share link or -): exit 0 fits, 1 does not fit, 2 invalid' },
   link: { run: runLink, what: 'print a share link for a plan' },
+  export: { run: runExport, what: 'configuration for a plan: terraform, eksctl, karpenter, eniconfig, aws-node, csv' },
+  import: { run: runImport, what: 'a plan from aws ec2 describe-vpcs / describe-subnets [/ describe-network-interfaces] JSON' },
   dns: { run: runDns, what: 'the DNS queries a Pod sends for a name, by ndots' },
   info: { run: runInfo, what: 'the instance dataset: size, date and sources' },
 };

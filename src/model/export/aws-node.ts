@@ -3,7 +3,7 @@
  * EKS add-on's `configuration_values` takes and as a `kubectl set env` line.
  */
 import type { CniSettings, Plan } from '../plan';
-import { GENERATED_BY } from './common';
+import { commentSafe, GENERATED_BY } from './common';
 
 /** The label custom networking selects ENIConfigs by: one ENIConfig per AZ, named after the AZ. */
 export const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
@@ -50,7 +50,7 @@ function shellWord(s: string): string {
  */
 export function toAwsNodeEnv(plan: Plan): string {
   const env = cniEnvironment(plan.cni);
-  const lines = [`# ${GENERATED_BY}`, `# aws-node (VPC CNI) settings of plan "${plan.name.replace(/[\r\n]+/g, ' ')}".`];
+  const lines = [`# ${GENERATED_BY}`, `# aws-node (VPC CNI) settings of plan "${commentSafe(plan.name)}".`];
   if (env.length === 0) {
     lines.push('# Every setting is at its VPC CNI default: nothing to set.');
     return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@
 import type { InstanceDataset } from '../instances';
 import type { Plan, Subnet } from '../plan';
 import { cniEnvObject } from './aws-node';
-import { clusterName, GENERATED_BY, groupSubnets, isSubnetId, nodeSubnets, planRegion } from './common';
+import { clusterName, commentSafe, GENERATED_BY, groupSubnets, isSubnetId, nodeSubnets, planRegion } from './common';
 import { maxPodsSetting } from './max-pods-setting';
 import { toYaml, yamlComments, type YamlMap } from './yaml';
 
@@ -71,7 +71,7 @@ export function eksctlConfig(plan: Plan, dataset: InstanceDataset): YamlMap {
 export function toEksctl(plan: Plan, dataset: InstanceDataset): string {
   const lines = [
     GENERATED_BY,
-    `eksctl ClusterConfig for plan "${plan.name.replace(/[\r\n]+/g, ' ')}".`,
+    `eksctl ClusterConfig for plan "${commentSafe(plan.name)}".`,
     `Replace vpc.id (${VPC_ID_PLACEHOLDER}) with the VPC's ID. The VPC, its secondary CIDRs and its subnets must exist`,
     'already (eksctl cannot add CIDR blocks): eksctl finds the node subnets by CIDR.',
   ];

@@ -3,7 +3,7 @@
  * `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone`), naming that AZ's pod subnet.
  */
 import type { Plan } from '../plan';
-import { GENERATED_BY, isSubnetId, podSubnetsByAz, subnetIdLookup, subnetIdOrPlaceholder } from './common';
+import { commentSafe, GENERATED_BY, isSubnetId, podSubnetsByAz, subnetIdLookup, subnetIdOrPlaceholder } from './common';
 import { yamlStream, type YamlValue } from './yaml';
 
 /** The ENIConfig objects (apiVersion crd.k8s.amazonaws.com/v1alpha1), in AZ order. */
@@ -26,7 +26,7 @@ export function eniConfigObjects(plan: Plan): { az: string; subnetName: string; 
  */
 export function toEniConfigs(plan: Plan): string {
   const choices = podSubnetsByAz(plan);
-  const header = [GENERATED_BY, `ENIConfigs of plan "${plan.name.replace(/[\r\n]+/g, ' ')}", one per AZ, named after the AZ.`];
+  const header = [GENERATED_BY, `ENIConfigs of plan "${commentSafe(plan.name)}", one per AZ, named after the AZ.`];
   if (!plan.cni.customNetworking) {
     header.push('Custom networking is off in this plan: these take effect only with AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true.');
   }

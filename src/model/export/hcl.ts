@@ -3,6 +3,8 @@
  * as `terraform fmt` would (two-space indent, `=` aligned over consecutive one-line attributes).
  */
 
+import { commentSafe } from './common';
+
 /** An attribute (its value may span lines, e.g. a heredoc), a nested block or object, a comment, a blank line. */
 export type HclItem =
   | { t: 'attr'; key: string; value: string }
@@ -26,8 +28,9 @@ export function hclString(s: string): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\$\{/g, '$${')
+    // Line and paragraph separators too: legal in HCL strings, but editors and diffs break lines there.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/\$\{/g, '$$$${')
     .replace(/%\{/g, '%%{');
   return `"${body}"`;
 }
@@ -78,7 +81,7 @@ export function renderHcl(items: readonly HclItem[], indent = 0): string[] {
     if (item.t === 'block') {
       out.push(`${pad}${item.open}`, ...renderHcl(item.body, indent + 2), `${pad}${item.close ?? '}'}`);
     } else if (item.t === 'comment') {
-      for (const line of item.text.split('\n')) out.push(`${pad}# ${line}`.trimEnd());
+      for (const line of item.text.split('\n')) out.push(`${pad}# ${commentSafe(line)}`.trimEnd());
     } else out.push('');
     i++;
   }

@@ -5,7 +5,7 @@
  */
 import type { InstanceDataset } from '../instances';
 import type { NodeGroup, Plan } from '../plan';
-import { clusterName, GENERATED_BY, groupSubnets, isSubnetId } from './common';
+import { clusterName, commentSafe, GENERATED_BY, groupSubnets, isSubnetId } from './common';
 import { maxPodsSetting } from './max-pods-setting';
 import { yamlStream, type YamlMap, type YamlValue } from './yaml';
 
@@ -59,7 +59,7 @@ function nodePool(g: NodeGroup, name: string, vcpus: number | null): YamlMap {
 function header(plan: Plan): string[] {
   const lines = [
     GENERATED_BY,
-    `Karpenter v1 EC2NodeClass and NodePool for each node group of plan "${plan.name.replace(/[\r\n]+/g, ' ')}".`,
+    `Karpenter v1 EC2NodeClass and NodePool for each node group of plan "${commentSafe(plan.name)}".`,
     `Replace spec.role with your Karpenter node role; security groups are found by the tag karpenter.sh/discovery=${clusterName(plan)}.`,
     'Subnets are selected by their Name tag (the Terraform export sets it) or their ID.',
   ];

@@ -7,7 +7,7 @@
 import type { InstanceDataset } from '../instances';
 import type { NodeGroup, Plan, Subnet } from '../plan';
 import { cniEnvironment } from './aws-node';
-import { clusterName, GENERATED_BY, nodeSubnets, podSubnetsByAz, subnetIndex, vpcCidrIndexOf } from './common';
+import { clusterName, commentSafe, GENERATED_BY, nodeSubnets, podSubnetsByAz, subnetIndex, vpcCidrIndexOf } from './common';
 import { nodeGroupName } from './eksctl';
 import { attr, blank, block, comment, hclIdentifier, hclKey, hclList, hclString, renderHcl, type HclItem } from './hcl';
 import { maxPodsSetting, type MaxPodsSetting } from './max-pods-setting';
@@ -119,7 +119,7 @@ export function toTerraform(plan: Plan, dataset: InstanceDataset, options: Terra
   const family = options.amiFamily ?? 'al2023';
   const items: HclItem[] = [
     comment(GENERATED_BY),
-    comment(`Terraform for plan "${plan.name.replace(/[\r\n]+/g, ' ')}": the VPC's secondary CIDRs and subnets, and an EKS cluster`),
+    comment(`Terraform for plan "${commentSafe(plan.name)}": the VPC's secondary CIDRs and subnets, and an EKS cluster`),
     comment('(terraform-aws-modules/eks, v20 inputs) with the plan\'s VPC CNI settings and node groups.'),
     comment('The VPC itself exists already: set var.vpc_id.'),
     blank,
@@ -172,7 +172,7 @@ function moduleBlock(plan: Plan, dataset: InstanceDataset, ids: Map<string, stri
     attr('before_compute', 'true'),
   ];
   if (plan.cni.customNetworking) {
-    vpcCni.unshift(
+    vpcCni.push(
       comment('Custom networking: apply the ENIConfigs (ENIConfig export) before nodes start; a node that finds'),
       comment("no ENIConfig for its AZ does not become ready. E.g. create the node groups at size 0, then scale."),
     );

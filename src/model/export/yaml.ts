@@ -8,6 +8,8 @@
  * whose 1.1 rules read `on`, `yes`, `y` or `1:20` as something other than a string.
  */
 
+import { commentSafe } from './common';
+
 /** The values the emitter writes; `undefined` map entries are left out. */
 export type YamlValue = string | number | boolean | null | readonly YamlValue[] | YamlMap;
 export interface YamlMap {
@@ -29,7 +31,8 @@ export function yamlScalar(v: string | number | boolean | null): string {
     if (!Number.isFinite(v)) throw new RangeError(`yaml: cannot write ${v}`);
     return Object.is(v, -0) ? '-0' : String(v);
   }
-  if (PLAIN.test(v) && !RESERVED.has(v.toLowerCase())) return v;
+  // `e5`: the yaml package's YAML 1.1 float pattern takes it for a number.
+  if (PLAIN.test(v) && !RESERVED.has(v.toLowerCase()) && !/^[eE]\d/.test(v)) return v;
   if (ASCII_PRINTABLE.test(v)) return `'${v.replace(/'/g, "''")}'`;
   return doubleQuoted(v);
 }
@@ -89,7 +92,7 @@ function block(v: YamlValue, indent: number): string[] {
     }
     return lines;
   }
-  return [`${pad}${yamlScalar(v)}`];
+  return [`${pad}${yamlScalar(v as string)}`];
 }
 
 /** null for scalars; `inline` for empty collections; else the block lines at `indent`. */
@@ -112,7 +115,7 @@ export function toYaml(value: YamlValue): string {
 
 /** `# ` comment lines for a header (each input line becomes one comment line). */
 export function yamlComments(lines: readonly string[]): string {
-  return lines.map((l) => (l === '' ? '#' : `# ${l.replace(/\r?\n/g, ' ')}`)).join('\n') + (lines.length ? '\n' : '');
+  return lines.map((l) => (l === '' ? '#' : `# ${commentSafe(l)}`)).join('\n') + (lines.length ? '\n' : '');
 }
 
 /**
