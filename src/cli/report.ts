@@ -1,4 +1,5 @@
 /** The readable report of `evaluate` (without --json). */
+import type { ApiCallsResult } from '../model/api-calls';
 import type { FullEvaluation } from '../model/evaluate';
 import type { Plan } from '../model/plan';
 
@@ -6,7 +7,7 @@ const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
 
-export function formatReport(plan: Plan, r: FullEvaluation): string {
+export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResult): string {
   const out: string[] = [];
   out.push(`Plan: ${plan.name}`);
   const fe = r.firstExhaustion;
@@ -34,6 +35,15 @@ export function formatReport(plan: Plan, r: FullEvaluation): string {
     out.push(`  ${g.name} (${g.instanceType}, ${g.nodes.min}/${g.nodes.desired}/${g.nodes.max} nodes, ${p.pods} pods per node)`);
     out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}; ${p.podsWithoutIp} pods without an address`);
     out.push(`    max pods: ENI-limited ${g.maxPodsNumbers.eniLimited}, recommended ${g.maxPodsNumbers.recommended}, effective ${g.maxPodsNumbers.effective} (kubelet ${g.maxPods}); ${n(g.maxNodesThatFit)} nodes fit`);
+  }
+  if (calls && calls.nodes > 0) {
+    out.push('');
+    out.push(
+      `Scale-out desired → max: ${n(calls.nodes)} nodes in ${n(calls.seconds)} s ` +
+        (calls.throttled
+          ? `is THROTTLED on ${calls.binding}: calls finish about ${n(calls.delaySeconds)} s late (pods wait in ContainerCreating)`
+          : `stays within the EC2 API token buckets${calls.binding ? ` (${calls.binding} binds first)` : ''}`),
+    );
   }
   if (r.warnings.length) {
     out.push('');

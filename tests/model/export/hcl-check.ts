@@ -30,7 +30,8 @@ export function hclProblems(text: string): string[] {
       if (inString) {
         if (c === '\\') i++;
         else if (c === '"') inString = false;
-        else if ((c === '$' || c === '%') && line[i + 1] === c) i++;
+        // "$${" and "%%{" are the escapes; a lone "$$" is two literal dollars (HCL's string scanner)
+        else if ((c === '$' || c === '%') && line[i + 1] === c && line[i + 2] === '{') i += 2;
         else if ((c === '$' || c === '%') && line[i + 1] === '{') problems.push(`line ${ln}: unescaped template sequence in a string`);
         continue;
       }

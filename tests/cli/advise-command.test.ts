@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { runAdvise } from '../../src/cli/advise-command';
+import { runEvaluate } from '../../src/cli/evaluate-command';
+import type { CliIo } from '../../src/cli/io';
+import { HIGH_CHURN_WEB, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
+
+const files: Record<string, string> = {
+  'small.json': JSON.stringify(SMALL_ROUTABLE_VPC),
+  'churn.json': JSON.stringify(HIGH_CHURN_WEB),
+  'bad.json': JSON.stringify({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], maxNodes: -1 }] }),
+};
+
+async function run(runner: typeof runAdvise, args: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    readStdin: async () => stdin,
+    readFile: async (p) => {
+      if (p in files) return files[p]!;
+      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    },
+  };
+  const code = await runner(args, io);
+  return { code, out, err };
+}
+
+describe('eks-ip-planner advise --json', () => {
+  it('prints the ranked fixes of the small routable VPC as { id, title, plan, evaluation, … }, exit 0', async () => {
+    const r = await run(runAdvise, ['small.json', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const list = JSON.parse(r.out) as { id: string; title: string; rank: number; plan: unknown; evaluation: { fits: boolean }; cost: string[] }[];
+    expect(list.map((a) => a.id)).toEqual(['warm-ip-targets', 'secondary-cidr', 'max-eni']);
+    expect(list.map((a) => a.rank)).toEqual([1, 2, 3]);
+    expect(Object.keys(list[0]!).slice(0, 4)).toEqual(['id', 'title', 'plan', 'evaluation']);
+    expect(list.every((a) => a.evaluation.fits)).toBe(true);
+  });
+
+  it("each fix's evaluation is exactly what evaluate --json prints for its plan", async () => {
+    const list = JSON.parse((await run(runAdvise, ['small.json', '--json'])).out) as { plan: unknown; evaluation: unknown }[];
+    for (const a of list) {
+      const e = await run(runEvaluate, ['-', '--json'], JSON.stringify(a.plan));
+      expect(e.code).toBe(0);
+      expect(JSON.parse(e.out)).toEqual(a.evaluation);
+    }
+  });
+
+  it('a plan that fits without waste: an empty list, exit 0; --all lists options anyway', async () => {
+    expect(await run(runAdvise, ['churn.json', '--json'])).toEqual({ code: 0, out: '[]\n', err: '' });
+    const all = JSON.parse((await run(runAdvise, ['churn.json', '--json', '--all'])).out) as { id: string }[];
+    expect(all.length).toBeGreaterThan(0);
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await run(runAdvise, ['-', '--json'], JSON.stringify(SMALL_ROUTABLE_VPC));
+    expect(JSON.parse(r.out)).toHaveLength(3);
+  });
+});
+
+describe('eks-ip-planner advise (readable)', () => {
+  it('prints the plan now, then each fix with its headroom and costs', async () => {
+    const r = await run(runAdvise, ['small.json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Now: does NOT fit at max (9 nodes); nodes-a runs out at 7 nodes');
+    expect(r.out).toContain('1. MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5  [warm-ip-targets]');
+    expect(r.out).toContain('2. Secondary CIDRs 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 with custom networking  [secondary-cidr]');
+    expect(r.out).toContain('3. MAX_ENI=1 with general --max-pods=51  [max-eni]');
+    expect(r.out).toContain('- non-routable pod IPs');
+  });
+
+  it('says when there is nothing to fix', async () => {
+    expect((await run(runAdvise, ['churn.json'])).out).toContain('Nothing to fix');
+  });
+});
+
+describe('eks-ip-planner advise: errors', () => {
+  it('an invalid plan exits 2 and names the field', async () => {
+    const r = await run(runAdvise, ['bad.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nodeGroups[0].maxNodes');
+  });
+
+  it('a missing file, a missing PLAN, an unknown option and a bad --headroom exit 2', async () => {
+    expect((await run(runAdvise, ['nope.json'])).err).toContain('nope.json: no such file');
+    expect((await run(runAdvise, [])).code).toBe(2);
+    const unknown = await run(runAdvise, ['small.json', '--jsn']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--jsn');
+    const bad = await run(runAdvise, ['small.json', '--headroom', 'lots']);
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('--headroom must be a whole number') });
+  });
+
+  it('--help prints the usage, exit 0', async () => {
+    const r = await run(runAdvise, ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: eks-ip-planner advise PLAN');
+  });
+});
