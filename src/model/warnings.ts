@@ -53,7 +53,9 @@ export function planWarnings(
         fix: 'Keep maxNodes below that, or plan the next CIDR now',
       });
     }
-    if (s.fitsAtMax && s.free.max < CLUSTER_SUBNET_MIN_FREE && s.roles.length !== 1 || (s.roles.length === 0 && s.free.max < CLUSTER_SUBNET_MIN_FREE)) {
+    // Cluster (control-plane ENI) subnets are node subnets or dedicated ones; pod-only ENIConfig subnets are not.
+    const podOnly = s.roles.length === 1 && s.roles[0] === 'pods';
+    if (s.fitsAtMax && !podOnly && s.free.max < CLUSTER_SUBNET_MIN_FREE) {
       out.push({
         code: 'cluster-subnet-low-free',
         severity: 'warning',
@@ -109,14 +111,14 @@ export function planWarnings(
       });
     }
     if (per.podsWithoutIp > 0) {
-      const mitOnly = (cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && !(cni.prefixDelegation && !per.prefixFallback);
+      const mitOnly = (cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && per.podsAdmitted > per.podsRunning - per.branchPods;
       const kubeletCap = g.podsPerNode > per.podsAdmitted;
       out.push({
         code: mitOnly ? 'minimum-ip-target-strands-pods' : kubeletCap ? 'pods-over-max-pods' : 'pods-without-ip',
         severity: 'error',
         path: `${path}.podsPerNode`,
         message: mitOnly
-          ? `${g.name}: MINIMUM_IP_TARGET=${cni.minimumIpTarget} without WARM_IP_TARGET never holds more than ${cni.minimumIpTarget} addresses; ${per.podsWithoutIp} of ${g.podsPerNode} pods per node get none`
+          ? `${g.name}: MINIMUM_IP_TARGET=${cni.minimumIpTarget} without WARM_IP_TARGET never holds more than ${per.ips} addresses; ${per.podsWithoutIp} of ${g.podsPerNode} pods per node get none`
           : kubeletCap
             ? `${g.name}: ${g.podsPerNode} pods per node exceed what the kubelet admits (max pods ${per.maxPods} less 2 hostNetwork pods); ${per.podsWithoutIp} stay Pending`
             : `${g.name}: ${per.podsWithoutIp} of ${g.podsPerNode} pods per node get no address (the CNI holds at most ${fmt(per.ipCapacity)})`,

@@ -150,3 +150,66 @@ describe('exhaustion series', () => {
     expect(evaluate(plan, dataset).series.points.length).toBeLessThanOrEqual(1001);
   });
 });
+
+describe('warnings', () => {
+  const withGroup = (cni: Partial<Plan['cni']>, group: Partial<Plan['nodeGroups'][number]>) =>
+    evaluate(valid({ ...SMALL_ROUTABLE_VPC, cni: { ...DEFAULT_CNI, ...cni }, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], ...group }] }), dataset);
+  const codes = (r: ReturnType<typeof evaluate>) => r.warnings.map((w) => w.code);
+  it('MINIMUM_IP_TARGET alone strands pods, in secondary-IP and in prefix mode, with a fix that sets WARM_IP_TARGET', () => {
+    const r = withGroup({ minimumIpTarget: 30 }, { instanceType: 'm5.8xlarge', podsPerNode: 40, maxNodes: 3 });
+    const w = r.warnings.find((x) => x.code === 'minimum-ip-target-strands-pods')!;
+    expect(w.message).toMatch(/10 of 40 pods per node get none/);
+    expect(w.apply).toEqual({ kind: 'cni', set: { warmIpTarget: 5, minimumIpTarget: 45 } });
+    const pd = withGroup({ minimumIpTarget: 20, prefixDelegation: true }, { instanceType: 'm5.large', podsPerNode: 40, maxPods: 110, maxNodes: 3 });
+    expect(codes(pd)).toContain('minimum-ip-target-strands-pods');
+    expect(pd.nodeGroups[0]!.perNode).toMatchObject({ prefixes: 2, podsWithoutIp: 8 });
+  });
+  it('custom networking with the default max pods: fix sets the calculator value', () => {
+    const r = evaluate(valid({ ...EXPANDED_VPC, nodeGroups: [{ ...EXPANDED_VPC.nodeGroups[0]!, instanceType: 'm5.large', maxPods: null, podsPerNode: 25 }] }), dataset);
+    const w = r.warnings.find((x) => x.code === 'custom-networking-max-pods')!;
+    expect(w.apply).toEqual({ kind: 'nodeGroup', index: 0, set: { maxPods: 20 } });
+    expect(w.message).toMatch(/schedules up to 27 pods but only 18 get addresses/);
+  });
+  it('prefix delegation with the default max pods and on a non-Nitro type', () => {
+    expect(codes(withGroup({ prefixDelegation: true }, {}))).toContain('prefix-delegation-max-pods');
+    expect(codes(withGroup({ prefixDelegation: true }, { instanceType: 'm4.10xlarge' }))).toContain('prefix-delegation-unsupported');
+  });
+  it('MAX_ENI without a matching max pods', () => {
+    expect(codes(withGroup({ maxEni: 1 }, { podsPerNode: 20 }))).toContain('max-eni-max-pods');
+  });
+  it('a subnet with fewer than 16 free addresses at max is flagged for EKS control-plane ENIs', () => {
+    const r = withGroup({}, { maxNodes: 6, podsPerNode: 20 }); // 2 × 100 + 8 = 208 of 251: 43 free
+    expect(codes(r)).not.toContain('cluster-subnet-low-free');
+    const tight = evaluate(valid({ ...SMALL_ROUTABLE_VPC, vpc: { ...SMALL_ROUTABLE_VPC.vpc, subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s) => ({ ...s, reservedIps: 45 })) }, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, maxNodes: 6 }] }), dataset);
+    expect(tight.subnets[0]!.free.max).toBe(6);
+    expect(codes(tight)).toContain('cluster-subnet-low-free');
+  });
+});
+
+describe('prefix delegation counts /28 blocks, not loose addresses', () => {
+  const pdPlan = (subnetCidr: string, nodes: number, reservation?: string) => valid({
+    version: 1, name: 'pd',
+    vpc: { cidrs: ['10.0.0.0/16'], subnets: [{ name: 'a', az: 'us-east-1a', cidr: subnetCidr, ...(reservation ? { prefixReservation: reservation } : {}) }] },
+    cni: { ...DEFAULT_CNI, prefixDelegation: true },
+    nodeGroups: [{ name: 'g', instanceType: 'm5.large', subnets: ['a'], minNodes: 0, desiredNodes: nodes, maxNodes: nodes, podsPerNode: 17, maxPods: 110 }],
+  });
+  it('a /24 offers 14 blocks; each m5.large node takes 3 prefixes and spoils one block with its node IP', () => {
+    // per node: 3 prefixes + 1 spoiled = 4 blocks; 14 blocks hold 3 nodes (12), not 4 (16)
+    const three = evaluate(pdPlan('10.0.0.0/24', 3), dataset);
+    expect(three.subnets[0]!.prefixBlocks!.max).toEqual({ total: 14, usedByPrefixes: 9, spoiled: 3, free: 2, needed: 9 });
+    expect(three.fits).toBe(true);
+    const four = evaluate(pdPlan('10.0.0.0/24', 4), dataset);
+    expect(four.subnets[0]!.used.max).toBe(4 * 49); // 196 of 251 addresses: they fit, the blocks do not
+    expect(four.fits).toBe(false);
+    expect(four.warnings.find((w) => w.code === 'subnet-exhausted')!.message).toMatch(/free \/28 blocks/);
+  });
+  it('a prefix reservation keeps node IPs out of the blocks: 4 nodes fit with 10.0.0.0/25 reserved... as blocks allow', () => {
+    const r = evaluate(pdPlan('10.0.0.0/24', 4, '10.0.0.128/25'), dataset);
+    // reservation: 8 blocks less the subnet's last one = 7; outside: 8 blocks less the first = 7, 4 spoiled → 3; 7 + 3 = 10 < 12
+    expect(r.subnets[0]!.prefixBlocks!.max).toMatchObject({ total: 14, spoiled: 4, free: -2 });
+    const r2 = evaluate(pdPlan('10.0.0.0/23', 6, '10.0.1.0/24'), dataset);
+    // reservation 16 blocks − last = 15; outside 16 − first = 15, 6 spoiled → 9; 24 blocks for 18 prefixes
+    expect(r2.subnets[0]!.prefixBlocks!.max).toEqual({ total: 30, usedByPrefixes: 18, spoiled: 6, free: 6, needed: 18 });
+    expect(r2.fits).toBe(true);
+  });
+});
