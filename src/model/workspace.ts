@@ -4,7 +4,8 @@
  * so every file and link ever written keeps opening (restoreDocument is the single way in).
  *
  * ```jsonc
- * { "version": 2, "active": 0, "scenarios": [ { "version": 1, "name": "A", … }, { "version": 1, "name": "B", … } ] }
+ * { "version": 2, "active": 0, "scenarios": [ { "version": 1, "name": "A", … }, { "version": 1, "name": "B", … } ],
+ *   "views": { "dns": { "name": "s3.us-east-2.amazonaws.com", "ndots": 2 } } }   // views optional
  * ```
  */
 import LZString from 'lz-string';
@@ -14,6 +15,7 @@ import type { ValidationIssue } from './plan-schema';
 import { compactPlan, decodePlanFragment, encodePlanFragment, expandPlan, MAX_DECODED_CHARS, MAX_LINK_CHARS } from './share-link';
 import { validatePlan } from './validate-plan';
 import type { VpcIssue } from './vpc-rules';
+import { validateViews, type Views } from './views';
 
 export const WORKSPACE_VERSION = 2;
 export const MAX_SCENARIOS = 8;
@@ -23,6 +25,8 @@ export interface Workspace {
   /** Index of the scenario being edited. */
   active: number;
   scenarios: Plan[];
+  /** Inputs of the DNS and cross-AZ views (optional). */
+  views?: Views;
 }
 
 export type DocumentRestore =
@@ -54,8 +58,14 @@ export function restoreDocument(json: unknown, dataset: InstanceDataset): Docume
     };
   }
   const doc = json as Record<string, unknown>;
-  const unknown = Object.keys(doc).filter((k) => !['version', 'active', 'scenarios'].includes(k));
-  if (unknown.length) return { ok: false, issues: [{ path: '', message: `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}; a version 2 document has version, active and scenarios` }] };
+  const unknown = Object.keys(doc).filter((k) => !['version', 'active', 'scenarios', 'views'].includes(k));
+  if (unknown.length) return { ok: false, issues: [{ path: '', message: `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}; a version 2 document has version, active, scenarios and views` }] };
+  let views: Views | undefined;
+  if (doc.views !== undefined) {
+    const v = validateViews(doc.views);
+    if (!v.ok) return { ok: false, issues: v.issues };
+    views = v.views;
+  }
   const list = doc.scenarios;
   if (!Array.isArray(list) || list.length === 0) return { ok: false, issues: [{ path: 'scenarios', message: 'scenarios must be a list of at least one plan' }] };
   if (list.length > MAX_SCENARIOS) return { ok: false, issues: [{ path: 'scenarios', message: `at most ${MAX_SCENARIOS} scenarios, got ${list.length}` }] };
@@ -76,18 +86,20 @@ export function restoreDocument(json: unknown, dataset: InstanceDataset): Docume
   if (typeof active !== 'number' || !Number.isInteger(active) || active < 0 || active >= scenarios.length) {
     return { ok: false, issues: [{ path: 'active', message: `active must be a scenario index from 0 to ${scenarios.length - 1}, got ${JSON.stringify(active)}` }] };
   }
-  return { ok: true, workspace: { version: 2, active, scenarios }, warnings, fromVersion: 2 };
+  return { ok: true, workspace: { version: 2, active, scenarios, ...(views ? { views } : {}) }, warnings, fromVersion: 2 };
 }
 
 /** The JSON export: a single plan stays a version-1 plan (what `evaluate` and older tools read). */
 export function documentOf(ws: Workspace): Plan | Workspace {
-  return ws.scenarios.length === 1 ? ws.scenarios[0]! : ws;
+  return ws.scenarios.length === 1 && !hasViews(ws) ? ws.scenarios[0]! : ws;
 }
+
+const hasViews = (ws: Workspace) => Boolean(ws.views && (ws.views.dns || ws.views.crossAz));
 
 /** Link fragment: format 1 for one scenario (short, and older planners read it), format 2 for several. */
 export function encodeWorkspaceFragment(ws: Workspace): string {
-  if (ws.scenarios.length === 1) return encodePlanFragment(ws.scenarios[0]!);
-  const body = { a: ws.active, p: ws.scenarios.map(compactPlan) };
+  if (ws.scenarios.length === 1 && !hasViews(ws)) return encodePlanFragment(ws.scenarios[0]!);
+  const body = { a: ws.active, p: ws.scenarios.map(compactPlan), ...(hasViews(ws) ? { v: ws.views } : {}) };
   return `2.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
@@ -115,9 +127,9 @@ export function decodeWorkspaceFragment(linkOrFragment: string): WorkspaceLinkDe
     return { ok: false, error: 'the share link is damaged or truncated (its plan is not valid JSON); copy the whole link again' };
   }
   if (!body || typeof body !== 'object' || !Array.isArray((body as { p?: unknown }).p)) return { ok: false, error: 'the share link is damaged (no scenarios in it)' };
-  const b = body as { a?: unknown; p: unknown[] };
+  const b = body as { a?: unknown; p: unknown[]; v?: unknown };
   if (b.p.length > MAX_SCENARIOS) return { ok: false, error: `the share link has more than ${MAX_SCENARIOS} scenarios` };
-  return { ok: true, json: { version: 2, active: b.a ?? 0, scenarios: b.p.map(expandPlan) } };
+  return { ok: true, json: { version: 2, active: b.a ?? 0, scenarios: b.p.map(expandPlan), ...(b.v !== undefined ? { views: b.v } : {}) } };
 }
 
 export function workspaceLink(ws: Workspace, base: string): string {

@@ -91,3 +91,22 @@ describe('workspaces (format 2): several scenarios in one link and one file', ()
     expect(!r2.ok && r2.issues[0]!.message).toMatch(/newer than this planner/);
   });
 });
+
+describe('view inputs travel with the workspace', () => {
+  it('DNS and cross-AZ inputs round-trip through a link and are validated', async () => {
+    const { restoreDocument, decodeWorkspaceFragment, workspaceLink, documentOf } = await import('../../src/model/workspace');
+    const ws = {
+      version: 2 as const, active: 0, scenarios: [PRESETS[0]!],
+      views: { dns: { name: 's3.us-east-2.amazonaws.com', ndots: 2, region: 'us-east-2' }, crossAz: { pods: 16, unit: 'hour' as const, bytesPerPod: 5e9, nodeGroup: 0 } },
+    };
+    const link = workspaceLink(ws, 'https://p/');
+    expect(link).toMatch(/#2\./);
+    const d = decodeWorkspaceFragment(link);
+    const r = restoreDocument(d.ok ? d.json : null, dataset);
+    expect(r.ok && r.workspace).toEqual(ws);
+    expect(documentOf(ws)).toBe(ws);
+    expect(documentOf({ version: 2, active: 0, scenarios: [PRESETS[0]!] })).toBe(PRESETS[0]);
+    const bad = restoreDocument({ ...ws, views: { dns: { name: 'x', ndots: 99 } } }, dataset);
+    expect(!bad.ok && bad.issues[0]!.path).toBe('views.dns.ndots');
+  });
+});
