@@ -46,7 +46,11 @@ export function validateViews(input: unknown): { ok: true; views: Views } | { ok
   return {
     ok: false,
     issues: r.error.issues.slice(0, 20).map((i) => {
-      const d = describeIssue({ ...i, path: i.path } as typeof i, input);
+      if (i.code === 'unrecognized_keys') {
+        const where = i.path.length ? `views.${i.path.join('.')}` : 'views';
+        return { path: where, message: `unknown field ${i.keys.map((k) => `"${k}"`).join(', ')} in ${where}; remove it` };
+      }
+      const d = describeIssue(i, input);
       return { path: `views${d.path ? '.' + d.path : ''}`, message: d.message.replace(/^(?!views)/, d.path ? 'views.' : '') };
     }),
   };
