@@ -29,6 +29,8 @@ export const CrossAzViewSchema = z.strictObject({
   pricePerGbIn: z.optional(amount(100)),
   labelKey: z.optional(text(63)),
   labelValue: z.optional(text(63)),
+  /** The AZ picked for co-locating the node group. */
+  colocateAz: z.optional(text(64)),
 });
 
 export const ViewsSchema = z.strictObject({
