@@ -1,0 +1,90 @@
+/** One node group: instance type, node counts, pods per node, subnets and max pods. */
+import { memo } from 'react';
+import type { DraftGroup } from '../../state/draft';
+import { selectCustomNetworking, selectPodEni } from '../../state/selectors';
+import { useActions, useIssuesUnder, usePlan } from '../../state/store-context';
+import { Field } from '../field';
+import { draftMaxPods } from '../instance-info';
+import { GroupIssues } from './group-issues';
+import { InstanceCombobox } from './instance-combobox';
+import { MaxPodsField } from './max-pods-field';
+import { NodeSubnetPicker, PodSubnetPicker } from './subnet-pickers';
+
+/** What a card needs to know of a subnet. */
+export interface SubnetRef {
+  key: string;
+  name: string;
+  az: string;
+}
+
+interface Props {
+  index: number;
+  group: DraftGroup;
+  subnets: readonly SubnetRef[];
+  /** Folded cards show one line; a plan with many groups starts folded (and renders fast). */
+  expanded: boolean;
+  onToggle(key: string): void;
+}
+
+export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, subnets, expanded, onToggle }: Props) {
+  const { duplicateGroup, removeGroup } = useActions();
+  const hasIssues = useIssuesUnder(`nodeGroups[${index}]`) !== '';
+  const open = expanded || hasIssues;
+  const title = group.name || `Node group ${index + 1}`;
+  const bodyId = `group-body-${group.key}`;
+  return (
+    <div className={`group-card${open ? ' open' : ''}`}>
+      <div className="group-bar">
+        <button type="button" className="disclosure" aria-expanded={open} aria-controls={open ? bodyId : undefined} onClick={() => onToggle(group.key)} disabled={hasIssues && !expanded}>
+          <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <strong>{title}</strong>
+          <span className="muted">{group.instanceType} · {group.minNodes}/{group.desiredNodes}/{group.maxNodes} nodes · {group.podsPerNode} pods</span>
+          {hasIssues && <span className="badge-error">needs fixing</span>}
+        </button>
+        <div className="group-buttons">
+          <button type="button" className="small" onClick={() => duplicateGroup(index)} aria-label={`Duplicate node group ${title}`}>Duplicate</button>
+          <button type="button" className="small" onClick={() => removeGroup(index)} aria-label={`Remove node group ${title}`}>Remove</button>
+        </div>
+      </div>
+      {open && <GroupBody index={index} group={group} subnets={subnets} title={title} id={bodyId} />}
+    </div>
+  );
+});
+
+function GroupBody({ index, group, subnets, title, id }: { index: number; group: DraftGroup; subnets: readonly SubnetRef[]; title: string; id: string }) {
+  const { setGroupField } = useActions();
+  const customNetworking = usePlan(selectCustomNetworking);
+  const podEni = usePlan(selectPodEni);
+  const base = `nodeGroups[${index}]`;
+  const set = (field: Parameters<typeof setGroupField>[1]) => (v: string) => setGroupField(index, field, v);
+  return (
+    <fieldset className="group-body" id={id}>
+      <legend className="visually-hidden">{title}</legend>
+      <Field label="Node group name" path={`${base}.name`} value={group.name} onChange={set('name')} />
+      <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />
+      <div className="field-grid three">
+        <Field label="Minimum nodes" path={`${base}.minNodes`} value={group.minNodes} onChange={set('minNodes')} numeric />
+        <Field label="Desired nodes" path={`${base}.desiredNodes`} value={group.desiredNodes} onChange={set('desiredNodes')} numeric />
+        <Field label="Maximum nodes" path={`${base}.maxNodes`} value={group.maxNodes} onChange={set('maxNodes')} numeric />
+      </div>
+      <div className="field-grid two">
+        <Field label="Pods per node" path={`${base}.podsPerNode`} value={group.podsPerNode} onChange={set('podsPerNode')} numeric hint="Non-hostNetwork pods expected on each node." />
+        <MaxPodsField index={index} title={title} instanceType={group.instanceType} value={group.maxPods} />
+      </div>
+      {podEni && (
+        <Field
+          label="Pods with security groups per node"
+          path={`${base}.branchPodsPerNode`}
+          value={group.branchPodsPerNode}
+          onChange={set('branchPodsPerNode')}
+          numeric
+          placeholder="0"
+          hint="Branch-ENI pods (security groups for pods): they take no warm-pool address."
+        />
+      )}
+      <NodeSubnetPicker index={index} group={group} subnets={subnets} />
+      {customNetworking && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
+      <GroupIssues index={index} />
+    </fieldset>
+  );
+}

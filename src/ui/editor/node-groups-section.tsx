@@ -1,0 +1,50 @@
+/** The node groups: add, duplicate, remove, and edit each. */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useActions, usePlan } from '../../state/store-context';
+import { selectGroups, selectSubnets } from '../../state/selectors';
+import { NodeGroupEditor, type SubnetRef } from './node-group-editor';
+
+export function NodeGroupsSection() {
+  const groups = usePlan(selectGroups);
+  const subnets = usePlan(selectSubnets);
+  // The cards see subnet names and AZs, not CIDRs: typing a subnet CIDR re-renders no card. (CNI settings
+  // reach only the few leaves that show max pods, through usePodCni.)
+  const refsKey = subnets.map((s) => `${s.key}\u0001${s.name}\u0001${s.az}`).join('\u0002');
+  const refs: SubnetRef[] = useMemo(() => subnets.map(({ key, name, az }) => ({ key, name, az })), [refsKey]);
+  const { addGroup } = useActions();
+  const [expanded, toggle] = useExpanded(groups.map((g) => g.key));
+  return (
+    <section className="panel groups-panel" aria-labelledby="groups-heading">
+      <h2 id="groups-heading">Node groups <span className="count">{groups.length}</span></h2>
+      <div className="group-list">
+        {groups.map((g, i) => <NodeGroupEditor key={g.key} index={i} group={g} subnets={refs} expanded={expanded.has(g.key)} onToggle={toggle} />)}
+      </div>
+      <div className="row-actions">
+        <button type="button" onClick={addGroup}>Add node group</button>
+      </div>
+    </section>
+  );
+}
+
+/** With many groups only the first card starts unfolded; cards the user folds stay folded. */
+const UNFOLD_UP_TO = 6;
+
+function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => void] {
+  const initialFold = (ks: string[]) => (ks.length > UNFOLD_UP_TO ? ks.slice(1) : []);
+  const [folded, setFolded] = useState(() => new Set(initialFold(keys)));
+  const seen = useRef(new Set(keys));
+  const fresh = keys.filter((k) => !seen.current.has(k));
+  if (fresh.length) {
+    fresh.forEach((k) => seen.current.add(k));
+    // A whole new plan (a preset, a pasted link) folds as at the start; an added card stays unfolded.
+    if (fresh.length === keys.length) setFolded(new Set(initialFold(keys)));
+  }
+  const toggle = useCallback((key: string) => setFolded((prev) => {
+    const next = new Set(prev);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  }), []);
+  const expanded = new Set(keys.filter((k) => !folded.has(k)));
+  return [expanded, toggle];
+}

@@ -1,0 +1,76 @@
+/** A node group's launch subnets (chips plus an "add" menu) and, with custom networking, its pod subnet per AZ. */
+import { useId } from 'react';
+import type { DraftGroup } from '../../state/draft';
+import { useActions, useIssuesUnder } from '../../state/store-context';
+import { fieldId } from '../format';
+import type { SubnetRef } from './node-group-editor';
+
+interface Props {
+  index: number;
+  group: DraftGroup;
+  subnets: readonly SubnetRef[];
+}
+
+export function NodeSubnetPicker({ index, group, subnets }: Props) {
+  const { setGroupSubnets } = useActions();
+  const path = `nodeGroups[${index}].subnets`;
+  const error = useIssuesUnder(path);
+  const id = fieldId(path);
+  const selectId = useId();
+  const available = subnets.filter((s) => s.name && !group.subnets.includes(s.name));
+  const azOf = (name: string) => subnets.find((s) => s.name === name)?.az ?? 'unknown subnet';
+  return (
+    <fieldset className="subnet-picker" aria-describedby={error ? `${id}-msg` : undefined}>
+      <legend>Node subnets</legend>
+      <ul className="chips">
+        {group.subnets.map((name) => (
+          <li key={name} className="chip">
+            {name} <span className="muted">{azOf(name)}</span>
+            <button type="button" className="chip-remove" onClick={() => setGroupSubnets(index, group.subnets.filter((n) => n !== name))} aria-label={`Remove node subnet ${name}`}>×</button>
+          </li>
+        ))}
+        {group.subnets.length === 0 && <li className="muted">none</li>}
+      </ul>
+      {available.length > 0 && (
+        <>
+          <label htmlFor={selectId} className="visually-hidden">Add a node subnet</label>
+          <select id={selectId} value="" onChange={(e) => e.target.value && setGroupSubnets(index, [...group.subnets, e.target.value])}>
+            <option value="">Add subnet…</option>
+            {available.map((s) => <option key={s.key} value={s.name}>{s.name} ({s.az})</option>)}
+          </select>
+        </>
+      )}
+      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+export function PodSubnetPicker({ index, group, subnets }: Props) {
+  const { setGroupPodSubnets } = useActions();
+  const path = `nodeGroups[${index}].podSubnets`;
+  const error = useIssuesUnder(path);
+  const id = fieldId(path);
+  const azs = [...new Set(group.subnets.map((n) => subnets.find((s) => s.name === n)?.az).filter((az): az is string => Boolean(az)))];
+  const podIn = (az: string) => group.podSubnets.find((n) => subnets.find((s) => s.name === n)?.az === az) ?? '';
+  const choose = (az: string, name: string) => {
+    const others = group.podSubnets.filter((n) => subnets.find((s) => s.name === n)?.az !== az);
+    setGroupPodSubnets(index, name ? [...others, name] : others);
+  };
+  return (
+    <fieldset className="subnet-picker" aria-describedby={error ? `${id}-msg` : undefined}>
+      <legend>Pod subnets (ENIConfig per AZ)</legend>
+      <div className="field-grid three">
+        {azs.map((az) => (
+          <div className="field" key={az}>
+            <label htmlFor={`${id}-${az}`}>Pod subnet in {az}</label>
+            <select id={`${id}-${az}`} value={podIn(az)} onChange={(e) => choose(az, e.target.value)} aria-invalid={error && !podIn(az) ? true : undefined}>
+              <option value="">none</option>
+              {subnets.filter((s) => s.az === az && s.name).map((s) => <option key={s.key} value={s.name}>{s.name}</option>)}
+            </select>
+          </div>
+        ))}
+      </div>
+      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Instance-type facts for the editor: search over all types, and the three max-pods numbers under the
+ * CNI settings as typed (pure; reads the draft's text fields leniently).
+ */
+import type { InstanceDataset, InstanceType } from '../model/instances';
+import { vpcCniSupportsPrefixDelegation } from '../model/instances';
+import { eniLimitedMaxPods, recommendedMaxPods } from '../model/max-pods';
+import type { CniSettings } from '../model/plan';
+import { nodeAccounting } from '../model/warm-pool';
+import { toNumber } from '../state/draft';
+
+const int = (raw: string, fallback: number | null): number | null => {
+  const v = toNumber(raw, fallback);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+};
+
+export interface MaxPodsTriple {
+  eniLimited: number;
+  recommended: number;
+  effective: number;
+}
+
+/**
+ * ENI-limited, recommended (max-pods-calculator.sh with these settings) and effective max pods.
+ * @example maxPodsTriple(m5.16xlarge, DEFAULT_CNI, null) // { eniLimited: 737, recommended: 250, effective: 735 }
+ */
+export function maxPodsTriple(t: InstanceType, cni: CniSettings, maxPods: number | null): MaxPodsTriple {
+  const pd = cni.prefixDelegation && vpcCniSupportsPrefixDelegation(t);
+  const recommended = recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: pd, maxEni: cni.maxEni });
+  const node = nodeAccounting(t, cni, { pods: 0, maxPods: maxPods ?? eniLimitedMaxPods(t) });
+  return { eniLimited: eniLimitedMaxPods(t), recommended, effective: node.effectiveMaxPods };
+}
+
+/** The draft's max pods as a number, or null for the AMI's default (or text that does not parse). */
+export const draftMaxPods = (raw: string): number | null => int(raw, null);
+
+/**
+ * Types matching the query, best first: exact name, then names starting with it, then the family
+ * ("p5" → p5.48xlarge, p5e.48xlarge), then names containing it. Within a rank, by vCPUs.
+ * @example searchInstanceTypes(dataset, 'm5.8')[0].name === 'm5.8xlarge'
+ */
+export function searchInstanceTypes(dataset: InstanceDataset, query: string, limit = 60): InstanceType[] {
+  const q = query.trim().toLowerCase();
+  const rank = (name: string) => (name === q ? 0 : name.startsWith(q) ? 1 : name.split('.')[0]!.startsWith(q.split('.')[0]!) && name.includes(q.split('.')[1] ?? '') ? 2 : name.includes(q) ? 3 : 9);
+  const hits: { t: InstanceType; r: number }[] = [];
+  for (const t of dataset.types) {
+    const r = q ? rank(t.name) : 1;
+    if (r < 9) hits.push({ t, r });
+  }
+  hits.sort((a, b) => a.r - b.r || family(a.t.name).localeCompare(family(b.t.name)) || (a.t.vcpus ?? 0) - (b.t.vcpus ?? 0) || a.t.name.localeCompare(b.t.name));
+  return hits.slice(0, limit).map((h) => h.t);
+}
+
+const family = (name: string) => name.split('.')[0]!;

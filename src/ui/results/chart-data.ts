@@ -1,0 +1,145 @@
+/**
+ * Evaluation → exhaustion chart data (pure; the chart component only renders). Picks the subnets to
+ * draw, thins the series to a few hundred points, and scales to addresses or to % of usable.
+ */
+import type { FullEvaluation } from '../../model/evaluate';
+
+/** "loaded": the most loaded subnets at max; "all"; or "az:<name>". */
+export type SubnetSelection = string;
+
+export const TOP_N = 8;
+export const MAX_POINTS = 100;
+/** The y axis stops at this multiple of the largest usable count: the story is where lines cross it. */
+export const Y_CLIP = 2;
+
+export interface ChartLine {
+  key: string;
+  /** Index in the plan's subnets (and so its colour). */
+  index: number;
+  name: string;
+  az: string;
+  usable: number;
+  exhaustedAt: number | null;
+}
+
+export interface ChartRow {
+  nodes: number;
+  [key: string]: number;
+}
+
+export interface ChartModel {
+  rows: ChartRow[];
+  /** Addresses used at each row, by subnet index (for the readout's exact figures). */
+  used: number[][];
+  lines: ChartLine[];
+  percent: boolean;
+  xMin: number;
+  xMax: number;
+  yMax: number;
+  /** Round ticks from 0 to yMax. */
+  yTicks: number[];
+  /** xMin, round numbers, xMax. */
+  xTicks: number[];
+  /** Some line goes above yMax (cut off at Y_CLIP × usable). */
+  clipped: boolean;
+}
+
+/** Load at max as a share of usable; over 1 when the subnet runs out. */
+const load = (ev: FullEvaluation, i: number) => {
+  const s = ev.subnets[i]!;
+  return s.usable > 0 ? s.used.max / s.usable : s.used.max > 0 ? Infinity : 0;
+};
+
+/**
+ * Subnet indexes to draw: every subnet when there are few, else the TOP_N most loaded at max, all
+ * of them, or those of one AZ.
+ */
+export function pickSubnets(ev: FullEvaluation, selection: SubnetSelection): number[] {
+  const all = ev.subnets.map((_, i) => i);
+  if (selection === 'all') return all;
+  if (selection.startsWith('az:')) return all.filter((i) => ev.subnets[i]!.az === selection.slice(3));
+  if (all.length <= TOP_N) return all;
+  const top = [...all].sort((a, b) => load(ev, b) - load(ev, a) || a - b).slice(0, TOP_N);
+  return top.sort((a, b) => a - b);
+}
+
+/** Percent when the drawn subnets differ in size by more than 8×: small ones vanish on one address axis. */
+export function prefersPercent(ev: FullEvaluation, indexes: readonly number[]): boolean {
+  const sizes = indexes.map((i) => ev.subnets[i]!.usable).filter((u) => u > 0);
+  if (sizes.length < 2) return false;
+  return Math.max(...sizes) / Math.min(...sizes) > 8;
+}
+
+/** Every k-th point, keeping the first, the last and those at the marks and exhaustion points. */
+function thin(ev: FullEvaluation, max: number): number[] {
+  const pts = ev.series.points;
+  if (pts.length <= max) return pts.map((_, i) => i);
+  const keep = new Set<number>([ev.series.marks.min, ev.series.marks.desired, ev.series.marks.max]);
+  for (const s of ev.subnets) if (s.exhaustedAtNodes !== null) keep.add(s.exhaustedAtNodes);
+  const step = Math.ceil(pts.length / max);
+  return pts.flatMap((p, i) => (i % step === 0 || i === pts.length - 1 || keep.has(p.nodes) ? [i] : []));
+}
+
+export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS): ChartModel {
+  const lines: ChartLine[] = indexes.map((i) => {
+    const s = ev.subnets[i]!;
+    return { key: `s${i}`, index: i, name: s.name, az: s.az, usable: s.usable, exhaustedAt: s.exhaustedAtNodes };
+  });
+  const pts = ev.series.points;
+  const picked = thin(ev, maxPoints);
+  let yMax = percent ? 100 : Math.max(1, ...lines.map((l) => l.usable));
+  const rows: ChartRow[] = [];
+  const used: number[][] = [];
+  for (const pi of picked) {
+    const p = pts[pi]!;
+    const row: ChartRow = { nodes: p.nodes };
+    for (const l of lines) {
+      const u = p.used[l.index]!;
+      const v = percent ? (l.usable > 0 ? (u / l.usable) * 100 : 0) : u;
+      row[l.key] = Math.round(v * 10) / 10;
+      if (v > yMax) yMax = v;
+    }
+    rows.push(row);
+    used.push(p.used);
+  }
+  const xMin = rows[0]?.nodes ?? 0;
+  const xMax = Math.max(rows[rows.length - 1]?.nodes ?? 1, ev.series.marks.max, xMin + 1);
+  const limit = Y_CLIP * (percent ? 100 : Math.max(1, ...lines.map((l) => l.usable)));
+  const clipped = yMax > limit;
+  const top = Math.min(yMax, limit) * 1.04;
+  const step = niceStep(top / 4);
+  const ticks = Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
+  return { rows, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
+}
+
+/** A round axis top: 1, 2, 2.5 or 5 times a power of ten. */
+export function niceCeil(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+/** The ends and the round numbers between them, none crowding an end. */
+export function roundTicks(lo: number, hi: number, count = 5): number[] {
+  const step = niceStep((hi - lo) / count);
+  const out = [lo];
+  for (let v = Math.ceil(lo / step) * step; v < hi; v += step) if (v - lo >= step / 2 && hi - v >= step / 2) out.push(v);
+  out.push(hi);
+  return out;
+}
+
+/** A tick step of 1, 2, 2.5 or 5 times a power of ten, at least `v` (and at least 1). */
+export function niceStep(v: number): number {
+  if (v <= 1) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+/** Index of the row nearest to `nodes`. */
+export function nearestRow(rows: readonly ChartRow[], nodes: number): number {
+  let best = 0;
+  for (let i = 1; i < rows.length; i++) if (Math.abs(rows[i]!.nodes - nodes) < Math.abs(rows[best]!.nodes - nodes)) best = i;
+  return best;
+}

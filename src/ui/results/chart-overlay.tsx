@@ -1,0 +1,92 @@
+/**
+ * Drawn inside the recharts surface with the chart's own scales, but not registered in its store
+ * (cheaper on every edit): each subnet's usable line, desired and max, the red exhaustion markers and
+ * the cursor, plus the pointer area that moves the cursor.
+ */
+import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import type { ExhaustionSeries } from '../../model/result';
+import { subnetColor, type chartTheme, type Scheme } from '../colors';
+import { fmt } from '../format';
+import type { ChartModel } from './chart-data';
+import { useCursor, type Cursor } from './cursor-store';
+import { nearestRow } from './chart-data';
+
+interface Props {
+  model: ChartModel;
+  marks: ExhaustionSeries['marks'];
+  scheme: Scheme;
+  ink: ReturnType<typeof chartTheme>;
+  cursor: Cursor;
+}
+
+export function ChartOverlay({ model, marks, scheme, ink, cursor }: Props) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  if (!x || !y || !area) return null;
+  const top = area.y;
+  const bottom = area.y + area.height;
+  const left = area.x;
+  const right = area.x + area.width;
+  const vline = (v: number) => x(v) ?? left;
+  const hline = (v: number) => y(v) ?? bottom;
+  const sameMark = marks.desired === marks.max;
+  const onMove = (e: React.MouseEvent<SVGRectElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const f = Math.min(1, Math.max(0, (e.clientX - box.left) / Math.max(1, box.width)));
+    cursor.set(model.xMin + f * (model.xMax - model.xMin));
+  };
+  return (
+    <g className="chart-overlay">
+      {model.percent ? (
+        <HLine y={hline(100)} left={left} right={right} color={ink.text} label="usable" labelColor={ink.muted} />
+      ) : (
+        model.lines.map((l) => <HLine key={l.key} y={hline(l.usable)} left={left} right={right} color={subnetColor(l.index, scheme)} />)
+      )}
+      {!sameMark && <VLine x={vline(marks.desired)} top={top} bottom={bottom} color={ink.muted} label={`desired ${fmt(marks.desired)}`} anchor="start" />}
+      <VLine x={vline(marks.max)} top={top} bottom={bottom} color={ink.text} label={`${sameMark ? 'desired = max' : 'max'} ${fmt(marks.max)}`} anchor="end" />
+      {model.lines.map((l) => l.exhaustedAt !== null && l.exhaustedAt >= model.xMin && l.exhaustedAt <= model.xMax && (
+        <circle key={l.key} cx={vline(l.exhaustedAt)} cy={hline(model.percent ? 100 : l.usable)} r={5} fill={ink.danger} stroke={ink.surface} strokeWidth={2}>
+          <title>{`${l.name} runs out at ${fmt(l.exhaustedAt)} nodes`}</title>
+        </circle>
+      ))}
+      <CursorLine model={model} cursor={cursor} marks={marks} x={vline} top={top} bottom={bottom} color={ink.accent} />
+      <rect x={left} y={top} width={Math.max(0, right - left)} height={Math.max(0, bottom - top)} fill="transparent" onMouseMove={onMove} />
+    </g>
+  );
+}
+
+function HLine({ y, left, right, color, label, labelColor }: { y: number; left: number; right: number; color: string; label?: string; labelColor?: string }) {
+  return (
+    <g>
+      <line x1={left} x2={right} y1={y} y2={y} stroke={color} strokeDasharray="6 4" strokeOpacity={0.85} />
+      {label && <text x={left + 4} y={y - 5} fill={labelColor} fontSize={12}>{label}</text>}
+    </g>
+  );
+}
+
+function VLine({ x, top, bottom, color, label, anchor }: { x: number; top: number; bottom: number; color: string; label: string; anchor: 'start' | 'end' }) {
+  return (
+    <g>
+      <line x1={x} x2={x} y1={top} y2={bottom} stroke={color} />
+      <text x={anchor === 'start' ? x + 4 : x - 4} y={top + 12} fill={color} fontSize={12} textAnchor={anchor}>{label}</text>
+    </g>
+  );
+}
+
+interface CursorProps {
+  model: ChartModel;
+  cursor: Cursor;
+  marks: ExhaustionSeries['marks'];
+  x(v: number): number;
+  top: number;
+  bottom: number;
+  color: string;
+}
+
+function CursorLine({ model, cursor, marks, x, top, bottom, color }: CursorProps) {
+  const at = useCursor(cursor) ?? marks.max;
+  const row = model.rows[nearestRow(model.rows, at)];
+  if (!row) return null;
+  return <line x1={x(row.nodes)} x2={x(row.nodes)} y1={top} y2={bottom} stroke={color} strokeOpacity={0.55} strokeWidth={1.5} />;
+}

@@ -1,0 +1,98 @@
+/** Per node group: how one node's number arises, the three max-pods numbers, and how many nodes fit. */
+import { memo, useCallback, useState } from 'react';
+import { dataset } from '../../data/dataset';
+import type { FullEvaluation } from '../../model/evaluate';
+import type { Plan } from '../../model/plan';
+import type { NodeGroupResult } from '../../model/result';
+import { fmt } from '../format';
+import { explainNode, modeLabel } from './node-explain';
+
+/** Groups beyond this many start folded, to keep the page short. */
+const OPEN_UP_TO = 3;
+
+export const GroupResults = memo(function GroupResults({ plan, ev }: { plan: Plan; ev: FullEvaluation }) {
+  // Which groups are unfolded, by name; the first (or all of a few) to start with.
+  const [open, setOpen] = useState(() => new Set(ev.nodeGroups.filter((_, i) => i === 0 || ev.nodeGroups.length <= OPEN_UP_TO).map((g) => g.name)));
+  const toggle = useCallback((name: string, on: boolean) => setOpen((prev) => {
+    if (prev.has(name) === on) return prev;
+    const next = new Set(prev);
+    if (on) next.add(name);
+    else next.delete(name);
+    return next;
+  }), []);
+  return (
+    <section className="panel" aria-labelledby="groups-result-title">
+      <h2 id="groups-result-title">Node groups</h2>
+      <div className="group-results">
+        {ev.nodeGroups.map((r) => <GroupResult key={r.name} r={r} plan={plan} open={open.has(r.name)} onToggle={toggle} />)}
+      </div>
+    </section>
+  );
+});
+
+interface GroupProps {
+  r: NodeGroupResult;
+  plan: Plan;
+  open: boolean;
+  onToggle(name: string, open: boolean): void;
+}
+
+/** A folded group re-renders only when its summary's figures change. */
+const sameSummary = (a: GroupProps, b: GroupProps) =>
+  a.r.name === b.r.name && a.r.instanceType === b.r.instanceType && a.r.perNode.totalIps === b.r.perNode.totalIps
+  && a.r.maxNodesThatFit === b.r.maxNodesThatFit && a.r.nodes.max === b.r.nodes.max && a.open === b.open;
+
+// Folded groups render their summary only: 40 groups' tables on every edit would cost a frame.
+const GroupResult = memo(function GroupResult({ r, plan, open, onToggle }: GroupProps) {
+  const short = r.maxNodesThatFit < r.nodes.max;
+  return (
+    <details className="group-result" open={open} onToggle={(e) => onToggle(r.name, e.currentTarget.open)}>
+      <summary>
+        <span className="g-name">{r.name}</span>
+        <span className="muted">{r.instanceType}</span>
+        <span className="g-fig"><span className="num">{fmt(r.perNode.totalIps)}</span> addresses per node</span>
+        <span className={`g-fig${short ? ' danger' : ''}`}>
+          <span className="num">{fmt(r.maxNodesThatFit)}</span> of {fmt(r.nodes.max)} nodes fit
+        </span>
+      </summary>
+      {open && <GroupDetail r={r} plan={plan} />}
+    </details>
+  );
+}, (a, b) => a.r === b.r || (sameSummary(a, b) && !a.open && !b.open));
+
+function GroupDetail({ r, plan }: { r: NodeGroupResult; plan: Plan }) {
+  const t = dataset.byName.get(r.instanceType)!;
+  const n = r.perNode;
+  const m = r.maxPodsNumbers;
+  const short = r.maxNodesThatFit < r.nodes.max;
+  return (
+    <>
+      <p className="muted">
+        {fmt(n.pods)} pods per node · warm pool rule: {modeLabel(n)}
+        {n.prefixFallback && <strong className="note"> · not Nitro: prefix delegation falls back to secondary IPs</strong>}
+      </p>
+      <table className="data explain">
+        <caption className="visually-hidden">How one {r.instanceType} node of {r.name} takes its addresses</caption>
+        <tbody>
+          {explainNode(t, plan.cni, n).map((s) => (
+            <tr key={s.label}><th scope="row">{s.label}</th><td className="formula">{s.formula}</td><td className="num strong">{s.value}</td></tr>
+          ))}
+          {n.podsWithoutIp > 0 && (
+            <tr className="over"><th scope="row">Pods without an address</th><td className="formula">requested but not admitted or not addressed</td><td className="num strong">{fmt(n.podsWithoutIp)}</td></tr>
+          )}
+        </tbody>
+      </table>
+      <dl className="maxpods">
+        <div><dt>ENI-limited max pods</dt><dd className="num">{fmt(m.eniLimited)}</dd><dd className="src">eni-max-pods.txt: {t.enis} × ({t.ipv4PerEni} − 1) + 2</dd></div>
+        <div><dt>Recommended</dt><dd className="num">{fmt(m.recommended)}</dd><dd className="src">max-pods-calculator.sh with these settings</dd></div>
+        <div><dt>Effective</dt><dd className={`num${m.effective < n.maxPods - 2 ? ' danger' : ''}`}>{fmt(m.effective)}</dd><dd className="src">min(max pods {fmt(n.maxPods)} − 2, {fmt(n.ipCapacity)} the CNI can hold)</dd></div>
+        <div><dt>Max pods in force</dt><dd className="num">{fmt(r.maxPods)}</dd><dd className="src">{plan.nodeGroups.find((g) => g.name === r.name)?.maxPods === null ? 'AMI default (ENI-limited)' : 'set in the plan'}</dd></div>
+      </dl>
+      <p>
+        Addresses for the group: <span className="num">{fmt(r.addresses.desired)}</span> at desired ({fmt(r.nodes.desired)} nodes),{' '}
+        <span className="num">{fmt(r.addresses.max)}</span> at max ({fmt(r.nodes.max)} nodes).{' '}
+        <span className={short ? 'danger' : undefined}>At most {fmt(r.maxNodesThatFit)} nodes fit with the other groups at desired.</span>
+      </p>
+    </>
+  );
+}

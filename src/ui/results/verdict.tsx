@@ -1,0 +1,53 @@
+/** The headline: does the plan fit at max, which subnet runs out first and when, and where addresses go. */
+import { memo } from 'react';
+import type { FullEvaluation } from '../../model/evaluate';
+import type { Plan } from '../../model/plan';
+import { fmt, pct } from '../format';
+
+export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; ev: FullEvaluation; stale: boolean }) {
+  const t = ev.totals;
+  const first = ev.firstExhaustion;
+  const firstSubnet = first ? ev.subnets.find((s) => s.name === first.subnet) : undefined;
+  return (
+    <section className={`panel verdict ${ev.fits ? 'fits' : 'fails'}`} aria-labelledby="verdict-title">
+      <p className="plan-name">{plan.name}</p>
+      <h2 id="verdict-title" className="verdict-title">
+        {ev.fits ? 'Fits at max' : 'Does not fit at max'}
+        {stale && <span className="stale-tag">last valid plan</span>}
+      </h2>
+      <p className="verdict-line" data-testid="first-exhaustion">
+        {first && firstSubnet ? (
+          <>
+            {ev.fits ? 'Beyond max, ' : 'First to run out: '}
+            subnet <strong>{first.subnet}</strong> <span className="muted">({firstSubnet.cidr}, {firstSubnet.az})</span> runs out at{' '}
+            <strong className="num">{fmt(first.atNodes)} nodes</strong> of {fmt(t.nodes.max)} at max.
+          </>
+        ) : (
+          <>No subnet runs out, even at {fmt(ev.series.endNodes)} nodes (twice max).</>
+        )}
+      </p>
+      <dl className="stats">
+        <Stat label="Nodes at desired" value={fmt(t.nodes.desired)} sub={`min ${fmt(t.nodes.min)} · max ${fmt(t.nodes.max)}`} />
+        <Stat label="Addresses used at desired" value={fmt(t.used.desired)} sub={`of ${fmt(t.usable)} usable (${pct(t.used.desired, t.usable)})`} danger={t.used.desired > t.usable} />
+        <Stat label="Addresses used at max" value={fmt(t.used.max)} sub={`of ${fmt(t.usable)} usable (${pct(t.used.max, t.usable)})`} danger={t.used.max > t.usable || !ev.fits} />
+        <Stat
+          label="Warm pool at desired"
+          value={pct(t.warm.desired, t.used.desired)}
+          sub={`${fmt(t.warm.desired)} idle addresses; pods use ${fmt(t.pods.desired)}`}
+        />
+      </dl>
+    </section>
+  );
+});
+
+function Stat({ label, value, sub, danger }: { label: string; value: string; sub: string; danger?: boolean }) {
+  return (
+    <div className={`stat${danger ? ' danger' : ''}`}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="stat-value num">{value}</span>
+        <span className="stat-sub">{sub}</span>
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * The value, once the browser has painted the frame that first had it and `restMs` have passed without
+ * a newer one: the panels that cost a frame (the chart above all) follow an edit just after the verdict
+ * instead of holding it back, and skip the intermediate values of fast typing.
+ * useDeferredValue is not enough: its transition can start, and commit, before the browser paints.
+ */
+import { startTransition, useEffect, useState } from 'react';
+
+export function usePaintedValue<T>(value: T, restMs = 40): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(() => {
+    if (painted === value) return;
+    if (typeof requestAnimationFrame !== 'function') return setPainted(value);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from an animation frame runs after that frame is painted.
+    const raf = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(value)), restMs);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
+  }, [value, painted, restMs]);
+  return painted;
+}

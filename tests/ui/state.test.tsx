@@ -1,0 +1,148 @@
+/**
+ * The state layer without a DOM: the draft keeps what was typed and round-trips every plan, patches,
+ * the derived view (stale results), loading from a link or storage, and the store's edits and undo.
+ */
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../src/data/dataset';
+import { PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
+import { encodePlanFragment } from '../../src/model/share-link';
+import { validatePlan } from '../../src/model/validate-plan';
+import { applyPatch } from '../../src/state/apply-patch';
+import { createDerivation, fieldMessage } from '../../src/state/derive';
+import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
+import { loadInitialPlan, STORAGE_KEY } from '../../src/state/persistence';
+import { createPlanStore } from '../../src/state/plan-store';
+import { largePlan } from '../fixtures/large-plan';
+
+function memoryStorage(init: Record<string, string> = {}): Storage {
+  const m = new Map(Object.entries(init));
+  return {
+    get length() { return m.size; },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, v),
+  };
+}
+
+describe('the draft', () => {
+  it.each([...PRESETS, largePlan()].map((p) => [p.name, p] as const))('round-trips %s through validatePlan unchanged', (_, plan) => {
+    const v = validatePlan(draftToJson(planToDraft(plan)), dataset);
+    expect(v.ok && v.plan).toEqual(validatePlan(plan, dataset).ok && (validatePlan(plan, dataset) as { plan: unknown }).plan);
+  });
+
+  it('reads numbers as typed: "10,000" is 10000, "" is empty, "12a" stays text for the schema to name', () => {
+    expect(toNumber('10,000', undefined)).toBe(10000);
+    expect(toNumber(' ', null)).toBeNull();
+    expect(toNumber('12a', undefined)).toBe('12a');
+    expect(toNumber('1.5', undefined)).toBe(1.5);
+  });
+
+  it('labels model messages with the page\'s names', () => {
+    expect(fieldMessage({ path: 'nodeGroups[0].maxNodes', message: 'nodeGroups[0].maxNodes is missing; add it' })).toBe('Enter a whole number');
+    expect(fieldMessage({ path: 'cni.warmEniTarget', message: 'cni.warmEniTarget (WARM_ENI_TARGET) must be at most 100, got 200' }))
+      .toBe('Must be at most 100, got 200');
+  });
+});
+
+describe('applyPatch', () => {
+  it('writes plan values back as text: max pods 250, WARM_IP_TARGET 5', () => {
+    const d = planToDraft(SMALL_ROUTABLE_VPC);
+    expect(applyPatch(d, { kind: 'nodeGroup', index: 0, set: { maxPods: 250 } }).nodeGroups[0]!.maxPods).toBe('250');
+    const c = applyPatch(d, { kind: 'cni', set: { warmIpTarget: 5, minimumIpTarget: null, prefixDelegation: true } }).cni;
+    expect([c.warmIpTarget, c.minimumIpTarget, c.prefixDelegation]).toEqual(['5', '', true]);
+    expect(applyPatch(d, { kind: 'nodeGroup', index: 7, set: { maxPods: 1 } })).toBe(d);
+  });
+});
+
+describe('the derived view', () => {
+  it('keeps the last valid result, marked stale, while the draft is invalid; caches per draft', () => {
+    const derive = createDerivation(dataset);
+    const good = planToDraft(SMALL_ROUTABLE_VPC);
+    const first = derive(good);
+    expect(first.stale).toBe(false);
+    expect(derive(good)).toBe(first);
+    const bad = { ...good, cidrs: ['10.0.0.'] };
+    const view = derive(bad);
+    expect(view.stale).toBe(true);
+    expect(view.shown).toBe(first.shown);
+    expect(view.issuesByPath.get('vpc.cidrs[0]')?.[0]).toMatch(/10\.0\.0\./);
+  });
+});
+
+describe('loading', () => {
+  const storedPlan = { ...SMALL_ROUTABLE_VPC, name: 'saved plan' };
+  const storage = () => memoryStorage({ [STORAGE_KEY]: JSON.stringify(storedPlan) });
+
+  it('opens the first preset when there is neither a link nor a saved plan', () => {
+    expect(loadInitialPlan('', memoryStorage(), dataset)).toEqual({ plan: PRESETS[0], notice: null });
+  });
+
+  it('opens the saved plan, then a share link over it', () => {
+    expect(loadInitialPlan('', storage(), dataset).plan.name).toBe('saved plan');
+    const link = `#${encodePlanFragment(PRESETS[2]!)}`;
+    expect(loadInitialPlan(link, storage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
+  });
+
+  it('a damaged link says why, as text, and keeps the saved plan', () => {
+    const r = loadInitialPlan('#1.<script>', storage(), dataset);
+    expect(r.plan.name).toBe('saved plan');
+    expect(r.notice?.text).toMatch(/^The share link could not be opened: the share link is damaged.*Your last saved plan is shown instead\.$/);
+  });
+
+  it('a link whose plan is invalid names the field', () => {
+    const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }] };
+    const r = loadInitialPlan(`#${encodePlanFragment(bad)}`, memoryStorage(), dataset);
+    expect(r.plan).toEqual(PRESETS[0]);
+    expect(r.notice?.text).toMatch(/nodeGroups\[0\]\.instanceType: unknown instance type "m5\.huge"/);
+  });
+
+  it('ignores a saved plan that no longer validates', () => {
+    const s = memoryStorage({ [STORAGE_KEY]: '{"version":1,"vpc":{}}' });
+    expect(loadInitialPlan('', s, dataset).plan).toEqual(PRESETS[0]);
+  });
+});
+
+describe('the store', () => {
+  it('renaming a subnet renames it in every node group; removing one drops the references', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = store.getState().actions;
+    a.setSubnetField(0, 'name', 'workers-a');
+    expect(store.getState().draft.nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-b', 'nodes-c']);
+    a.removeSubnet(1);
+    expect(store.getState().draft.nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-c']);
+  });
+
+  it('typing in one field is one undo step; another field starts a new one', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = store.getState().actions;
+    a.setGroupField(0, 'podsPerNode', '2');
+    a.setGroupField(0, 'podsPerNode', '25');
+    a.setGroupField(0, 'podsPerNode', '250');
+    a.setGroupField(0, 'maxNodes', '12');
+    expect(store.temporal.getState().pastStates).toHaveLength(2);
+    store.temporal.getState().undo();
+    store.temporal.getState().undo();
+    expect(store.getState().draft.nodeGroups[0]!.podsPerNode).toBe('20');
+  });
+
+  it('suggests the next secondary CIDR and a free subnet', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    store.getState().actions.addCidr();
+    store.getState().actions.addSubnet();
+    const d = store.getState().draft;
+    expect(d.cidrs).toEqual(['10.0.0.0/22', '100.64.0.0/16']);
+    expect(d.subnets[3]).toMatchObject({ name: 'subnet-a', az: 'us-east-1a', cidr: '10.0.3.0/24' });
+  });
+});
+
+describe('links of several scenarios', () => {
+  it('open the active scenario and say that the link holds more', async () => {
+    const { encodeWorkspaceFragment } = await import('../../src/model/workspace');
+    const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, PRESETS[2]!] };
+    const r = loadInitialPlan(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset);
+    expect(r.plan).toEqual(PRESETS[2]);
+    expect(r.notice).toEqual({ error: false, text: 'This link holds 2 scenarios; the planner shows scenario 2, "GPU training cluster (p5.48xlarge)". Edits here keep this one only.' });
+  });
+});
