@@ -95,7 +95,8 @@ export function buildSeries(
   const points: SeriesPoint[] = [];
   let lastX = -1;
   const lambdas: number[] = [];
-  for (let i = 0; i <= steps; i++) lambdas.push(Math.round((end * i) / steps));
+  // ceil: the first tick at or after i/steps of the way, so a step of one node per sample is never skipped
+  for (let i = 0; i <= steps; i++) lambdas.push(Math.ceil((end * i) / steps));
   if (Number.isFinite(firstLambda) && firstLambda <= end) lambdas.push(firstLambda - 1, firstLambda);
   lambdas.push(LAMBDA_TICKS);
   lambdas.sort((a, b) => a - b);

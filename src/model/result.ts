@@ -21,7 +21,7 @@ export interface Warning {
   apply?: PlanPatch;
 }
 
-/** A small, declarative change to a plan (applied by applyPatch in plan-patch.ts). */
+/** A small, declarative change to a plan (the app applies it with applyPatch in src/state/apply-patch.ts). */
 export type PlanPatch =
   | { kind: 'cni'; set: Partial<import('./plan').CniSettings> }
   | { kind: 'nodeGroup'; index: number; set: Partial<import('./plan').NodeGroup> };

@@ -14,7 +14,8 @@ export const CLUSTER_SUBNET_MIN_FREE = 16;
 /** Above this share of used addresses in warm pools at desired, the plan is told it wastes addresses. */
 export const WARM_SHARE_THRESHOLD = 0.5;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const fmt = (n: number) => numberFormat.format(Math.round(n));
 
 export function planWarnings(
   plan: Plan,

@@ -213,3 +213,11 @@ describe('prefix delegation counts /28 blocks, not loose addresses', () => {
     expect(r2.fits).toBe(true);
   });
 });
+
+describe('series resolution', () => {
+  it('a plan whose total nodes span fewer than 1,000 has a point at every total', () => {
+    const r = evaluate(valid(SMALL_ROUTABLE_VPC), dataset);
+    expect(r.series.points.map((p) => p.nodes)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(r.series.points.map((p) => p.used[0])).toEqual([108, 208, 208, 208, 308, 308, 308]);
+  });
+});
