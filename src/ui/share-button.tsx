@@ -2,32 +2,8 @@
 import { useRef, useState } from 'react';
 import { shareLink } from '../state/persistence';
 import { usePlanContext } from '../state/store-context';
+import { copyText } from './clipboard';
 
-/** The clipboard API, else the old execCommand route; false when neither worked. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied or unavailable (an insecure origin): try the fallback.
-  }
-  try {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
 
 export function ShareButton() {
   const { store, derive } = usePlanContext();

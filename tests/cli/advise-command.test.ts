@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAdvise } from '../../src/cli/advise-command';
 import { runEvaluate } from '../../src/cli/evaluate-command';
-import type { CliIo } from '../../src/cli/io';
+import { runWithFiles } from './run-cli';
 import { HIGH_CHURN_WEB, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 
 const files: Record<string, string> = {
@@ -10,21 +10,7 @@ const files: Record<string, string> = {
   'bad.json': JSON.stringify({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], maxNodes: -1 }] }),
 };
 
-async function run(runner: typeof runAdvise, args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readStdin: async () => stdin,
-    readFile: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-    },
-  };
-  const code = await runner(args, io);
-  return { code, out, err };
-}
+const run = (runner: typeof runAdvise, args: string[], stdin = '') => runWithFiles(runner, files, args, stdin);
 
 describe('eks-ip-planner advise --json', () => {
   it('prints the ranked fixes of the small routable VPC as { id, title, plan, evaluation, … }, exit 0', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/export-command';
-import type { CliIo } from '../../src/cli/io';
+import { runWithFiles } from './run-cli';
 
 const golden = (name: string) => readFileSync(new URL(`../golden/${name}`, import.meta.url), 'utf8');
 const files: Record<string, string> = {
@@ -9,21 +9,7 @@ const files: Record<string, string> = {
   'bad.json': '{"version": 1, "vpc": {"cidrs": []}}',
 };
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readStdin: async () => stdin,
-    readFile: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-    },
-  };
-  const code = await runExport(args, io);
-  return { code, out, err };
-}
+const run = (args: string[], stdin = '') => runWithFiles(runExport, files, args, stdin);
 
 describe('eks-ip-planner export', () => {
   it.each([

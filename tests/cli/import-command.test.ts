@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
-import type { CliIo } from '../../src/cli/io';
+import { runWithFiles } from './run-cli';
 
 const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
 const files: Record<string, string> = {
@@ -12,21 +12,7 @@ const files: Record<string, string> = {
   'garbage.json': 'not json at all',
 };
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readStdin: async () => stdin,
-    readFile: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-    },
-  };
-  const code = await runImport(args, io);
-  return { code, out, err };
-}
+const run = (args: string[], stdin = '') => runWithFiles(runImport, files, args, stdin);
 
 describe('eks-ip-planner import', () => {
   it('--vpcs --subnets: the golden plan on standard output, the summary on standard error', async () => {

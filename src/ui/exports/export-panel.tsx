@@ -11,7 +11,8 @@ import type { AmiFamily } from '../../model/export/terraform';
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
 import { documentOf, workspaceOf, type Workspace } from '../../model/workspace';
-import { copyText, downloadText, fileSlug } from './file-io';
+import { copyText } from '../clipboard';
+import { downloadText, fileSlug } from './file-io';
 import { Tabs, type TabItem } from './tabs';
 import './exports.css';
 

@@ -6,31 +6,6 @@
 /** Largest file read (bytes): the AWS CLI output of a few thousand subnets fits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** The clipboard API, else the old execCommand route; false when neither worked. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied or unavailable (an insecure origin): try the fallback.
-  }
-  try {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
 
 /** Saves a Blob under a file name: a temporary link to an object URL, clicked, then the URL revoked. */
 export function downloadBlob(blob: Blob, fileName: string): void {

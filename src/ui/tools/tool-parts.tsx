@@ -4,6 +4,7 @@
  * They take no store: the views are controlled by their props alone.
  */
 import { useRef, useState, type ReactNode } from 'react';
+import { copyText } from '../clipboard';
 
 export interface ToolFieldProps {
   id: string;
@@ -44,31 +45,6 @@ export function ToolField({ id, label, value, onChange, error, hint, numeric, pl
 /** The model's messages start in lower case ("the name is empty"); beside a field they start a sentence. */
 export const sentence = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-/** The clipboard API, else the old execCommand route; false when neither worked. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied or unavailable (an insecure origin): try the fallback.
-  }
-  try {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
 
 /** A titled code block with a Copy button that says whether it worked. */
 export function Snippet({ id, title, text, children }: { id: string; title: string; text: string; children?: ReactNode }) {
