@@ -47,7 +47,7 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev }: { ev: FullE
           <XAxis dataKey="nodes" type="number" domain={xDomain} ticks={model.xTicks} allowDecimals={false} tickFormatter={fmt} stroke={ink.muted} label={xLabel} />
           <YAxis width={Y_AXIS} domain={yDomain} ticks={model.yTicks} allowDataOverflow allowDecimals={false} tickFormatter={percent ? fmtPercent : fmt} stroke={ink.muted} />
           {model.lines.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={subnetColor(l.index, scheme)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type="linear" />
+            <Line key={l.key} dataKey={l.key} name={l.name} stroke={subnetColor(l.index, scheme)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type="stepAfter" />
           ))}
           <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} />
         </LineChart>
