@@ -5,6 +5,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** node:util parseArgs, strict, with its errors turned into one plain sentence. */
 export function strictParse(args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false) {
+  // "--cni-max-eni -1": a negative number after an option that takes a value is that value (as in the
+  // AWS script), not another option; parseArgs only accepts it written "--cni-max-eni=-1".
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name && options[name]?.type === 'string' && /^-\d+$/.test(args[i + 1] ?? '')) {
+      joined.push(`${a}=${args[i + 1]}`);
+      i++;
+    } else joined.push(a);
+  }
+  args = joined;
   try {
     return { ok: true as const, ...parseArgs({ args, options, strict: true, allowPositionals }) };
   } catch (e) {

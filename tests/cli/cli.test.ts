@@ -28,6 +28,9 @@ describe('max-pods', () => {
   });
   it('accepts --cni-version and rejects bad input with exit 2 naming the option', async () => {
     expect((await cli(['max-pods', '--instance-type', 'm5.8xlarge', '--cni-version', '1.11.2'])).out).toBe('234\n');
+    // like the script, --cni-max-eni is not range-checked: 0 ENIs give 2, a negative count goes below
+    expect((await cli(['max-pods', '--instance-type', 'm5.large', '--cni-max-eni', '0'])).out).toBe('2\n');
+    expect((await cli(['max-pods', '--instance-type', 'm5.large', '--cni-max-eni', '-1'])).out).toBe('-7\n');
     const bad = await cli(['max-pods', '--instance-type', 'm5.lage']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--instance-type.*unknown instance type "m5.lage".*m5.large/);
@@ -50,7 +53,8 @@ describe('node', () => {
     expect(r.err).toMatch(/--pods must be a whole number, got "ten"/);
     expect((await cli(['node', '--pods', '3'])).err).toMatch(/--instance-type is required/);
     expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target=-1'])).err).toMatch(/--warm-ip-target must be from 0/);
-    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '-1'])).err).toMatch(/--warm-ip-target needs a value/);
+    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '-1'])).err).toMatch(/--warm-ip-target must be from 0/);
+    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '--json'])).err).toMatch(/--warm-ip-target needs a value/);
   });
 });
 
