@@ -1,7 +1,8 @@
 /**
  * Results derived from the draft, never stored: validatePlan(draftToJson(draft)) and, when valid,
- * evaluate(). Cached per draft object (the store replaces the draft on every edit), and remembering the
- * last valid result, which stays on screen, marked stale, while the draft is invalid.
+ * evaluate(). Cached per draft object (the store replaces the draft on every edit, and leaves the other
+ * scenarios' drafts alone, so they are evaluated once per change), and remembering each scenario's last
+ * valid result, which stays on screen, marked stale, while its draft is invalid.
  */
 import { evaluate, type FullEvaluation } from '../model/evaluate';
 import type { InstanceDataset } from '../model/instances';
@@ -28,22 +29,23 @@ export interface DerivedView {
 
 export type Derive = (draft: Draft) => DerivedView;
 
-/** One derivation per store: a cache keyed by draft and the last valid result. */
+/** One derivation per store: a cache keyed by draft, and the last valid result of each scenario (draft.key). */
 export function createDerivation(dataset: InstanceDataset): Derive {
   const cache = new WeakMap<Draft, DerivedView>();
-  let lastValid: Evaluated | null = null;
+  const lastValid = new Map<string, Evaluated>();
   return (draft) => {
     const hit = cache.get(draft);
     if (hit) return hit;
     const v = validatePlan(draftToJson(draft), dataset);
     let view: DerivedView;
     if (v.ok) {
-      lastValid = { plan: v.plan, evaluation: evaluate(v.plan, dataset, v.warnings) };
-      view = { issues: [], issuesByPath: new Map(), shown: lastValid, stale: false };
+      const shown = { plan: v.plan, evaluation: evaluate(v.plan, dataset, v.warnings) };
+      lastValid.set(draft.key, shown);
+      view = { issues: [], issuesByPath: new Map(), shown, stale: false };
     } else {
       const byPath = new Map<string, string[]>();
       for (const i of v.issues) byPath.set(i.path, [...(byPath.get(i.path) ?? []), fieldMessage(i)]);
-      view = { issues: v.issues, issuesByPath: byPath, shown: lastValid, stale: true };
+      view = { issues: v.issues, issuesByPath: byPath, shown: lastValid.get(draft.key) ?? null, stale: true };
     }
     cache.set(draft, view);
     return view;

@@ -43,6 +43,8 @@ export interface DraftCni {
 }
 
 export interface Draft {
+  /** Stable id of the scenario this draft is (tab keys, the last valid result per scenario); not part of the plan. */
+  key: string;
   name: string;
   cidrs: string[];
   cidrQuota: number | null;
@@ -104,6 +106,7 @@ export function cniToDraft(c: CniSettings): DraftCni {
 
 export function planToDraft(plan: Plan): Draft {
   return {
+    key: newKey('p'),
     name: plan.name,
     cidrs: [...plan.vpc.cidrs],
     cidrQuota: plan.vpc.cidrQuota ?? null,

@@ -1,13 +1,13 @@
 /**
- * Where the plan lives between visits: the URL fragment (a share link) and local storage. Both go
+ * Where the workspace lives between visits: the URL fragment (a share link) and local storage. Both go
  * through the model's one way in (restoreDocument, which validates) like any other input; nothing here
- * throws. A link of several scenarios (format 2) opens its active scenario, and says so.
+ * throws. A link of one plan (format 1) or of several scenarios with the views' inputs (format 2) opens
+ * whole.
  */
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
 import { PRESETS } from '../model/presets';
-import { encodePlanFragment } from '../model/share-link';
-import { decodeWorkspaceFragment, restoreDocument } from '../model/workspace';
+import { decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
 
 export const STORAGE_KEY = 'eks-ip-planner:plan';
 
@@ -17,9 +17,14 @@ export interface LoadNotice {
   error: boolean;
 }
 
+export interface InitialWorkspace {
+  workspace: Workspace;
+  /** Why the link in the address bar was not opened; null when all went well. */
+  notice: LoadNotice | null;
+}
+
 export interface InitialPlan {
   plan: Plan;
-  /** Why the link in the address bar was not opened, or a note about it; null when all went well. */
   notice: LoadNotice | null;
 }
 
@@ -33,28 +38,29 @@ export function safeStorage(): Storage | null {
   }
 }
 
-/** The plan saved in local storage, if it is still a valid plan. */
-export function loadSavedPlan(storage: Storage | null, dataset: InstanceDataset): Plan | null {
+/** The workspace saved in local storage (a plan, or a scenarios document), if it still validates. */
+export function loadSavedWorkspace(storage: Storage | null, dataset: InstanceDataset): Workspace | null {
   try {
     const text = storage?.getItem(STORAGE_KEY);
     if (!text) return null;
     const r = restoreDocument(JSON.parse(text), dataset);
-    return r.ok ? r.workspace.scenarios[r.workspace.active]! : null;
+    return r.ok ? r.workspace : null;
   } catch {
     return null;
   }
 }
 
-export function savePlan(storage: Storage | null, plan: Plan): void {
+/** Saves the workspace as its JSON document: a lone plan stays a version-1 plan. */
+export function saveWorkspace(storage: Storage | null, ws: Workspace): void {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(plan));
+    storage?.setItem(STORAGE_KEY, JSON.stringify(documentOf(ws)));
   } catch {
-    // Quota or privacy mode: the URL fragment still carries the plan.
+    // Quota or privacy mode: the URL fragment still carries the workspace.
   }
 }
 
-/** A share link's plan (its active scenario, with a note when it holds several), or why it cannot be opened. */
-export function planFromFragment(hash: string, dataset: InstanceDataset): { ok: true; plan: Plan; note: string | null } | { ok: false; error: string } {
+/** A share link's workspace, or why it cannot be opened. */
+export function workspaceFromFragment(hash: string, dataset: InstanceDataset): { ok: true; workspace: Workspace } | { ok: false; error: string } {
   const d = decodeWorkspaceFragment(hash);
   if (!d.ok) return { ok: false, error: d.error };
   const r = restoreDocument(d.json, dataset);
@@ -63,36 +69,37 @@ export function planFromFragment(hash: string, dataset: InstanceDataset): { ok: 
     const more = r.issues.length > 3 ? ` (and ${r.issues.length - 3} more)` : '';
     return { ok: false, error: `its plan is not valid: ${shown.join('; ')}${more}` };
   }
-  const ws = r.workspace;
-  const plan = ws.scenarios[ws.active]!;
-  const note = ws.scenarios.length > 1
-    ? `This link holds ${ws.scenarios.length} scenarios; the planner shows scenario ${ws.active + 1}, "${plan.name}". Edits here keep this one only.`
-    : null;
-  return { ok: true, plan, note };
+  return { ok: true, workspace: r.workspace };
 }
 
 /**
- * The plan to open with: the share link in the URL if it decodes and validates, else the plan saved in
- * local storage, else the first preset.
+ * The workspace to open with: the share link in the URL if it decodes and validates, else the one saved
+ * in local storage, else the first preset.
  */
-export function loadInitialPlan(hash: string, storage: Storage | null, dataset: InstanceDataset): InitialPlan {
-  const saved = () => loadSavedPlan(storage, dataset);
-  const fallback = () => saved() ?? PRESETS[0]!;
-  if (hash.replace(/^#/, '').trim() === '') return { plan: fallback(), notice: null };
-  const r = planFromFragment(hash, dataset);
-  if (r.ok) return { plan: r.plan, notice: r.note ? { text: r.note, error: false } : null };
+export function loadInitialWorkspace(hash: string, storage: Storage | null, dataset: InstanceDataset): InitialWorkspace {
+  const saved = () => loadSavedWorkspace(storage, dataset);
+  const fallback = () => saved() ?? workspaceOf(PRESETS[0]!);
+  if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback(), notice: null };
+  const r = workspaceFromFragment(hash, dataset);
+  if (r.ok) return { workspace: r.workspace, notice: null };
   const instead = saved() ? 'your last saved plan is shown instead' : 'a preset is shown instead';
-  return { plan: fallback(), notice: { text: `The share link could not be opened: ${r.error}. ${instead.charAt(0).toUpperCase()}${instead.slice(1)}.`, error: true } };
+  return { workspace: fallback(), notice: { text: `The share link could not be opened: ${r.error}. ${instead.charAt(0).toUpperCase()}${instead.slice(1)}.`, error: true } };
 }
 
-/** The address of this page carrying `plan`. */
-export function shareLink(plan: Plan, href: string): string {
-  return `${href.split('#')[0]}#${encodePlanFragment(plan)}`;
+/** The active plan of {@link loadInitialWorkspace}, for callers that want one plan. */
+export function loadInitialPlan(hash: string, storage: Storage | null, dataset: InstanceDataset): InitialPlan {
+  const { workspace, notice } = loadInitialWorkspace(hash, storage, dataset);
+  return { plan: workspace.scenarios[workspace.active]!, notice };
 }
 
-/** Puts the plan in the address bar without a history entry; returns the fragment written. */
-export function writeFragment(plan: Plan): string {
-  const fragment = `#${encodePlanFragment(plan)}`;
+/** The address of this page carrying the workspace (format 1 for a lone plan without views). */
+export function shareLink(ws: Workspace, href: string): string {
+  return `${href.split('#')[0]}#${encodeWorkspaceFragment(ws)}`;
+}
+
+/** Puts the workspace in the address bar without a history entry; returns the fragment written. */
+export function writeFragment(ws: Workspace): string {
+  const fragment = `#${encodeWorkspaceFragment(ws)}`;
   if (location.hash !== fragment) history.replaceState(history.state, '', fragment);
   return fragment;
 }

@@ -1,145 +1,80 @@
 /**
- * The one store: the draft plan and the actions that edit it, with undo/redo (zundo). Results are not
- * stored: they derive from the draft (derive.ts). A factory, so each app instance and each test gets
- * its own store.
+ * The one store: the workspace being edited (a draft plan per scenario, the active one, the views'
+ * inputs) and the actions that edit it, with undo/redo (zundo) over all of it. Results are not stored:
+ * they derive from each draft (derive.ts). A factory, so each app instance and each test gets its own.
  */
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
-import type { Plan, Subnet } from '../model/plan';
-import type { PlanPatch } from '../model/result';
-import { applyPatch } from './apply-patch';
-import {
-  groupToDraft, newKey, planToDraft, subnetToDraft,
-  type CniFlag, type CniTextField, type Draft, type DraftGroup, type GroupTextField, type SubnetTextField,
-} from './draft';
-import { nextCidrSuggestion, nextSubnetSuggestion, uniqueName } from './suggest';
+import type { Plan } from '../model/plan';
+import type { Workspace } from '../model/workspace';
+import { draftActions, type DraftActions } from './draft-actions';
+import type { Draft } from './draft';
+import { DEFAULT_SCALE_OUT, SWITCH, workspaceActions, type ScaleOutInputs, type WorkspaceActions } from './workspace-actions';
+import { initialDrafts, type WorkspaceDrafts } from './workspace-state';
 
-export interface PlanActions {
-  loadPlan(plan: Plan): void;
-  setName(name: string): void;
-  setCidr(index: number, text: string): void;
-  addCidr(): void;
-  removeCidr(index: number): void;
-  setSubnetField(index: number, field: SubnetTextField, value: string): void;
-  addSubnet(): void;
-  addSubnets(subnets: Subnet[]): void;
-  removeSubnet(index: number): void;
-  setCniText(field: CniTextField, value: string): void;
-  setCniFlag(field: CniFlag, value: boolean): void;
-  setGroupField(index: number, field: GroupTextField, value: string): void;
-  setGroupSubnets(index: number, subnets: string[]): void;
-  setGroupPodSubnets(index: number, podSubnets: string[]): void;
-  addGroup(): void;
-  duplicateGroup(index: number): void;
-  removeGroup(index: number): void;
-  applyPatch(patch: PlanPatch): void;
-}
+export type PlanActions = DraftActions & WorkspaceActions;
 
-export interface PlanState {
-  draft: Draft;
+export interface PlanState extends WorkspaceDrafts {
+  /** The last thing a workspace action said (fork, delete, import…), for the scenario bar's live region. */
+  message: string;
+  /** Inputs of the scale-out estimate; neither undone nor saved. */
+  scaleOut: ScaleOutInputs;
   actions: PlanActions;
 }
+
+/** What undo and redo restore. */
+type Tracked = WorkspaceDrafts;
 
 /** Keystrokes in one field within this many ms of each other make one undo step. */
 const COALESCE_MS = 800;
 
-export function createPlanStore(initial: Plan) {
-  // Which field the last edit touched, so typing "250" is one undo step rather than three.
+export function createPlanStore(initial: Plan | Workspace) {
+  // Which edit the last change was, so typing "250" is one undo step rather than three.
   let editKey = '';
   let lastKey = '';
   let lastAt = 0;
-  let lastDraft: Draft | null = null;
+  let last: Tracked | null = null;
 
   return createStore<PlanState>()(
     temporal(
       (set, get) => {
-        const edit = (key: string, fn: (d: Draft) => Draft) => {
+        const commit = (key: string, next: Partial<Tracked>, message?: string) => {
           editKey = key;
-          set({ draft: fn(get().draft) });
+          set(message === undefined ? next : { ...next, message });
         };
-        const editGroup = (key: string, i: number, fn: (g: DraftGroup) => DraftGroup) =>
-          edit(key, (d) => {
-            const g = d.nodeGroups[i];
-            if (!g) return d;
-            const nodeGroups = d.nodeGroups.slice();
-            nodeGroups[i] = fn(g);
-            return { ...d, nodeGroups };
-          });
+        const editDraft = (key: string, fn: (d: Draft) => Draft) => {
+          const s = get();
+          const draft = fn(s.draft);
+          if (draft === s.draft) return;
+          const scenarios = s.scenarios.slice();
+          scenarios[s.active] = draft;
+          commit(`${draft.key}:${key}`, { draft, scenarios });
+        };
         const actions: PlanActions = {
-          loadPlan: (plan) => edit('load', () => planToDraft(plan)),
-          setName: (name) => edit('name', (d) => ({ ...d, name })),
-          setCidr: (i, text) => edit(`cidr${i}`, (d) => ({ ...d, cidrs: d.cidrs.map((c, j) => (j === i ? text : c)) })),
-          addCidr: () => edit('addCidr', (d) => ({ ...d, cidrs: [...d.cidrs, nextCidrSuggestion(d.cidrs)] })),
-          removeCidr: (i) => edit('removeCidr', (d) => ({ ...d, cidrs: d.cidrs.filter((_, j) => j !== i) })),
-          setSubnetField: (i, field, value) =>
-            edit(`subnet${i}.${field}`, (d) => {
-              const old = d.subnets[i];
-              if (!old) return d;
-              const subnets = d.subnets.slice();
-              subnets[i] = { ...old, [field]: value };
-              if (field !== 'name') return { ...d, subnets };
-              // Renaming a subnet renames every reference to it.
-              const rename = (list: string[]) => list.map((n) => (n === old.name ? value : n));
-              const nodeGroups = d.nodeGroups.map((g) =>
-                g.subnets.includes(old.name) || g.podSubnets.includes(old.name)
-                  ? { ...g, subnets: rename(g.subnets), podSubnets: rename(g.podSubnets) }
-                  : g,
-              );
-              return { ...d, subnets, nodeGroups };
-            }),
-          addSubnet: () => edit('addSubnet', (d) => ({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
-          addSubnets: (list) => edit('addSubnets', (d) => ({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),
-          removeSubnet: (i) =>
-            edit('removeSubnet', (d) => {
-              const gone = d.subnets[i]?.name;
-              const drop = (list: string[]) => list.filter((n) => n !== gone);
-              return {
-                ...d,
-                subnets: d.subnets.filter((_, j) => j !== i),
-                nodeGroups: d.nodeGroups.map((g) => ({ ...g, subnets: drop(g.subnets), podSubnets: drop(g.podSubnets) })),
-              };
-            }),
-          setCniText: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
-          setCniFlag: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
-          setGroupField: (i, field, value) => editGroup(`group${i}.${field}`, i, (g) => ({ ...g, [field]: value })),
-          setGroupSubnets: (i, subnets) => editGroup(`group${i}.subnets:${Date.now()}`, i, (g) => ({ ...g, subnets })),
-          setGroupPodSubnets: (i, podSubnets) => editGroup(`group${i}.podSubnets:${Date.now()}`, i, (g) => ({ ...g, podSubnets })),
-          addGroup: () =>
-            edit('addGroup', (d) => {
-              const first = d.nodeGroups[0];
-              const g: DraftGroup = first
-                ? { ...first, key: newKey('g'), name: uniqueName('nodes', d.nodeGroups.map((x) => x.name)) }
-                : groupToDraft({
-                  name: 'nodes', instanceType: 'm6i.2xlarge', subnets: d.subnets.slice(0, 3).map((s) => s.name),
-                  minNodes: 1, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null,
-                });
-              return { ...d, nodeGroups: [...d.nodeGroups, g] };
-            }),
-          duplicateGroup: (i) =>
-            edit('duplicateGroup', (d) => {
-              const src = d.nodeGroups[i];
-              if (!src) return d;
-              const copy = { ...src, key: newKey('g'), name: uniqueName(`${src.name}-copy`, d.nodeGroups.map((x) => x.name)) };
-              const nodeGroups = d.nodeGroups.slice();
-              nodeGroups.splice(i + 1, 0, copy);
-              return { ...d, nodeGroups };
-            }),
-          removeGroup: (i) => edit('removeGroup', (d) => ({ ...d, nodeGroups: d.nodeGroups.filter((_, j) => j !== i) })),
-          applyPatch: (patch) => edit(`patch:${Date.now()}`, (d) => applyPatch(d, patch)),
+          ...draftActions(editDraft),
+          ...workspaceActions({ get, commit, setUntracked: (next) => set(next) }),
         };
-        return { draft: planToDraft(initial), actions };
+        return { ...initialDrafts(initial), message: '', scaleOut: DEFAULT_SCALE_OUT, actions };
       },
       {
-        partialize: (s) => ({ draft: s.draft }),
-        equality: (a, b) => a.draft === b.draft,
+        partialize: ({ draft, scenarios, active, views }): Tracked => ({ draft, scenarios, active, views }),
+        equality: (a, b) => a.scenarios === b.scenarios && a.active === b.active && a.views === b.views,
         limit: 200,
         handleSet: (handleSet) => (past, replace, current, delta) => {
+          const p = past as Tracked;
+          const c = current as Tracked;
+          // Switching tabs is not a step: the next edit's step starts from the switched-to scenario.
+          if (editKey === SWITCH) {
+            lastKey = '';
+            return;
+          }
           const now = Date.now();
-          // An undo or redo in between (the past draft is not the one we last saw) always starts a new step.
-          const same = editKey === lastKey && now - lastAt < COALESCE_MS && (past as Partial<PlanState>).draft === lastDraft;
+          // An undo or redo in between (the past is not what we last saw) always starts a new step.
+          const same = editKey === lastKey && now - lastAt < COALESCE_MS && last !== null
+            && p.scenarios === last.scenarios && p.views === last.views && p.active === last.active;
           lastKey = editKey;
           lastAt = now;
-          lastDraft = (current as Partial<PlanState>).draft ?? null;
+          last = c;
           // zundo passes its internal _handleSet (four arguments) although the type says setState.
           if (!same) (handleSet as unknown as (...args: unknown[]) => void)(past, replace, current, delta);
         },

@@ -1,5 +1,5 @@
 /** Module-level selectors, so components subscribe to stable functions and re-render only on change. */
-import type { DraftGroup, DraftSubnet } from './draft';
+import type { Draft, DraftGroup, DraftSubnet } from './draft';
 import type { PlanState } from './plan-store';
 
 export const selectName = (s: PlanState) => s.draft.name;
@@ -20,3 +20,25 @@ export const selectPodCniKey = (s: PlanState) => {
   const c = s.draft.cni;
   return `${c.prefixDelegation ? 1 : 0}${c.customNetworking ? 1 : 0}${c.podEni ? 1 : 0}|${c.maxEni.trim()}`;
 };
+
+/** The scenarios' keys and names, as one string: the tab bar re-renders only when a tab changes. */
+export const selectScenarioTabs = (s: PlanState) => JSON.stringify(s.scenarios.map((d) => [d.key, d.name]));
+export const selectActive = (s: PlanState) => s.active;
+export const selectScenarioCount = (s: PlanState) => s.scenarios.length;
+export const selectScenarios = (s: PlanState) => s.scenarios;
+export const selectViews = (s: PlanState) => s.views;
+export const selectScaleOut = (s: PlanState) => s.scaleOut;
+export const selectMessage = (s: PlanState) => s.message;
+
+/** selectScenarioTabs → [{ key, name }]. */
+export function parseScenarioTabs(text: string): { key: string; name: string }[] {
+  return (JSON.parse(text) as [string, string][]).map(([key, name]) => ({ key, name }));
+}
+
+const byKey = new Map<string, (s: PlanState) => Draft | null>();
+/** A module-level selector per scenario key: that scenario's draft (null once it is deleted). */
+export function selectScenarioByKey(key: string): (s: PlanState) => Draft | null {
+  let f = byKey.get(key);
+  if (!f) byKey.set(key, (f = (s: PlanState) => s.scenarios.find((d) => d.key === key) ?? null));
+  return f;
+}

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { TemporalState } from 'zundo';
 import type { Derive, DerivedView } from './derive';
 import type { PlanState, PlanStore } from './plan-store';
+import type { WorkspaceDrafts } from './workspace-state';
 
 export interface PlanContextValue {
   store: PlanStore;
@@ -34,13 +35,13 @@ const selectActions = (s: PlanState) => s.actions;
 
 export const useActions = () => usePlan(selectActions);
 
-/** The derived view of the current draft (cached: every caller in one render shares it). */
+/** The derived view of the active scenario's draft (cached: every caller in one render shares it). */
 export function useDerived(): DerivedView {
   const { derive } = usePlanContext();
   return derive(usePlan(selectDraft));
 }
 
-export function useTemporal<T>(selector: (s: TemporalState<{ draft: PlanState['draft'] }>) => T): T {
+export function useTemporal<T>(selector: (s: TemporalState<WorkspaceDrafts>) => T): T {
   return useStore(usePlanContext().store.temporal, selector);
 }
 

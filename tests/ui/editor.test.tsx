@@ -65,7 +65,7 @@ describe('the carve helper', () => {
   it('lays out three /26 subnets per AZ around the existing ones', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     await user.click(screen.getByRole('button', { name: 'Carve subnets…' }));
-    const size = await screen.findByLabelText('Subnet size');
+    const size = await screen.findByLabelText('Subnet size', {}, { timeout: 5000 }); // a lazy chunk: slow when the machine is busy
     await user.selectOptions(size, '26');
     const preview = screen.getByRole('list', { name: 'Subnets to add' });
     expect(preview.textContent).toBe('nodes-a-2 us-east-1a 10.0.3.0/26nodes-b-2 us-east-1b 10.0.3.64/26nodes-c-2 us-east-1c 10.0.3.128/26');

@@ -10,7 +10,7 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { applyPatch } from '../../src/state/apply-patch';
 import { createDerivation, fieldMessage } from '../../src/state/derive';
 import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
-import { loadInitialPlan, STORAGE_KEY } from '../../src/state/persistence';
+import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
 import { createPlanStore } from '../../src/state/plan-store';
 import { largePlan } from '../fixtures/large-plan';
 
@@ -138,11 +138,12 @@ describe('the store', () => {
 });
 
 describe('links of several scenarios', () => {
-  it('open the active scenario and say that the link holds more', async () => {
+  it('open every scenario, the active one active, with no note', async () => {
     const { encodeWorkspaceFragment } = await import('../../src/model/workspace');
     const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, PRESETS[2]!] };
-    const r = loadInitialPlan(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset);
-    expect(r.plan).toEqual(PRESETS[2]);
-    expect(r.notice).toEqual({ error: false, text: 'This link holds 2 scenarios; the planner shows scenario 2, "GPU training cluster (p5.48xlarge)". Edits here keep this one only.' });
+    const r = loadInitialWorkspace(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset);
+    expect(r).toEqual({ workspace: ws, notice: null });
+    // The one-plan view of the same link is its active scenario.
+    expect(loadInitialPlan(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
   });
 });

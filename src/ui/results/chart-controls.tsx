@@ -1,4 +1,4 @@
-/** Which subnets the chart draws, and whether it counts addresses or % of usable. */
+/** Which subnets the chart draws, whether it counts addresses or % of usable, and which scenario it overlays. */
 import { useId } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { TOP_N } from './chart-data';
@@ -10,9 +10,13 @@ interface Props {
   percent: boolean;
   onScale(percent: boolean): void;
   shown: number;
+  /** The other scenarios, to overlay one (dashed). */
+  others: readonly { key: string; name: string }[];
+  withKey: string;
+  onWith(key: string): void;
 }
 
-export function ChartControls({ ev, selection, onSelection, percent, onScale, shown }: Props) {
+export function ChartControls({ ev, selection, onSelection, percent, onScale, shown, others, withKey, onWith }: Props) {
   const id = useId();
   const azs = [...new Set(ev.subnets.map((s) => s.az))].sort();
   const many = ev.subnets.length > TOP_N;
@@ -33,6 +37,15 @@ export function ChartControls({ ev, selection, onSelection, percent, onScale, sh
           <option value="percent">% of usable</option>
         </select>
       </div>
+      {others.length > 0 && (
+        <div className="inline-field">
+          <label htmlFor={`${id}-with`}>Compare with</label>
+          <select id={`${id}-with`} value={withKey} onChange={(e) => onWith(e.target.value)}>
+            <option value="">No other scenario</option>
+            {others.map((o) => <option key={o.key} value={o.key}>{o.name}</option>)}
+          </select>
+        </div>
+      )}
       <span className="muted">{shown} of {ev.subnets.length} subnets</span>
     </div>
   );

@@ -27,8 +27,22 @@ export interface ChartRow {
   [key: string]: number;
 }
 
+/** Another scenario's line for a drawn subnet (matched by name), drawn dashed in the same colour. */
+export interface OverlayLine {
+  key: string;
+  /** The drawn subnet's index in the active plan (its colour). */
+  index: number;
+  name: string;
+  usable: number;
+  exhaustedAt: number | null;
+  /** [total nodes, value] in the chart's unit, thinned like the rows. */
+  points: [number, number][];
+}
+
 export interface ChartModel {
   rows: ChartRow[];
+  /** The compared scenario's lines (empty without one). */
+  overlay: OverlayLine[];
   /** Addresses used at each row, by subnet index (for the readout's exact figures). */
   used: number[][];
   lines: ChartLine[];
@@ -80,14 +94,37 @@ function thin(ev: FullEvaluation, max: number): number[] {
   return pts.flatMap((p, i) => (i % step === 0 || i === pts.length - 1 || keep.has(p.nodes) ? [i] : []));
 }
 
-export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS): ChartModel {
+/**
+ * The lines of `other` (another scenario's evaluation) for the subnets drawn, matched by subnet name;
+ * subnets it does not have are left out.
+ */
+export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[], percent: boolean, maxPoints = MAX_POINTS): OverlayLine[] {
+  const byName = new Map(other.subnets.map((s, i) => [s.name, i]));
+  const picked = thin(other, maxPoints);
+  return lines.flatMap((l) => {
+    const j = byName.get(l.name);
+    if (j === undefined) return [];
+    const s = other.subnets[j]!;
+    const points = picked.map((pi): [number, number] => {
+      const p = other.series.points[pi]!;
+      const u = p.used[j]!;
+      return [p.nodes, Math.round((percent ? (s.usable > 0 ? (u / s.usable) * 100 : 0) : u) * 10) / 10];
+    });
+    return [{ key: `o${l.index}`, index: l.index, name: s.name, usable: s.usable, exhaustedAt: s.exhaustedAtNodes, points }];
+  });
+}
+
+export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS, other?: FullEvaluation | null): ChartModel {
   const lines: ChartLine[] = indexes.map((i) => {
     const s = ev.subnets[i]!;
     return { key: `s${i}`, index: i, name: s.name, az: s.az, usable: s.usable, exhaustedAt: s.exhaustedAtNodes };
   });
   const pts = ev.series.points;
   const picked = thin(ev, maxPoints);
-  let yMax = percent ? 100 : Math.max(1, ...lines.map((l) => l.usable));
+  const overlay = other ? overlayLines(other, lines, percent, maxPoints) : [];
+  const usables = [...lines, ...overlay].map((l) => l.usable);
+  let yMax = percent ? 100 : Math.max(1, ...usables);
+  for (const o of overlay) for (const [, v] of o.points) if (v > yMax) yMax = v;
   const rows: ChartRow[] = [];
   const used: number[][] = [];
   for (const pi of picked) {
@@ -102,14 +139,16 @@ export function chartModel(ev: FullEvaluation, indexes: readonly number[], perce
     rows.push(row);
     used.push(p.used);
   }
-  const xMin = rows[0]?.nodes ?? 0;
-  const xMax = Math.max(rows[rows.length - 1]?.nodes ?? 1, ev.series.marks.max, xMin + 1);
-  const limit = Y_CLIP * (percent ? 100 : Math.max(1, ...lines.map((l) => l.usable)));
+  const oFirst = overlay[0]?.points[0]?.[0];
+  const oLast = overlay[0]?.points[overlay[0].points.length - 1]?.[0] ?? 0;
+  const xMin = Math.min(rows[0]?.nodes ?? 0, oFirst ?? Infinity);
+  const xMax = Math.max(rows[rows.length - 1]?.nodes ?? 1, ev.series.marks.max, oLast, other?.series.marks.max ?? 0, xMin + 1);
+  const limit = Y_CLIP * (percent ? 100 : Math.max(1, ...usables));
   const clipped = yMax > limit;
   const top = Math.min(yMax, limit) * 1.04;
   const step = niceStep(top / 4);
   const ticks = Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
-  return { rows, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
+  return { rows, overlay, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
 }
 
 /** A round axis top: 1, 2, 2.5 or 5 times a power of ten. */

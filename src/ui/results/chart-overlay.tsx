@@ -1,7 +1,8 @@
 /**
  * Drawn inside the recharts surface with the chart's own scales, but not registered in its store
  * (cheaper on every edit): each subnet's usable line, desired and max, the red exhaustion markers and
- * the cursor, plus the pointer area that moves the cursor.
+ * the cursor, plus the pointer area that moves the cursor. A compared scenario's lines are drawn here too,
+ * dashed, in the same subnet colours, with hollow exhaustion markers.
  */
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { ExhaustionSeries } from '../../model/result';
@@ -43,11 +44,27 @@ export function ChartOverlay({ model, marks, scheme, ink, cursor }: Props) {
       ) : (
         model.lines.map((l) => <HLine key={l.key} y={hline(l.usable)} left={left} right={right} color={subnetColor(l.index, scheme)} />)
       )}
+      {model.overlay.map((o) => {
+        const own = model.lines.find((l) => l.index === o.index);
+        const color = subnetColor(o.index, scheme);
+        const y = (v: number) => hline(Math.min(v, model.yMax));
+        return (
+          <g key={o.key}>
+            {!model.percent && own && own.usable !== o.usable && <HLine y={hline(o.usable)} left={left} right={right} color={color} dash="2 4" />}
+            <path d={stepPath(o.points, vline, y)} fill="none" stroke={color} strokeWidth={2} strokeDasharray="8 5" />
+          </g>
+        );
+      })}
       {!sameMark && <VLine x={vline(marks.desired)} top={top} bottom={bottom} color={ink.muted} label={`desired ${fmt(marks.desired)}`} anchor="start" />}
       <VLine x={vline(marks.max)} top={top} bottom={bottom} color={ink.text} label={`${sameMark ? 'desired = max' : 'max'} ${fmt(marks.max)}`} anchor="end" />
       {model.lines.map((l) => l.exhaustedAt !== null && l.exhaustedAt >= model.xMin && l.exhaustedAt <= model.xMax && (
         <circle key={l.key} cx={vline(l.exhaustedAt)} cy={hline(model.percent ? 100 : l.usable)} r={5} fill={ink.danger} stroke={ink.surface} strokeWidth={2}>
           <title>{`${l.name} runs out at ${fmt(l.exhaustedAt)} nodes`}</title>
+        </circle>
+      ))}
+      {model.overlay.map((o) => o.exhaustedAt !== null && o.exhaustedAt >= model.xMin && o.exhaustedAt <= model.xMax && (
+        <circle key={o.key} cx={vline(o.exhaustedAt)} cy={hline(model.percent ? 100 : Math.min(o.usable, model.yMax))} r={4.5} fill={ink.surface} stroke={ink.danger} strokeWidth={2}>
+          <title>{`${o.name} runs out at ${fmt(o.exhaustedAt)} nodes in the compared scenario`}</title>
         </circle>
       ))}
       <CursorLine model={model} cursor={cursor} marks={marks} x={vline} top={top} bottom={bottom} color={ink.accent} />
@@ -56,10 +73,15 @@ export function ChartOverlay({ model, marks, scheme, ink, cursor }: Props) {
   );
 }
 
-function HLine({ y, left, right, color, label, labelColor }: { y: number; left: number; right: number; color: string; label?: string; labelColor?: string }) {
+/** A step line through the points (the usage changes when a node is added, not in between). */
+function stepPath(points: readonly [number, number][], x: (v: number) => number, y: (v: number) => number): string {
+  return points.map(([n, v], i) => (i === 0 ? `M${x(n)},${y(v)}` : `H${x(n)}V${y(v)}`)).join('');
+}
+
+function HLine({ y, left, right, color, label, labelColor, dash = '6 4' }: { y: number; left: number; right: number; color: string; label?: string; labelColor?: string; dash?: string }) {
   return (
     <g>
-      <line x1={left} x2={right} y1={y} y2={y} stroke={color} strokeDasharray="6 4" strokeOpacity={0.85} />
+      <line x1={left} x2={right} y1={y} y2={y} stroke={color} strokeDasharray={dash} strokeOpacity={0.85} />
       {label && <text x={left + 4} y={y - 5} fill={labelColor} fontSize={12}>{label}</text>}
     </g>
   );

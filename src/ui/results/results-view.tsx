@@ -1,33 +1,50 @@
-/** The results column: the verdict first, then the chart, then the detail. */
+/** The results column: the verdict first, then the chart, the findings and the advisor's fixes, the detail, and the tools. */
+import { lazy, Suspense } from 'react';
+import type { FullEvaluation } from '../../model/evaluate';
 import { useDerived } from '../../state/store-context';
 import { DatasetFooter } from '../dataset-footer';
 import { usePaintedValue } from '../use-painted-value';
-import { ExhaustionChart } from './exhaustion-chart';
+import { ChartSection } from './chart-section';
 import { GroupResults } from './group-results';
 import { StaleBanner } from './stale-banner';
 import { SubnetBars } from './subnet-bars';
 import { Verdict } from './verdict';
 import { WarningsPanel } from './warnings-panel';
 
+const AdvisorPanel = lazy(() => import('../advisor/advisor-panel'));
+const ToolsArea = lazy(() => import('../tools-area'));
+
+/** The advisor has something to say: the plan does not fit, or its warm pools waste addresses. */
+const wantsAdvice = (ev: FullEvaluation) => !ev.fits || ev.warnings.some((w) => w.code === 'warm-pool-waste');
+
 export function ResultsView() {
   const { shown, stale, issues } = useDerived();
   // The verdict and findings show an edit's result in the next frame; the chart and the detail follow in
   // the frame after, so their ~30 ms on a 48-subnet plan never delays the verdict.
   const detail = usePaintedValue(shown);
+  const later = detail ?? shown;
   return (
     <div className="results">
       {stale && <StaleBanner issues={issues} hasResult={shown !== null} />}
-      {shown ? (
+      {shown && later ? (
         <div className={stale ? 'stale' : undefined} data-stale={stale || undefined}>
           <Verdict plan={shown.plan} ev={shown.evaluation} stale={stale} />
-          <ExhaustionChart ev={(detail ?? shown).evaluation} />
+          <ChartSection ev={later.evaluation} name={later.plan.name} />
           <WarningsPanel ev={shown.evaluation} stale={stale} />
-          <SubnetBars ev={(detail ?? shown).evaluation} />
-          <GroupResults plan={(detail ?? shown).plan} ev={(detail ?? shown).evaluation} />
+          {wantsAdvice(later.evaluation) && (
+            <Suspense fallback={null}>
+              <AdvisorPanel plan={later.plan} stale={stale} />
+            </Suspense>
+          )}
+          <SubnetBars ev={later.evaluation} />
+          <GroupResults plan={later.plan} ev={later.evaluation} />
         </div>
       ) : (
         <p className="panel">Fix the fields marked in the plan to see its results.</p>
       )}
+      <Suspense fallback={<section className="panel tools-area" aria-label="Tools"><p className="hint">Loading the tools…</p></section>}>
+        <ToolsArea shown={later} />
+      </Suspense>
       <DatasetFooter />
     </div>
   );

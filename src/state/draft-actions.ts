@@ -1,0 +1,111 @@
+/**
+ * The edits of one plan: every action turns the active scenario's draft into a new draft. The store
+ * (plan-store.ts) decides which scenario that is and how edits group into undo steps (by `key`).
+ */
+import type { Plan, Subnet } from '../model/plan';
+import type { PlanPatch } from '../model/result';
+import { applyPatch } from './apply-patch';
+import {
+  groupToDraft, newKey, planToDraft, subnetToDraft,
+  type CniFlag, type CniTextField, type Draft, type DraftGroup, type GroupTextField, type SubnetTextField,
+} from './draft';
+import { nextCidrSuggestion, nextSubnetSuggestion, uniqueName } from './suggest';
+
+export interface DraftActions {
+  /** Replaces the active scenario's plan (a preset, an imported VPC): one undo step. */
+  loadPlan(plan: Plan): void;
+  setName(name: string): void;
+  setCidr(index: number, text: string): void;
+  addCidr(): void;
+  removeCidr(index: number): void;
+  setSubnetField(index: number, field: SubnetTextField, value: string): void;
+  addSubnet(): void;
+  addSubnets(subnets: Subnet[]): void;
+  removeSubnet(index: number): void;
+  setCniText(field: CniTextField, value: string): void;
+  setCniFlag(field: CniFlag, value: boolean): void;
+  setGroupField(index: number, field: GroupTextField, value: string): void;
+  setGroupSubnets(index: number, subnets: string[]): void;
+  setGroupPodSubnets(index: number, podSubnets: string[]): void;
+  addGroup(): void;
+  duplicateGroup(index: number): void;
+  removeGroup(index: number): void;
+  applyPatch(patch: PlanPatch): void;
+}
+
+/** Applies `fn` to the active draft; edits with the same `key` in quick succession make one undo step. */
+export type EditDraft = (key: string, fn: (d: Draft) => Draft) => void;
+
+export function draftActions(edit: EditDraft): DraftActions {
+  const editGroup = (key: string, i: number, fn: (g: DraftGroup) => DraftGroup) =>
+    edit(key, (d) => {
+      const g = d.nodeGroups[i];
+      if (!g) return d;
+      const nodeGroups = d.nodeGroups.slice();
+      nodeGroups[i] = fn(g);
+      return { ...d, nodeGroups };
+    });
+  return {
+    // The scenario keeps its identity (its tab, its last valid result); only its plan changes.
+    loadPlan: (plan) => edit('load', (d) => ({ ...planToDraft(plan), key: d.key })),
+    setName: (name) => edit('name', (d) => ({ ...d, name })),
+    setCidr: (i, text) => edit(`cidr${i}`, (d) => ({ ...d, cidrs: d.cidrs.map((c, j) => (j === i ? text : c)) })),
+    addCidr: () => edit('addCidr', (d) => ({ ...d, cidrs: [...d.cidrs, nextCidrSuggestion(d.cidrs)] })),
+    removeCidr: (i) => edit('removeCidr', (d) => ({ ...d, cidrs: d.cidrs.filter((_, j) => j !== i) })),
+    setSubnetField: (i, field, value) =>
+      edit(`subnet${i}.${field}`, (d) => {
+        const old = d.subnets[i];
+        if (!old) return d;
+        const subnets = d.subnets.slice();
+        subnets[i] = { ...old, [field]: value };
+        if (field !== 'name') return { ...d, subnets };
+        // Renaming a subnet renames every reference to it.
+        const rename = (list: string[]) => list.map((n) => (n === old.name ? value : n));
+        const nodeGroups = d.nodeGroups.map((g) =>
+          g.subnets.includes(old.name) || g.podSubnets.includes(old.name)
+            ? { ...g, subnets: rename(g.subnets), podSubnets: rename(g.podSubnets) }
+            : g,
+        );
+        return { ...d, subnets, nodeGroups };
+      }),
+    addSubnet: () => edit('addSubnet', (d) => ({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
+    addSubnets: (list) => edit('addSubnets', (d) => ({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),
+    removeSubnet: (i) =>
+      edit('removeSubnet', (d) => {
+        const gone = d.subnets[i]?.name;
+        const drop = (list: string[]) => list.filter((n) => n !== gone);
+        return {
+          ...d,
+          subnets: d.subnets.filter((_, j) => j !== i),
+          nodeGroups: d.nodeGroups.map((g) => ({ ...g, subnets: drop(g.subnets), podSubnets: drop(g.podSubnets) })),
+        };
+      }),
+    setCniText: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
+    setCniFlag: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
+    setGroupField: (i, field, value) => editGroup(`group${i}.${field}`, i, (g) => ({ ...g, [field]: value })),
+    setGroupSubnets: (i, subnets) => editGroup(`group${i}.subnets:${Date.now()}`, i, (g) => ({ ...g, subnets })),
+    setGroupPodSubnets: (i, podSubnets) => editGroup(`group${i}.podSubnets:${Date.now()}`, i, (g) => ({ ...g, podSubnets })),
+    addGroup: () =>
+      edit('addGroup', (d) => {
+        const first = d.nodeGroups[0];
+        const g: DraftGroup = first
+          ? { ...first, key: newKey('g'), name: uniqueName('nodes', d.nodeGroups.map((x) => x.name)) }
+          : groupToDraft({
+            name: 'nodes', instanceType: 'm6i.2xlarge', subnets: d.subnets.slice(0, 3).map((s) => s.name),
+            minNodes: 1, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null,
+          });
+        return { ...d, nodeGroups: [...d.nodeGroups, g] };
+      }),
+    duplicateGroup: (i) =>
+      edit('duplicateGroup', (d) => {
+        const src = d.nodeGroups[i];
+        if (!src) return d;
+        const copy = { ...src, key: newKey('g'), name: uniqueName(`${src.name}-copy`, d.nodeGroups.map((x) => x.name)) };
+        const nodeGroups = d.nodeGroups.slice();
+        nodeGroups.splice(i + 1, 0, copy);
+        return { ...d, nodeGroups };
+      }),
+    removeGroup: (i) => edit('removeGroup', (d) => ({ ...d, nodeGroups: d.nodeGroups.filter((_, j) => j !== i) })),
+    applyPatch: (patch) => edit(`patch:${Date.now()}`, (d) => applyPatch(d, patch)),
+  };
+}
