@@ -11,6 +11,7 @@ import type { Workspace } from '../model/workspace';
 import type { Evaluated } from '../state/derive';
 import { selectActive, selectScenarios, selectViews } from '../state/selectors';
 import { useActions, usePlan, usePlanContext } from '../state/store-context';
+import { safeStorage } from '../state/persistence';
 import { workspaceOfDrafts } from '../state/workspace-state';
 import { Tabs, type TabItem } from './exports/tabs';
 import { useRested } from './use-rested';
@@ -22,12 +23,14 @@ const CrossAzView = lazy(() => import('./tools/cross-az-view'));
 const SizeVpcPanel = lazy(() => import('./advisor/size-vpc-panel'));
 const FailurePanel = lazy(() => import('./advisor/failure-panel'));
 const ApiPanel = lazy(() => import('./advisor/api-panel'));
+const PlanLibrary = lazy(() => import('./library/plan-library'));
 
-type ToolKey = 'export' | 'import' | 'size' | 'failure' | 'api' | 'dns' | 'crossaz';
+type ToolKey = 'export' | 'import' | 'library' | 'size' | 'failure' | 'api' | 'dns' | 'crossaz';
 
 export const TOOL_TABS: readonly TabItem<ToolKey>[] = [
   { key: 'export', label: 'Export' },
   { key: 'import', label: 'Import' },
+  { key: 'library', label: 'Saved plans' },
   { key: 'size', label: 'Size my VPC' },
   { key: 'failure', label: 'Failure and surge' },
   { key: 'api', label: 'EC2 API' },
@@ -60,6 +63,7 @@ function ToolPanel({ tab, shown }: { tab: ToolKey; shown: Evaluated | null }) {
   const rested = useRested(shown, REST_MS) ?? shown;
   if (tab === 'import') return <ImportTool />;
   if (tab === 'dns') return <DnsTool />;
+  if (tab === 'library') return <LibraryTool />;
   if (!rested) return <p className="tool-blocked">Fix the fields marked in the plan to use this tool.</p>;
   switch (tab) {
     case 'export': return <ExportTool shown={rested} />;
@@ -100,6 +104,31 @@ function ImportTool() {
         }}
       />
       <p className="tool-status" role="status" aria-live="polite">{status}</p>
+    </>
+  );
+}
+
+function LibraryTool() {
+  const { derive } = usePlanContext();
+  const scenarios = usePlan(selectScenarios);
+  const active = usePlan(selectActive);
+  const views = usePlan(selectViews);
+  const { openWorkspace } = useActions();
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const workspace = useMemo(() => workspaceOfDrafts({ scenarios, active, views }, derive).workspace, [scenarios, active, views, derive]);
+  if (!workspace) return <p className="tool-blocked">Fix the fields marked in the plan to save it.</p>;
+  const name = workspace.scenarios[workspace.active]?.name ?? 'Untitled plan';
+  return (
+    <>
+      <PlanLibrary
+        storage={safeStorage()}
+        dataset={dataset}
+        current={workspace}
+        currentName={name}
+        onOpen={(ws, opened) => openWorkspace(ws, `Opened the saved plan “${opened}”. Undo brings back what was here.`)}
+        onNotice={(text, error) => setNotice({ text, error })}
+      />
+      {notice && <p className={notice.error ? 'tool-status error' : 'tool-status'} role="status">{notice.text}</p>}
     </>
   );
 }

@@ -92,3 +92,22 @@ test('the exhaustion chart downloads as a PNG file', async () => {
   assert.ok(bytes.length > 5000, `a drawn chart, not an empty image (${bytes.length} bytes)`);
   await finish(s);
 });
+
+test('Saved plans: save the current plan, edit, open the saved one back; delete and undo', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await open(page, 'Saved plans');
+  const panel = page.getByRole('region', { name: 'Saved plans' });
+  await panel.getByLabel('Save current plan as').fill('Review copy <b>1</b>');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByRole('button', { name: 'Open Review copy <b>1</b>' }).waitFor();
+  // change the plan, then open the saved one: the name comes back
+  await page.getByLabel('Plan name').fill('Changed since');
+  await panel.getByRole('button', { name: 'Open Review copy <b>1</b>' }).click();
+  const nameNow = await until(async () => page.getByLabel('Plan name').inputValue(), 'Small routable VPC');
+  assert.equal(nameNow, 'Small routable VPC');
+  await panel.getByRole('button', { name: 'Delete Review copy <b>1</b>' }).click();
+  await panel.getByRole('button', { name: 'Undo', exact: true }).click();
+  await panel.getByRole('button', { name: 'Open Review copy <b>1</b>' }).waitFor();
+  await finish(s);
+});
