@@ -56,6 +56,10 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
   const xDomain = useMemo(() => [model.xMin, model.xMax], [model.xMin, model.xMax]);
   const yDomain = useMemo(() => [0, model.yMax], [model.yMax]);
   const xLabel = useMemo(() => ({ value: 'Total nodes, all groups scaling from min to max and beyond', position: 'insideBottom' as const, offset: -18, fill: ink.muted, fontSize: 12 }), [ink.muted]);
+  // Usage changes when a node is added: draw steps when every node total is a row, else the samples joined.
+  const first = model.rows[0]?.nodes ?? 0;
+  const last = model.rows[model.rows.length - 1]?.nodes ?? 0;
+  const curve = model.rows.length > 1 && model.rows.length - 1 === last - first ? 'stepAfter' : 'linear';
   return (
     <figure className="panel chart" aria-labelledby="chart-title">
       <div className="chart-head">
@@ -69,7 +73,7 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
           <XAxis dataKey="nodes" type="number" domain={xDomain} ticks={model.xTicks} allowDecimals={false} tickFormatter={fmt} stroke={ink.muted} label={xLabel} />
           <YAxis width={Y_AXIS} domain={yDomain} ticks={model.yTicks} allowDataOverflow allowDecimals={false} tickFormatter={percent ? fmtPercent : fmt} stroke={ink.muted} />
           {model.lines.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={subnetColor(l.index, scheme)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type="stepAfter" />
+            <Line key={l.key} dataKey={l.key} name={l.name} stroke={subnetColor(l.index, scheme)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type={curve} />
           ))}
           <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} />
         </LineChart>
