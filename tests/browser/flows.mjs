@@ -4,18 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { baseUrl, launch, openPage, perNode, stat, until } from './support/browser.mjs';
+import { baseUrl, launch, openPage, perNode, stat, until, finish } from './support/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Every test ends here: no request left the local server and no script error happened. */
-async function finish({ context, foreign, errors }) {
-  await context.close();
-  assert.deepEqual(foreign, [], 'requests to other hosts');
-  assert.deepEqual(errors, [], 'page errors');
-}
 
 test('opens on the small routable preset; a preset loads; editing pods per node changes the numbers', async () => {
   const s = await openPage(browser);

@@ -5,17 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, perNode, until } from './support/browser.mjs';
+import { launch, openPage, perNode, until, finish } from './support/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function finish({ context, foreign, errors }) {
-  await context.close();
-  assert.deepEqual(foreign, [], 'requests to other hosts');
-  assert.deepEqual(errors, [], 'page errors');
-}
 
 const tabNames = (page) => page.getByRole('tablist', { name: 'Scenarios' }).getByRole('tab').evaluateAll(
   (tabs) => tabs.map((t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' *' : ''}`),

@@ -7,17 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, launch, until } from './support/browser.mjs';
+import { openPage, launch, until, finish } from './support/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function finish({ context, foreign, errors }) {
-  await context.close();
-  assert.deepEqual(foreign, [], 'requests to other hosts');
-  assert.deepEqual(errors, [], 'page errors');
-}
 
 const tools = (page) => page.getByRole('tablist', { name: 'Tools' });
 const open = async (page, name) => {

@@ -63,3 +63,11 @@ export async function until(fn, want, timeout = 5000) {
   }
   return last;
 }
+
+/** Every test ends here: the context closes, no request left the local server and no script error happened. */
+export async function finish({ context, foreign, errors }) {
+  const { deepEqual } = await import('node:assert/strict');
+  await context.close();
+  deepEqual(foreign, [], 'requests to other hosts');
+  deepEqual(errors, [], 'page errors');
+}
