@@ -33,13 +33,21 @@ export const CrossAzViewSchema = z.strictObject({
   colocateAz: z.optional(text(64)),
 });
 
+/** The EC2 API estimate: the scale-out window and token-bucket overrides (AWS changes its figures). */
+export const ScaleOutViewSchema = z.strictObject({
+  seconds: amount(86_400),
+  buckets: z._default(z.record(text(64), z.strictObject({ bucket: amount(1e7), refillPerSecond: amount(1e6) })), {}),
+});
+
 export const ViewsSchema = z.strictObject({
   dns: z.optional(DnsViewSchema),
   crossAz: z.optional(CrossAzViewSchema),
+  scaleOut: z.optional(ScaleOutViewSchema),
 });
 
 export type DnsView = z.infer<typeof DnsViewSchema>;
 export type CrossAzView = z.infer<typeof CrossAzViewSchema>;
+export type ScaleOutView = z.infer<typeof ScaleOutViewSchema>;
 export type Views = z.infer<typeof ViewsSchema>;
 
 export function validateViews(input: unknown): { ok: true; views: Views } | { ok: false; issues: ValidationIssue[] } {

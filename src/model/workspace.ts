@@ -94,7 +94,9 @@ export function documentOf(ws: Workspace): Plan | Workspace {
   return ws.scenarios.length === 1 && !hasViews(ws) ? ws.scenarios[0]! : ws;
 }
 
-const hasViews = (ws: Workspace) => Boolean(ws.views && (ws.views.dns || ws.views.crossAz));
+/** Does any view (DNS, cross-AZ, EC2 API) hold inputs worth carrying? */
+export const viewsInUse = (views: Views | undefined): boolean => Boolean(views && (views.dns || views.crossAz || views.scaleOut));
+const hasViews = (ws: Workspace) => viewsInUse(ws.views);
 
 /** Link fragment: format 1 for one scenario (short, and older planners read it), format 2 for several. */
 export function encodeWorkspaceFragment(ws: Workspace): string {

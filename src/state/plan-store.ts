@@ -9,7 +9,7 @@ import type { Plan } from '../model/plan';
 import type { Workspace } from '../model/workspace';
 import { draftActions, type DraftActions } from './draft-actions';
 import type { Draft } from './draft';
-import { DEFAULT_SCALE_OUT, SWITCH, workspaceActions, type ScaleOutInputs, type WorkspaceActions } from './workspace-actions';
+import { SWITCH, workspaceActions, type WorkspaceActions } from './workspace-actions';
 import { initialDrafts, type WorkspaceDrafts } from './workspace-state';
 
 export type PlanActions = DraftActions & WorkspaceActions;
@@ -17,8 +17,6 @@ export type PlanActions = DraftActions & WorkspaceActions;
 export interface PlanState extends WorkspaceDrafts {
   /** The last thing a workspace action said (fork, delete, import…), for the scenario bar's live region. */
   message: string;
-  /** Inputs of the scale-out estimate; neither undone nor saved. */
-  scaleOut: ScaleOutInputs;
   actions: PlanActions;
 }
 
@@ -54,7 +52,7 @@ export function createPlanStore(initial: Plan | Workspace) {
           ...draftActions(editDraft),
           ...workspaceActions({ get, commit, setUntracked: (next) => set(next) }),
         };
-        return { ...initialDrafts(initial), message: '', scaleOut: DEFAULT_SCALE_OUT, actions };
+        return { ...initialDrafts(initial), message: '', actions };
       },
       {
         partialize: ({ draft, scenarios, active, views }): Tracked => ({ draft, scenarios, active, views }),

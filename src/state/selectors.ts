@@ -1,6 +1,7 @@
 /** Module-level selectors, so components subscribe to stable functions and re-render only on change. */
 import type { Draft, DraftGroup, DraftSubnet } from './draft';
 import type { PlanState } from './plan-store';
+import { DEFAULT_SCALE_OUT, type ScaleOutInputs } from './workspace-actions';
 
 export const selectName = (s: PlanState) => s.draft.name;
 export const selectCidrs = (s: PlanState) => s.draft.cidrs;
@@ -27,7 +28,8 @@ export const selectActive = (s: PlanState) => s.active;
 export const selectScenarioCount = (s: PlanState) => s.scenarios.length;
 export const selectScenarios = (s: PlanState) => s.scenarios;
 export const selectViews = (s: PlanState) => s.views;
-export const selectScaleOut = (s: PlanState) => s.scaleOut;
+/** The scale-out inputs (views.scaleOut), or AWS's published figures with a 60 s window. */
+export const selectScaleOut = (s: PlanState): ScaleOutInputs => s.views.scaleOut ?? DEFAULT_SCALE_OUT;
 export const selectMessage = (s: PlanState) => s.message;
 
 /** selectScenarioTabs → [{ key, name }]. */

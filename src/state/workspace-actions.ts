@@ -9,7 +9,10 @@ import type { Workspace } from '../model/workspace';
 import { newKey, planToDraft } from './draft';
 import { forkName, initialDrafts, MAX_SCENARIOS, scenarioName, type WorkspaceDrafts } from './workspace-state';
 
-/** Inputs of the scale-out estimate: the window and bucket overrides (shared by its panel and the comparison). */
+/**
+ * Inputs of the scale-out estimate: the window and bucket overrides (shared by its panel and the
+ * comparison). They live in the workspace's views, so undo, the share link and storage carry them.
+ */
 export interface ScaleOutInputs {
   seconds: number;
   buckets: Partial<Record<string, TokenBucket>>;
@@ -38,7 +41,7 @@ export interface WorkspaceStore {
   get(): WorkspaceDrafts & { message: string };
   /** Sets tracked state; `key` groups quick edits into one undo step, SWITCH records none. */
   commit(key: string, next: Partial<WorkspaceDrafts>, message?: string): void;
-  setUntracked(next: { message?: string; scaleOut?: ScaleOutInputs }): void;
+  setUntracked(next: { message?: string }): void;
 }
 
 /** The commit key of a tab switch: never an undo step. */
@@ -86,7 +89,10 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
     },
     setDnsView: (dns) => store.commit('views.dns', { views: { ...store.get().views, dns } }),
     setCrossAzView: (crossAz) => store.commit('views.crossAz', { views: { ...store.get().views, crossAz } }),
-    setScaleOut: (scaleOut) => store.setUntracked({ scaleOut }),
+    setScaleOut: (scaleOut) => {
+      const buckets = Object.fromEntries(Object.entries(scaleOut.buckets).filter((e): e is [string, TokenBucket] => e[1] !== undefined));
+      store.commit('views.scaleOut', { views: { ...store.get().views, scaleOut: { seconds: scaleOut.seconds, buckets } } });
+    },
     say: (message) => store.setUntracked({ message }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Plan } from '../model/plan';
 import type { Views } from '../model/views';
-import { MAX_SCENARIOS, workspaceOf, type Workspace } from '../model/workspace';
+import { MAX_SCENARIOS, viewsInUse, workspaceOf, type Workspace } from '../model/workspace';
 import type { Derive } from './derive';
 import { planToDraft, type Draft } from './draft';
 
@@ -76,6 +76,6 @@ export function workspaceOfDrafts(s: Pick<WorkspaceDrafts, 'scenarios' | 'active
     scenarios.push(v.shown.plan);
   });
   if (!scenarios.length) return { workspace: null, stale, missing };
-  const views = s.views.dns || s.views.crossAz ? { views: s.views } : {};
+  const views = viewsInUse(s.views) ? { views: s.views } : {};
   return { workspace: { version: 2, active, scenarios, ...views }, stale, missing };
 }

@@ -122,3 +122,21 @@ describe('the Import tool', () => {
     expect((screen.getByLabelText('Plan name') as HTMLInputElement).value).toBe('Small routable VPC (B)');
   });
 });
+
+describe('the EC2 API inputs travel with the workspace', () => {
+  it('edits to the inputs in quick succession are one undo step and round-trip through the link', async () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = () => store.getState().actions;
+    a().setScaleOut({ seconds: 20, buckets: {} });
+    a().setScaleOut({ seconds: 20, buckets: { AttachNetworkInterface: { bucket: 80, refillPerSecond: 8 } } });
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    const { workspaceOfDrafts } = await import('../../src/state/workspace-state');
+    const { createDerivation } = await import('../../src/state/derive');
+    const ws = workspaceOfDrafts(store.getState(), createDerivation(dataset)).workspace!;
+    expect(ws.views?.scaleOut).toEqual({ seconds: 20, buckets: { AttachNetworkInterface: { bucket: 80, refillPerSecond: 8 } } });
+    const opened = loadInitialWorkspace(`#${encodeWorkspaceFragment(ws)}`, null, dataset);
+    expect(opened.workspace.views?.scaleOut?.seconds).toBe(20);
+    store.temporal.getState().undo();
+    expect(store.getState().views.scaleOut).toBeUndefined();
+  });
+});
