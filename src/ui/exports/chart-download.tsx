@@ -1,6 +1,6 @@
 /** "Download chart (PNG)" and "(SVG)": the exhaustion chart as an image file, with a status message. */
 import { useRef, useState } from 'react';
-import { pngBlob, svgText } from './chart-image';
+import { pngBlob, svgText, type LegendEntry } from './chart-image';
 import { downloadBlob, fileSlug } from './file-io';
 import './exports.css';
 
@@ -9,9 +9,11 @@ export interface ChartDownloadProps {
   getSvg(): SVGSVGElement | null;
   /** File name without extension, e.g. the plan name; made safe here. */
   fileBase: string;
+  /** The subnets drawn, with their colours: the file carries its own key. */
+  legend?: readonly LegendEntry[];
 }
 
-export default function ChartDownload({ getSvg, fileBase }: ChartDownloadProps) {
+export default function ChartDownload({ getSvg, fileBase, legend }: ChartDownloadProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const timer = useRef<number>(undefined);
@@ -30,7 +32,7 @@ export default function ChartDownload({ getSvg, fileBase }: ChartDownloadProps) 
     const svg = chart();
     if (!svg) return;
     try {
-      downloadBlob(new Blob([svgText(svg)], { type: 'image/svg+xml;charset=utf-8' }), `${base}.svg`);
+      downloadBlob(new Blob([svgText(svg, { legend })], { type: 'image/svg+xml;charset=utf-8' }), `${base}.svg`);
       say(`Downloading ${base}.svg.`);
     } catch (e) {
       say(`Could not make the SVG: ${e instanceof Error ? e.message : String(e)}.`);
@@ -41,7 +43,7 @@ export default function ChartDownload({ getSvg, fileBase }: ChartDownloadProps) 
     if (!svg) return;
     setBusy(true);
     try {
-      downloadBlob(await pngBlob(svg, 2), `${base}.png`);
+      downloadBlob(await pngBlob(svg, 2, legend), `${base}.png`);
       say(`Downloading ${base}.png.`);
     } catch (e) {
       say(`Could not make the PNG: ${e instanceof Error ? e.message : String(e)}.`);

@@ -66,18 +66,81 @@ function inlineStyles(source: SVGSVGElement, clone: SVGSVGElement): void {
  * The chart as a standalone SVG document: it renders the same opened on its own or drawn into an image.
  * @example svgText(svg).startsWith('<?xml') && svgText(svg).includes('xmlns="http://www.w3.org/2000/svg"')
  */
-export function svgText(svg: SVGSVGElement, options: { background?: string } = {}): string {
-  const { width, height } = svgSize(svg);
+/** One subnet's colour and name, for the key drawn under the chart in the file. */
+export interface LegendEntry {
+  name: string;
+  color: string;
+}
+
+const LEGEND_ROW = 18;
+const LEGEND_PAD = 10;
+const legendItemWidth = (name: string) => 14 + 7 * Math.min(name.length, 40) + 18;
+
+/** Rows of the key for a chart `width` wide (entries flow left to right and wrap). */
+function legendRows(legend: readonly LegendEntry[], width: number): LegendEntry[][] {
+  const rows: LegendEntry[][] = [];
+  let x = LEGEND_PAD;
+  for (const e of legend) {
+    const w = legendItemWidth(e.name);
+    if (!rows.length || x + w > width - LEGEND_PAD) {
+      rows.push([]);
+      x = LEGEND_PAD;
+    }
+    rows[rows.length - 1]!.push(e);
+    x += w;
+  }
+  return rows;
+}
+
+/** Extra height the key takes under a chart `width` wide. */
+export function legendHeight(legend: readonly LegendEntry[] | undefined, width: number): number {
+  return legend?.length ? legendRows(legend, width).length * LEGEND_ROW + LEGEND_PAD : 0;
+}
+
+function drawLegend(doc: Document, legend: readonly LegendEntry[], width: number, top: number, ink: string): SVGGElement {
+  const g = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
+  g.setAttribute('data-legend', '');
+  legendRows(legend, width).forEach((row, r) => {
+    let x = LEGEND_PAD;
+    const y = top + r * LEGEND_ROW;
+    for (const e of row) {
+      const sw = doc.createElementNS(SVG_NS, 'rect');
+      sw.setAttribute('x', String(x));
+      sw.setAttribute('y', String(y + 4));
+      sw.setAttribute('width', '10');
+      sw.setAttribute('height', '10');
+      sw.setAttribute('fill', e.color);
+      const t = doc.createElementNS(SVG_NS, 'text');
+      t.setAttribute('x', String(x + 14));
+      t.setAttribute('y', String(y + 13));
+      t.setAttribute('fill', ink);
+      t.setAttribute('font-size', '12');
+      t.setAttribute('font-family', 'system-ui, sans-serif');
+      // textContent: a subnet name is data, never markup
+      t.textContent = e.name.length > 40 ? `${e.name.slice(0, 39)}…` : e.name;
+      g.append(sw, t);
+      x += legendItemWidth(e.name);
+    }
+  });
+  return g;
+}
+
+export function svgText(svg: SVGSVGElement, options: { background?: string; legend?: readonly LegendEntry[] } = {}): string {
+  const { width, height: chartHeight } = svgSize(svg);
+  const band = legendHeight(options.legend, width);
+  const height = chartHeight + band;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
   clone.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
   clone.setAttributeNS(XMLNS_NS, 'xmlns:xlink', XLINK_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${chartHeight}`);
   // The page lets labels overflow the box; a file is cut at its viewBox either way.
   clone.style.removeProperty('overflow');
-  const [x = 0, y = 0, w = width, h = height] = (clone.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const [x = 0, y = 0, w = width, h0 = chartHeight] = (clone.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const h = h0 + band;
+  if (band) clone.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
   const bg = clone.ownerDocument.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('x', String(x));
   bg.setAttribute('y', String(y));
@@ -86,6 +149,7 @@ export function svgText(svg: SVGSVGElement, options: { background?: string } = {
   bg.setAttribute('fill', options.background ?? chartTheme(prefersDark() ? 'dark' : 'light').surface);
   bg.setAttribute('data-background', '');
   clone.insertBefore(bg, clone.firstChild);
+  if (options.legend?.length) clone.append(drawLegend(clone.ownerDocument, options.legend, w, y + h0, chartTheme(prefersDark() ? 'dark' : 'light').text));
   let text = new XMLSerializer().serializeToString(clone);
   // A serializer that dropped the namespace declaration (it is an attribute, not an element name) gets it back.
   if (!/^<svg[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
@@ -112,8 +176,9 @@ function loadImage(src: string): Promise<HTMLImageElement> {
  * The chart as a PNG at `scale` device pixels per CSS pixel (lowered for huge charts). Rejects with a
  * readable Error where there is no canvas (jsdom, locked-down browsers).
  */
-export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = svgSize(svg);
+export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly LegendEntry[]): Promise<Blob> {
+  const { width, height: chartHeight } = svgSize(svg);
+  const height = chartHeight + legendHeight(legend, width);
   if (!(width > 0 && height > 0)) throw new Error('the chart has no size yet');
   const fit = Math.min(scale, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
   const canvas = document.createElement('canvas');
@@ -126,7 +191,7 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     ctx = null;
   }
   if (!ctx) throw new Error('this browser cannot draw on a canvas, so there is no PNG; download the SVG instead');
-  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`);
+  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg, { legend }))}`);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return new Promise<Blob>((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png');

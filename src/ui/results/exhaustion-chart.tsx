@@ -86,7 +86,8 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
           </p>
         ) : <span />}
         <Suspense fallback={null}>
-          <ChartDownload getSvg={() => ref.current?.querySelector('svg.recharts-surface') ?? null} fileBase={fileBase} />
+          <ChartDownload getSvg={() => ref.current?.querySelector('svg.recharts-surface') ?? null} fileBase={fileBase}
+            legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.index, scheme) }))} />
         </Suspense>
       </div>
       {model.clipped && <p className="hint">Lines are cut off at twice the largest usable count; the table has the exact figures.</p>}

@@ -63,6 +63,23 @@ describe('svgText', () => {
     expect(doc.querySelector('.series')!.getAttribute('style')).not.toContain('font-family');
   });
 
+  it('draws the key under the chart: a swatch and the name of each subnet, names as text', () => {
+    const legend = [
+      { name: 'nodes-a', color: '#2563eb' },
+      { name: 'pods-<b>x</b>', color: '#d97706' },
+    ];
+    const doc = new DOMParser().parseFromString(svgText(drawSvg(), { legend }), 'image/svg+xml');
+    const root = doc.documentElement;
+    // 320 wide: both entries fit one row of 18 px, plus 10 px of padding
+    expect(root.getAttribute('height')).toBe(String(160 + 18 + 10));
+    expect(root.getAttribute('viewBox')).toBe(`0 0 320 ${160 + 18 + 10}`);
+    const key = doc.querySelector('[data-legend]')!;
+    expect([...key.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['nodes-a', 'pods-<b>x</b>']);
+    expect([...key.querySelectorAll('rect')].map((r) => r.getAttribute('fill'))).toEqual(['#2563eb', '#d97706']);
+    expect(key.querySelector('b')).toBeNull();
+    expect(doc.querySelector('[data-background]')!.getAttribute('height')).toBe(String(160 + 28));
+  });
+
   it('paints a background of the current theme behind everything', () => {
     const light = new DOMParser().parseFromString(svgText(drawSvg()), 'image/svg+xml').documentElement;
     const bg = light.firstElementChild!;
