@@ -7,9 +7,9 @@ import { useId, useMemo, useState } from 'react';
 import { dataset } from '../../data/dataset';
 import { sizeVpc } from '../../model/advisor';
 import { measure } from '../../model/advisor/measure';
-import { parseCidr, usableAddresses } from '../../model/cidr';
 import type { Plan } from '../../model/plan';
 import { fmt } from '../format';
+import { PlanSubnetsTable } from '../plan-subnets-table';
 import { HeadroomFigures, OpenAsScenario } from './advisor-parts';
 import './advisor.css';
 
@@ -63,7 +63,7 @@ export default function SizeVpcPanel({ plan }: { plan: Plan }) {
       {result?.ok && (
         <div className="tool-result" aria-label="Proposed VPC" role="region">
           <p className="strong">VPC CIDRs: {result.plan.vpc.cidrs.join(', ')}</p>
-          <SubnetTable plan={result.plan} />
+          <PlanSubnetsTable plan={result.plan} caption="Proposed subnets" withPrefixReservation />
           {result.notes.length > 0 && <ul className="tool-notes">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
           {result.measured && <HeadroomFigures h={result.measured.headroom} />}
           <div className="row-actions">
@@ -75,25 +75,3 @@ export default function SizeVpcPanel({ plan }: { plan: Plan }) {
   );
 }
 
-function SubnetTable({ plan }: { plan: Plan }) {
-  return (
-    <table className="data">
-      <caption className="visually-hidden">Proposed subnets</caption>
-      <thead>
-        <tr><th scope="col">Subnet</th><th scope="col">AZ</th><th scope="col">CIDR</th><th scope="col" className="num">Usable</th><th scope="col" className="num">Reserved</th><th scope="col">Prefix reservation</th></tr>
-      </thead>
-      <tbody>
-        {plan.vpc.subnets.map((s) => {
-          const c = parseCidr(s.cidr);
-          return (
-            <tr key={s.name}>
-              <th scope="row">{s.name}</th><td>{s.az}</td><td><code>{s.cidr}</code></td>
-              <td className="num">{c.ok ? fmt(usableAddresses(c.value)) : '–'}</td>
-              <td className="num">{fmt(s.reservedIps ?? 0)}</td><td>{s.prefixReservation ? <code>{s.prefixReservation}</code> : '—'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}

@@ -4,10 +4,9 @@
  * for a complete import and only on that last click; editing any input withdraws the result.
  */
 import { useId, useState } from 'react';
-import { parseCidr, usableAddresses } from '../../model/cidr';
 import { importAwsVpc } from '../../model/import-aws';
 import type { Plan } from '../../model/plan';
-import { fmt } from '../format';
+import { PlanSubnetsTable } from '../plan-subnets-table';
 import { DropZone } from './drop-zone';
 import { readFileText } from './file-io';
 
@@ -130,23 +129,7 @@ function ImportSummary({ plan, summary, onReplace, onCancel }: { plan: Plan; sum
       <p id={`${id}-title`} className="strong">Ready to import “{plan.name}”: {plan.vpc.cidrs.join(', ')}</p>
       <ul>{summary.map((s, i) => <li key={i}>{s}</li>)}</ul>
       <div className="table-scroll">
-        <table className="data">
-          <caption className="visually-hidden">Imported subnets and the addresses in use in each</caption>
-          <thead>
-            <tr><th scope="col">Subnet</th><th scope="col">AZ</th><th scope="col">CIDR</th><th scope="col" className="num">Usable</th><th scope="col" className="num">In use now (reserved)</th></tr>
-          </thead>
-          <tbody>
-            {plan.vpc.subnets.map((s) => {
-              const c = parseCidr(s.cidr);
-              return (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th><td>{s.az}</td><td>{s.cidr}</td>
-                  <td className="num">{c.ok ? fmt(usableAddresses(c.value)) : '–'}</td><td className="num">{fmt(s.reservedIps ?? 0)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <PlanSubnetsTable plan={plan} caption="Imported subnets and the addresses in use in each" reservedHeader="In use now (reserved)" />
       </div>
       <p className="hint">This replaces the plan being edited with this VPC: its subnets, default CNI settings and no node groups.</p>
       <div className="row-actions">
