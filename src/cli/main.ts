@@ -2,7 +2,10 @@
  * eks-ip-planner: the command line over the same model as the app (docs/contract.md §2).
  * Exit codes: 0 success, 1 the plan is valid but does not fit, 2 invalid input or usage.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dataset } from '../data/dataset';
 import { runAdvise } from './advise-command';
 import { runDns } from './dns-command';
@@ -70,8 +73,21 @@ export const processIo: CliIo = {
   readFile: (p) => readFile(p, 'utf8'),
 };
 
-const isEntry = process.argv[1] && /cli[\\/]main\.ts$|eks-ip-planner(\.mjs)?$/.test(process.argv[1]);
-if (isEntry) {
+/**
+ * Runs only when this module is the program itself: `tsx src/cli/main.ts` (npm run cli) or the bundle
+ * dist-cli/eks-ip-planner.mjs, reached through npm's bin symlink (hence realpath). Importing it (tests, a
+ * wrapper such as bin/) never runs it, so a command runs exactly once.
+ */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (isEntry()) {
   main(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
   });
