@@ -1,16 +1,24 @@
 /**
- * Plan ⇄ URL fragment. The fragment is `<version>.<payload>`: the payload is the plan in a compact
- * array form (short keys, subnets referenced by index) compressed with lz-string into URL-safe text.
- * Decoding is strict and total: size caps first, then decompression, then the same schema as every
- * other input (validatePlan), so a link can never carry what a JSON file could not.
+ * Document ⇄ URL fragment: the one link writer and the one link reader. The fragment is
+ * `<format>.<payload>`; a link of format N carries a document of version N (workspace.ts) in a compact
+ * form (short keys, subnets referenced by index, the CNI settings as a tuple) compressed with lz-string
+ * into URL-safe text. Format 1 is one plan, format 2 a workspace (`{ a: active, p: [plan…], v?: views }`).
+ * Decoding is strict and total: size caps first, then decompression, then restoreDocument (the document
+ * migrations and the same schema as every other input), so a link can never carry what a JSON file
+ * could not.
  *
- * Format 1 is frozen: golden links in tests/model/share-link.test.ts must keep decoding forever.
+ * Formats 1 and 2 are frozen: the golden links in tests/golden/share-links-v1.json and
+ * share-links-v2.json must decode to the same workspace forever (tests/model/share-link.test.ts,
+ * tests/model/golden-v2.test.ts). An optional field added at the end of a tuple or object, that old links
+ * simply lack, is compatible; renaming, reordering or giving a key a new meaning is a new format.
  */
 import LZString from 'lz-string';
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
+import { viewsInUse, type Views } from './views';
+import type { Workspace } from './workspace';
 
-/** The newest fragment format this build writes. */
-export const LINK_FORMAT = 1;
+/** The newest link format this build writes and reads (it reads every format from 1 to this one). */
+export const LINK_FORMAT = 2;
 /** Longest fragment accepted (characters): far above any real plan, far below a denial of service. */
 export const MAX_LINK_CHARS = 200_000;
 /** Largest decompressed payload accepted (characters). */
@@ -98,19 +106,59 @@ export function expandPlan(x: unknown): unknown {
   };
 }
 
-/** The fragment (without '#') for a plan. */
+/** A format-2 body: the active scenario, every scenario's compact plan, and the views' inputs when in use. */
+interface CompactWorkspaceV2 {
+  a: number;
+  p: CompactPlanV1[];
+  v?: Views;
+}
+
+/**
+ * The one link writer. A document of version N is written as a link of format N: a version-1 plan as
+ * format 1 (short, and older planners read it), a version-2 workspace as format 2. Which document a
+ * workspace is, is documentOf's choice (workspace.ts), the same as for a JSON file.
+ */
+export function encodeDocumentFragment(doc: Plan | Workspace): string {
+  const body: CompactPlanV1 | CompactWorkspaceV2 = doc.version === 1
+    ? compactPlan(doc)
+    : { a: doc.active, p: doc.scenarios.map(compactPlan), ...(viewsInUse(doc.views) ? { v: doc.views } : {}) };
+  return `${doc.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
+}
+
+/** The whole link: `base` (anything after its '#' dropped) with the document's fragment. */
+export function documentLink(doc: Plan | Workspace, base: string): string {
+  return `${base.split('#')[0]}#${encodeDocumentFragment(doc)}`;
+}
+
+/** The fragment (without '#') for a plan: format 1. */
 export function encodePlanFragment(plan: Plan): string {
-  return `${LINK_FORMAT}.${LZString.compressToEncodedURIComponent(JSON.stringify(compactPlan(plan)))}`;
+  return encodeDocumentFragment(plan);
 }
 
 export function planLink(plan: Plan, base: string): string {
-  return `${base.split('#')[0]}#${encodePlanFragment(plan)}`;
+  return documentLink(plan, base);
 }
 
 export type FragmentDecode = { ok: true; json: unknown } | { ok: false; error: string };
 
 /**
- * A fragment or whole link → plan-shaped JSON (not yet validated). Never throws.
+ * Each link format's body → the JSON of the document of the same version (not validated: restoreDocument
+ * migrates it to the newest version and validates it). Format N is read here forever; a new format is a
+ * new entry, and LINK_FORMAT follows it.
+ */
+const READERS: Readonly<Record<number, (body: unknown) => FragmentDecode>> = {
+  1: (body) => ({ ok: true, json: expandPlan(body) }),
+  2: (body) => {
+    const b = body as Partial<Record<keyof CompactWorkspaceV2, unknown>> | null;
+    if (!b || typeof b !== 'object' || !Array.isArray(b.p)) return { ok: false, error: 'the share link is damaged (no scenarios in it)' };
+    return { ok: true, json: { version: 2, active: b.a ?? 0, scenarios: b.p.map(expandPlan), ...(b.v !== undefined ? { views: b.v } : {}) } };
+  },
+};
+
+/**
+ * The one link reader: a fragment or whole link of any format this build reads → document JSON for
+ * restoreDocument (a version-1 plan or a version-2 workspace). Never throws. Size caps first, then the
+ * format, then decompression and JSON.parse, then the format's reader.
  * @example decodePlanFragment('https://x/#1.N4Ig…') → { ok: true, json: { version: 1, … } }
  */
 export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
@@ -120,10 +168,11 @@ export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
   if (!frag) return { ok: false, error: 'the share link has no plan after "#"' };
   if (frag.length > MAX_LINK_CHARS) return { ok: false, error: `the share link is too long (${frag.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en-US')})` };
   const m = /^(\d{1,6})\.([A-Za-z0-9+\-$]*)$/.exec(frag);
-  if (!m) return { ok: false, error: 'the share link is damaged (it should end in "#1." followed by letters and digits); copy it again' };
+  if (!m) return { ok: false, error: 'the share link is damaged (after "#" it should be a format number, a dot, then letters and digits); copy it again' };
   const version = Number(m[1]);
-  if (version > LINK_FORMAT) return { ok: false, error: `the share link was made by a newer planner (link format ${version}; this one reads up to ${LINK_FORMAT}); open it there or update` };
-  if (version < 1) return { ok: false, error: `unknown share link format ${version}` };
+  if (version > LINK_FORMAT) return { ok: false, error: `the share link was made by a newer planner (link format ${version}; this one reads formats 1 to ${LINK_FORMAT}); open it there or update` };
+  const read = READERS[version];
+  if (!read) return { ok: false, error: `unknown share link format ${version}` };
   let text: string | null;
   try {
     text = LZString.decompressFromEncodedURIComponent(m[2]!);
@@ -138,5 +187,5 @@ export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
   } catch {
     return { ok: false, error: 'the share link is damaged or truncated (its plan is not valid JSON); copy the whole link again' };
   }
-  return { ok: true, json: expandPlan(parsed) };
+  return read(parsed);
 }

@@ -65,3 +65,6 @@ export function validateViews(input: unknown): { ok: true; views: Views } | { ok
     }),
   };
 }
+
+/** Does any view (DNS, cross-AZ, EC2 API) hold inputs worth carrying in a link or file? */
+export const viewsInUse = (views: Views | undefined): boolean => Boolean(views && (views.dns || views.crossAz || views.scaleOut));
