@@ -1,18 +1,32 @@
 #!/usr/bin/env node
 /**
- * npm test: every test. Model, CLI and component tests (vitest), then the browser tests in headless
- * Chromium (scripts/browser-tests.mjs). Ends with one plain "N passed, N failed" line over both.
+ * npm test: every check. The linter first (npm run lint: ESLint with the import boundaries, counted as
+ * one test that fails on any error), then the model, CLI and component tests (vitest), then the browser
+ * tests in headless Chromium (scripts/browser-tests.mjs). Ends with one plain "N passed, N failed" line
+ * over all three.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+let passed = 0;
+let failed = 0;
+
+// ESLint exits 1 on a rule error and 2 when it cannot run (a broken config): either way one failed test.
+console.log('lint: npx eslint .');
+const lint = spawnSync('npx', ['eslint', '.'], { stdio: 'inherit' });
+if (lint.status === 0) {
+  passed += 1;
+  console.log('lint: passed\n');
+} else {
+  failed += 1;
+  console.log(`lint: failed (eslint exit code ${lint.status ?? lint.signal})\n`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'eks-ip-planner-test-'));
 const report = join(dir, 'vitest.json');
 const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
-let passed = 0;
-let failed = 0;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
@@ -33,6 +47,6 @@ if (existsSync('scripts/browser-tests.mjs')) {
   passed += pass ? Number(pass[1]) : 0;
   failed += fail ? Number(fail[1]) : browserCode ? 1 : 0;
 }
-const code = unit.status !== 0 || browserCode !== 0 || failed > 0 ? 1 : 0;
+const code = lint.status !== 0 || unit.status !== 0 || browserCode !== 0 || failed > 0 ? 1 : 0;
 console.log(`\nall tests: ${passed} passed, ${failed} failed`);
 process.exit(code);

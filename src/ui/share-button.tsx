@@ -24,6 +24,7 @@ export function ShareButton() {
     <div className="share">
       <button type="button" className="primary" onClick={onClick}>Copy share link</button>
       <p className="share-status" role="status" aria-live="polite">{status}</p>
+      {/* eslint-disable-next-line jsx-a11y/no-autofocus -- shown only when copying failed: focus (and select) the link to copy by hand */}
       {manual && <input className="share-manual" readOnly value={manual} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} autoFocus />}
     </div>
   );

@@ -10,6 +10,7 @@ export function usePaintedValue<T>(value: T, restMs = 40): T {
   const [painted, setPainted] = useState(value);
   useEffect(() => {
     if (painted === value) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- no frames to wait for (jsdom): take the value now
     if (typeof requestAnimationFrame !== 'function') return setPainted(value);
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A task queued from an animation frame runs after that frame is painted.

@@ -200,7 +200,7 @@ describe('bad input: a message naming what is wrong, never a partial plan, never
   it('the reference files with any one field removed or replaced: never throws; a plan, if any, is valid', () => {
     const paths: string[][] = [];
     const walk = (v: unknown, p: string[]) => {
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (paths.push([...p, k]), walk(x, [...p, k]));
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { paths.push([...p, k]); walk(x, [...p, k]); }
     };
     walk(JSON.parse(subnets), []);
     fc.assert(

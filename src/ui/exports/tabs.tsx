@@ -42,6 +42,7 @@ export function Tabs<K extends string>({ label, idBase, items, selected, onSelec
   };
   return (
     <>
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the tabs take focus, their arrow keys bubble here */}
       <div ref={list} className="tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
         {items.map((t) => {
           const on = t.key === selected;

@@ -49,6 +49,7 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
     notify.current = onNotice;
   });
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the name field follows the plan when it changes elsewhere
   useEffect(() => setName(currentName), [currentName]);
 
   /** Shows what the library set aside, and tells the app; true when the result was ok. */
@@ -68,6 +69,7 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
   }, [storage, take]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads local storage (an external system) on mount
     refresh();
     // Another tab saved, renamed or deleted: list again.
     const onStorage = (e: StorageEvent) => {

@@ -37,6 +37,7 @@ export function ScenarioBar({ comparing, onCompare }: Props) {
   const current = tabs[active];
   return (
     <div className="scenario-bar">
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the tabs take focus, their arrow keys bubble here */}
       <div ref={list} className="scenario-tabs" role="tablist" aria-label="Scenarios" onKeyDown={onKeyDown}>
         {tabs.map((t, i) => (
           <button
@@ -78,6 +79,7 @@ function ScenarioStatus() {
   const message = usePlan(selectMessage);
   const [shown, setShown] = useState('');
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- shows each new message, then a timer clears it
     setShown(message);
     if (!message) return;
     const t = setTimeout(() => setShown(''), 8000);
