@@ -7,7 +7,7 @@
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
 import { PRESETS } from '../model/presets';
-import { decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
+import { decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceLink, workspaceOf, type Workspace } from '../model/workspace';
 
 export const STORAGE_KEY = 'eks-ip-planner:plan';
 
@@ -94,7 +94,7 @@ export function loadInitialPlan(hash: string, storage: Storage | null, dataset: 
 
 /** The address of this page carrying the workspace (format 1 for a lone plan without views). */
 export function shareLink(ws: Workspace, href: string): string {
-  return `${href.split('#')[0]}#${encodeWorkspaceFragment(ws)}`;
+  return workspaceLink(ws, href);
 }
 
 /** Puts the workspace in the address bar without a history entry; returns the fragment written. */
