@@ -10,6 +10,8 @@ export interface SimResult {
   ips: number;
   prefixes: number;
   podEnis: number;
+  /** Every ENI attached: the pod ENIs, the primary when it holds no pods, the trunk. Each costs an address. */
+  enis: number;
   running: number;
 }
 
@@ -82,6 +84,8 @@ export function simulateNode(t: InstanceType, cni: CniSettings, pods: number, ma
     ips: total(),
     prefixes: pd ? enis.reduce((s, n) => s + n, 0) : 0,
     podEnis: enis.length,
+    // The primary ENI is attached at launch, whether or not pods may use it (custom networking, no slot).
+    enis: enis.length + (cni.customNetworking || enis.length === 0 ? 1 : 0) + trunk,
     running: assigned,
   };
 }
