@@ -24,13 +24,23 @@ describe('eks-ip-planner advise --json', () => {
     expect(list.every((a) => a.evaluation.fits)).toBe(true);
   });
 
-  it("each fix's evaluation is exactly what evaluate --json prints for its plan", async () => {
-    const list = JSON.parse((await run(runAdvise, ['small.json', '--json'])).out) as { plan: unknown; evaluation: unknown }[];
-    for (const a of list) {
-      const e = await run(runEvaluate, ['-', '--json'], JSON.stringify(a.plan));
-      expect(e.code).toBe(0);
-      expect(JSON.parse(e.out)).toEqual(a.evaluation);
-    }
+  it("each fix's evaluation holds the addresses worked out by hand from AWS's figures", async () => {
+    // m5.16xlarge: 15 ENIs of 50 IPv4 each (eni-max-pods.txt: 737 = 15 × 49 + 2), so 49 secondaries per ENI.
+    // Each subnet is a /24: 256 − 5 = 251 usable, 8 reserved; 9 nodes at max over 3 subnets = 3 per subnet;
+    // 20 pods per node. Every ENI also takes its own primary address.
+    type Sub = { name: string; usable: number; used: { max: number }; fitsAtMax: boolean };
+    const list = JSON.parse((await run(runAdvise, ['small.json', '--json'])).out) as { id: string; evaluation: { subnets: Sub[] } }[];
+    const usedAtMax = (id: string) => Object.fromEntries(list.find((a) => a.id === id)!.evaluation.subnets.map((s) => [s.name, s.used.max]));
+    // Before: WARM_ENI_TARGET 1 holds 2 full ENIs = 98 + 2 primaries = 100 per node: 3 × 100 + 8 = 308 > 251.
+    const now = JSON.parse((await run(runEvaluate, ['small.json', '--json'])).out) as { subnets: Sub[] };
+    expect(now.subnets.map((s) => [s.usable, s.used.max, s.fitsAtMax])).toEqual([[251, 308, false], [251, 308, false], [251, 308, false]]);
+    // MINIMUM_IP_TARGET 25, WARM_IP_TARGET 5: max(20 + 5, 25) = 25 on one ENI + 1 primary = 26; 3 × 26 + 8 = 86.
+    expect(usedAtMax('warm-ip-targets')).toEqual({ 'nodes-a': 86, 'nodes-b': 86, 'nodes-c': 86 });
+    // Custom networking: the node subnet keeps 1 address a node (3 + 8 = 11); each AZ's /16 pod subnet holds
+    // the 2 pod ENIs a node (98 + 2 = 100): 3 × 100 = 300.
+    expect(usedAtMax('secondary-cidr')).toMatchObject({ 'nodes-a': 11, 'nodes-b': 11, 'nodes-c': 11, 'pods-a': 300 });
+    // MAX_ENI 1: one ENI of 49 + 1 primary = 50 a node, 3 × 50 + 8 = 158; max pods 1 × 49 + 2 = 51.
+    expect(usedAtMax('max-eni')).toEqual({ 'nodes-a': 158, 'nodes-b': 158, 'nodes-c': 158 });
   });
 
   it('a plan that fits without waste: an empty list, exit 0; --all lists options anyway', async () => {
