@@ -1,10 +1,10 @@
-/** Entry: open the workspace from the share link, local storage or the first preset, and render. */
+/** Entry: open the workspace from the share link, local storage or the blank plan, and render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { dataset } from './data/dataset';
 import { createDerivation } from './state/derive';
-import { loadInitialWorkspace, safeStorage } from './state/persistence';
-import { createPlanStore } from './state/plan-store';
+import { openInitialWorkspace, safeStorage } from './state/persistence';
+import { initialStore } from './state/sync';
 import { App } from './ui/app';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,8 +14,9 @@ import './styles/workspace.css';
 import './styles/print.css';
 
 const storage = safeStorage();
-const initial = loadInitialWorkspace(location.hash, storage, dataset);
-const ctx = { store: createPlanStore(initial.workspace), derive: createDerivation(dataset) };
+// A link opened over other autosaved work keeps that work in Saved plans, and Undo brings it back.
+const initial = openInitialWorkspace(location.hash, storage, dataset);
+const ctx = { store: initialStore(initial), derive: createDerivation(dataset) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

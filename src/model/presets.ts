@@ -64,4 +64,23 @@ export const HIGH_CHURN_WEB: Plan = {
   ],
 };
 
-export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB];
+/**
+ * Where a newcomer starts: one VPC CIDR (a /16) with a /20 subnet in each of three AZs, and no node group
+ * yet, so nothing is placed and nothing fails. "Add node group" puts a group on these three subnets.
+ */
+export const BLANK_PLAN: Plan = {
+  version: 1,
+  name: 'Blank plan',
+  vpc: {
+    cidrs: ['10.0.0.0/16'],
+    subnets: AZS.map((az, i) => ({ name: `nodes-${az.slice(-1)}`, az, cidr: `10.0.${i * 16}.0/20` })),
+  },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [],
+};
+
+/**
+ * Every preset, in a stable order (an index names a preset): new presets go at the end. The page opens
+ * on BLANK_PLAN, not on PRESETS[0].
+ */
+export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN];

@@ -17,6 +17,29 @@ export const WARM_SHARE_THRESHOLD = 0.5;
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const fmt = (n: number) => numberFormat.format(Math.round(n));
 
+/** "a", "a and b", "a, b and c"; beyond four, "a, b, c and 5 more". */
+export function listOf(items: readonly string[]): string {
+  if (items.length > 4) return `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`;
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The other node groups that place nodes or pods in a subnet group `gi` uses, and those shared subnets
+ * (plan order): the room maxNodesThatFit reports for `gi` is theirs too (they are held at desired).
+ */
+export function roomSharedWith(plan: Plan, placed: readonly Pick<GroupPlacement, 'touches'>[], gi: number): { groups: string[]; subnets: string[] } {
+  const mine = new Set(placed[gi]?.touches ?? []);
+  const groups: string[] = [];
+  const subnets = new Set<number>();
+  placed.forEach((p, j) => {
+    const common = j === gi ? [] : p.touches.filter((s) => mine.has(s));
+    if (!common.length) return;
+    groups.push(plan.nodeGroups[j]!.name);
+    for (const s of common) subnets.add(s);
+  });
+  return { groups, subnets: [...subnets].sort((a, b) => a - b).map((i) => plan.vpc.subnets[i]!.name) };
+}
+
 export function planWarnings(
   plan: Plan,
   dataset: InstanceDataset,
@@ -130,10 +153,17 @@ export function planWarnings(
       });
     }
     if (r.nodes.max > 0 && r.maxNodesThatFit < r.nodes.max) {
+      // The room is judged with the others at desired; groups in the same subnets draw on the same room.
+      const shared = roomSharedWith(plan, placed, gi);
       out.push({
         code: 'node-group-does-not-fit', severity: 'error', path: `${path}.maxNodes`,
-        message: `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit with the other groups at desired`,
-        fix: 'See the subnet warnings for what runs out first',
+        message: shared.groups.length
+          ? `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit while ${listOf(shared.groups)} stay${shared.groups.length === 1 ? 's' : ''} at desired. `
+            + `The room is shared: ${g.name} and ${listOf(shared.groups)} use ${listOf(shared.subnets)}, so each group's figure counts the same free addresses and the figures do not add up`
+          : `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit in its subnets`,
+        fix: shared.groups.length
+          ? `See the subnet warnings for what runs out first; give ${g.name} subnets of its own to size it apart`
+          : 'See the subnet warnings for what runs out first',
       });
     }
   });

@@ -101,7 +101,11 @@ function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDatas
     } else if (fromVersion === 1) {
       issues.push(...v.issues);
     } else {
-      for (const is of v.issues) issues.push({ path: `scenarios[${i}]${is.path ? '.' + is.path : ''}`, message: `scenario ${i + 1}: ${is.message}` });
+      // The path already names the field: the message drops it ("scenarios[0].nodeGroups[0].maxNodes: scenario 1: must be…").
+      for (const is of v.issues) {
+        const message = is.path && is.message.startsWith(`${is.path} `) ? is.message.slice(is.path.length + 1) : is.message;
+        issues.push({ path: `scenarios[${i}]${is.path ? '.' + is.path : ''}`, message: `scenario ${i + 1}: ${message}` });
+      }
     }
   });
   if (issues.length) return { ok: false, issues: issues.slice(0, 50) };

@@ -3,6 +3,7 @@
  * list of saved plans, and setting aside whatever in storage is damaged. Everything read is untrusted.
  */
 import { MAX_DOCUMENT_CHARS } from '../model/document-text';
+import type { ValidationIssue } from '../model/plan-schema';
 import { MAX_SCENARIOS } from '../model/workspace';
 
 export const LIBRARY_KEY = 'eks-ip-planner:library:v1';
@@ -34,6 +35,16 @@ export interface Session {
 export const planKey = (id: string) => `${PLAN_KEY_PREFIX}${id}`;
 export const quote = (name: string) => `"${name}"`;
 const isId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x);
+
+/**
+ * One validation issue as a line of text: "path: message", or the message alone when it already names the
+ * field ("nodeGroups[0].maxNodes must be…", or a scenario's "scenario 1: nodeGroups[0].maxNodes must be…").
+ */
+export function issueText(i: ValidationIssue): string {
+  if (!i.path) return i.message;
+  const inner = i.path.replace(/^scenarios\[\d+\]\.?/, '');
+  return i.message.includes(i.path) || (inner && i.message.includes(inner)) ? i.message : `${i.path}: ${i.message}`;
+}
 
 /** Why storage refused, in words a user can act on. */
 export function storageProblem(e: unknown): string {

@@ -16,13 +16,13 @@ import { MAX_DOCUMENT_CHARS, parseDocumentText } from '../model/document-text';
 import type { InstanceDataset } from '../model/instances';
 import { documentOf, type Workspace } from '../model/workspace';
 import {
-  fail, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, quote, random, run, setAside, storageProblem, TRASH_KEY,
+  fail, issueText, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, quote, random, run, setAside, storageProblem, TRASH_KEY,
   writeEntry, writeIndex,
   type LibraryResult, type PlanEntry, type Session,
 } from './library-storage';
 
 export {
-  LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem, TRASH_KEY,
+  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem, TRASH_KEY,
   type LibraryResult, type PlanEntry,
 } from './library-storage';
 
@@ -64,6 +64,23 @@ export function savePlanAs(storage: Storage, name: string, ws: Workspace): Libra
   });
 }
 
+/**
+ * Keeps a workspace that something is about to replace (a link opened over the autosave, another tab's
+ * autosave) as a saved plan named `name`; when the library already holds the same document, that entry
+ * is returned instead of a copy, so opening the same link twice does not fill the library.
+ */
+export function keepInLibrary(storage: Storage, name: string, ws: Workspace): LibraryResult<{ entry: PlanEntry; existed: boolean }> {
+  return run(storage, 'keep the plan in Saved plans', (s) => {
+    const doc = documentText(ws);
+    if (!doc.ok) return fail(s, doc.error);
+    const plans = loadIndex(s);
+    const same = plans.find((p) => storage.getItem(planKey(p.id)) === doc.text);
+    if (same) return { ok: true, entry: same, existed: true, notices: s.notices };
+    const saved = savePlanAs(storage, name.slice(0, MAX_NAME_CHARS), ws);
+    return saved.ok ? { ...saved, existed: false, notices: [...s.notices, ...saved.notices] } : { ...saved, notices: [...s.notices, ...saved.notices] };
+  });
+}
+
 /** The saved workspace, validated like any file; a plan that fails is set aside and taken off the list. */
 export function openPlan(storage: Storage, id: string, dataset: InstanceDataset): LibraryResult<{ workspace: Workspace; entry: PlanEntry }> {
   return run(storage, 'open the plan', (s) => {
@@ -73,7 +90,7 @@ export function openPlan(storage: Storage, id: string, dataset: InstanceDataset)
     if (!entry || typeof text !== 'string') return missing(s);
     const r = parseDocumentText(text, dataset, `the saved plan ${quote(entry.name)}`);
     if (r.ok) return { ok: true, workspace: r.workspace, entry, notices: s.notices };
-    const why = r.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    const why = r.issues.slice(0, 3).map(issueText).join('; ');
     setAside(s, planKey(id), text, `The saved plan ${quote(entry.name)}`, `is not a valid plan (${why})`);
     writeIndex(s, plans.filter((p) => p.id !== id));
     return fail(s, `${quote(entry.name)} could not be opened: ${why}. It was set aside and taken off the list.`);

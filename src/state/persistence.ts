@@ -6,21 +6,38 @@
  */
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
-import { PRESETS } from '../model/presets';
+import { BLANK_PLAN } from '../model/presets';
 import { decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceLink, workspaceOf, type Workspace } from '../model/workspace';
+import { issueText, keepInLibrary } from './library';
+
+export { issueText };
 
 export const STORAGE_KEY = 'eks-ip-planner:plan';
 
-/** A message about opening a link, as plain text: an error (it could not be opened) or a note. */
+/** The workspace a first visit opens on: the blank plan (one VPC CIDR, a subnet per AZ, no node group). */
+export const startWorkspace = (): Workspace => workspaceOf(BLANK_PLAN);
+
+/** A message about opening a link or about this tab's autosave, as plain text: an error or a note. */
 export interface LoadNotice {
   text: string;
   error: boolean;
+  /** A saved plan the message is about, with a button that opens it (the work a link replaced). */
+  open?: { id: string; name: string };
+  /** The address bar still holds the link that could not be opened, until the plan is edited or this is dismissed. */
+  keepsLink?: boolean;
+  /** Another tab changed the autosave: the message offers "Keep mine" and "Load theirs". */
+  conflict?: boolean;
 }
 
 export interface InitialWorkspace {
   workspace: Workspace;
   /** Why the link in the address bar was not opened; null when all went well. */
   notice: LoadNotice | null;
+  /**
+   * The autosaved work the link opened over, when it differs from the link and from the untouched blank
+   * plan: openInitialWorkspace keeps it in Saved plans, and the store starts from it so Undo brings it back.
+   */
+  replaced?: Workspace;
 }
 
 export interface InitialPlan {
@@ -41,10 +58,7 @@ export function safeStorage(): Storage | null {
 /** The workspace saved in local storage (a plan, or a scenarios document), if it still validates. */
 export function loadSavedWorkspace(storage: Storage | null, dataset: InstanceDataset): Workspace | null {
   try {
-    const text = storage?.getItem(STORAGE_KEY);
-    if (!text) return null;
-    const r = restoreDocument(JSON.parse(text), dataset);
-    return r.ok ? r.workspace : null;
+    return workspaceFromText(storage?.getItem(STORAGE_KEY), dataset);
   } catch {
     return null;
   }
@@ -53,7 +67,7 @@ export function loadSavedWorkspace(storage: Storage | null, dataset: InstanceDat
 /** Saves the workspace as its JSON document: a lone plan stays a version-1 plan. */
 export function saveWorkspace(storage: Storage | null, ws: Workspace): void {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(documentOf(ws)));
+    storage?.setItem(STORAGE_KEY, documentText(ws));
   } catch {
     // Quota or privacy mode: the URL fragment still carries the workspace.
   }
@@ -65,25 +79,78 @@ export function workspaceFromFragment(hash: string, dataset: InstanceDataset): {
   if (!d.ok) return { ok: false, error: d.error };
   const r = restoreDocument(d.json, dataset);
   if (!r.ok) {
-    const shown = r.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    const shown = r.issues.slice(0, 3).map(issueText);
     const more = r.issues.length > 3 ? ` (and ${r.issues.length - 3} more)` : '';
     return { ok: false, error: `its plan is not valid: ${shown.join('; ')}${more}` };
   }
   return { ok: true, workspace: r.workspace };
 }
 
+/** The JSON text a workspace is saved as: two workspaces with the same text are the same work. */
+export const documentText = (ws: Workspace): string => JSON.stringify(documentOf(ws));
+
+/** A stored workspace's text, if it still validates. */
+export function workspaceFromText(text: string | null | undefined, dataset: InstanceDataset): Workspace | null {
+  try {
+    if (!text) return null;
+    const r = restoreDocument(JSON.parse(text), dataset);
+    return r.ok ? r.workspace : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The workspace to open with: the share link in the URL if it decodes and validates, else the one saved
- * in local storage, else the first preset.
+ * in local storage, else the blank plan. A link that opens over different autosaved work (not the
+ * untouched blank plan) reports that work as `replaced`; this function writes nothing.
  */
 export function loadInitialWorkspace(hash: string, storage: Storage | null, dataset: InstanceDataset): InitialWorkspace {
-  const saved = () => loadSavedWorkspace(storage, dataset);
-  const fallback = () => saved() ?? workspaceOf(PRESETS[0]!);
-  if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback(), notice: null };
+  const saved = loadSavedWorkspace(storage, dataset);
+  const fallback = saved ?? startWorkspace();
+  if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback, notice: null };
   const r = workspaceFromFragment(hash, dataset);
-  if (r.ok) return { workspace: r.workspace, notice: null };
-  const instead = saved() ? 'your last saved plan is shown instead' : 'a preset is shown instead';
-  return { workspace: fallback(), notice: { text: `The share link could not be opened: ${r.error}. ${instead.charAt(0).toUpperCase()}${instead.slice(1)}.`, error: true } };
+  if (r.ok) {
+    const text = saved && documentText(saved);
+    const replaced = saved && text !== documentText(r.workspace) && text !== documentText(startWorkspace()) ? saved : null;
+    return replaced ? { workspace: r.workspace, notice: null, replaced } : { workspace: r.workspace, notice: null };
+  }
+  const instead = saved ? 'Your last saved plan is shown instead' : 'A blank plan is shown instead';
+  return { workspace: fallback, notice: { text: `The share link could not be opened: ${r.error}. ${instead}.`, error: true, keepsLink: true } };
+}
+
+/** "2025-05-12 14:03", local time: a date a person reads at a glance in a plan's name. */
+export function shortDate(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** What a kept workspace is called in Saved plans: why it was kept, when, and the plan's own name. */
+export function keptName(why: string, ws: Workspace, now: Date): string {
+  const n = ws.scenarios.length;
+  const plan = ws.scenarios[ws.active]?.name || 'Untitled plan';
+  return `${why}, ${shortDate(now)}: ${plan}${n > 1 ? ` and ${n - 1} more scenario${n > 2 ? 's' : ''}` : ''}`;
+}
+
+/**
+ * loadInitialWorkspace for the page: when the link opens over other autosaved work, that work is kept in
+ * Saved plans ("Autosaved before opening a link, <date>: <plan name>") and the notice says so, with a
+ * button to open it back. Without storage, or when keeping it fails, the notice says that Undo is left.
+ */
+export function openInitialWorkspace(hash: string, storage: Storage | null, dataset: InstanceDataset, now = new Date()): InitialWorkspace {
+  const initial = loadInitialWorkspace(hash, storage, dataset);
+  const { replaced } = initial;
+  if (!replaced) return initial;
+  const was = `“${replaced.scenarios[replaced.active]?.name || 'Untitled plan'}”`;
+  const kept = storage ? keepInLibrary(storage, keptName('Autosaved before opening a link', replaced, now), replaced) : null;
+  const notice: LoadNotice = kept?.ok
+    ? {
+      text: `Opened the link. What was here before (${was}) is kept in Saved plans as “${kept.entry.name}”; Undo also brings it back.`,
+      error: false,
+      open: { id: kept.entry.id, name: kept.entry.name },
+    }
+    : { text: `Opened the link over ${was}, which could not be kept in Saved plans${kept ? ` (${kept.error})` : ''}: Undo brings it back while this tab is open.`, error: true };
+  return { ...initial, notice };
 }
 
 /** The active plan of {@link loadInitialWorkspace}, for callers that want one plan. */

@@ -1,10 +1,43 @@
-/** A message about opening a link (one that could not be opened, or a note), as plain text, dismissible. */
+/**
+ * A message about opening a link or about this tab's autosave, as plain text, dismissible, with the
+ * buttons it offers: open the saved plan it is about, or keep this tab's plan / load the other tab's.
+ */
 import type { LoadNotice } from '../state/persistence';
 
-export function Notice({ notice, onClose }: { notice: LoadNotice; onClose(): void }) {
+export interface NoticeActions {
+  onClose(): void;
+  /** Opens the saved plan `notice.open`. */
+  onOpenSaved?(): void;
+  onKeepMine?(): void;
+  onLoadTheirs?(): void;
+}
+
+export function Notice({ notice, onClose, onOpenSaved, onKeepMine, onLoadTheirs }: { notice: LoadNotice } & NoticeActions) {
   return (
     <div className={`notice${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'}>
-      <p>{notice.text}</p>
+      <div className="notice-body">
+        <p>
+          {notice.text}
+          {notice.keepsLink && ' The link stays in the address bar, to report or repair it, until you edit the plan or dismiss this message.'}
+        </p>
+        {(notice.open || notice.conflict) && (
+          <p className="notice-actions">
+            {notice.open && onOpenSaved && (
+              <button type="button" className="small" onClick={onOpenSaved}>Open “{notice.open.name}”</button>
+            )}
+            {notice.conflict && onKeepMine && (
+              <button type="button" className="small" onClick={onKeepMine} title="Autosave this tab's plan; the other tab's is kept in Saved plans">
+                Keep mine
+              </button>
+            )}
+            {notice.conflict && onLoadTheirs && (
+              <button type="button" className="small" onClick={onLoadTheirs} title="Open the other tab's plan here; Undo brings this tab's back">
+                Load theirs
+              </button>
+            )}
+          </p>
+        )}
+      </div>
       <button type="button" className="icon-button" onClick={onClose} aria-label="Dismiss message">×</button>
     </div>
   );

@@ -1,7 +1,14 @@
-/** Presets to start from: each shows a classic way a VPC runs out, or the fix. Loading one can be undone. */
+/**
+ * Presets to start from: the blank plan first, then each classic way a VPC runs out, or the fix. The
+ * option values are indexes into PRESETS (a stable order), whatever order they are listed in. Loading
+ * one can be undone.
+ */
 import { useId } from 'react';
-import { PRESETS } from '../model/presets';
+import { BLANK_PLAN, PRESETS } from '../model/presets';
 import { useActions } from '../state/store-context';
+
+/** PRESETS' indexes in the order the picker lists them: the blank plan first. */
+const ORDER = PRESETS.map((_, i) => i).sort((a, b) => Number(PRESETS[b] === BLANK_PLAN) - Number(PRESETS[a] === BLANK_PLAN));
 
 export function PresetPicker() {
   const { loadPlan } = useActions();
@@ -18,7 +25,7 @@ export function PresetPicker() {
         }}
       >
         <option value="">Start from a preset…</option>
-        {PRESETS.map((p, i) => <option key={p.name} value={i}>{p.name}</option>)}
+        {ORDER.map((i) => <option key={PRESETS[i]!.name} value={i}>{PRESETS[i]!.name}</option>)}
       </select>
     </div>
   );

@@ -42,7 +42,10 @@ describe('scenarios', () => {
     expect(compareRow('At a glance', 'Warm pool share at desired')).toEqual(['Warm pool share at desired', '72 %', '15 %against the baseline: −57 % (better)']);
     expect(compareRow('Subnets: addresses used at max / usable', 'nodes-a')).toEqual(['nodes-a', '308 / 251', '86 / 251against the baseline: −222 (better)']);
     expect(compareRow('Node groups', 'Addresses per node')).toEqual(['Addresses per node', '100', '26against the baseline: −74 (better)']);
-    expect(compareRow('Node groups', 'Nodes that fit')).toEqual(['Nodes that fit', '6 of 9', '27 of 9against the baseline: +21 (better)']);
+    // A: 2 nodes of 100 addresses per /24 (251 usable, 8 reserved) × 3 subnets = 6; B: 9 of 26 each = 27, 18 beyond max.
+    // The difference counts the nodes at max that fit (6 → 9), never the room beyond max.
+    expect(compareRow('Node groups', 'Nodes at max that fit'))
+      .toEqual(['Nodes at max that fit', '6 of 9', 'all 9, room for 18 moreagainst the baseline: +3 (better)']);
     // The difference is in the text, the colour only repeats it.
     const cell = within(screen.getByRole('table', { name: 'Node groups' })).getByText('−74');
     expect(cell.closest('.diff')!.className).toBe('diff better');
@@ -89,7 +92,9 @@ describe('scenarios', () => {
     const item = make.closest('li')!;
     expect([...item.querySelectorAll('.figures dd')].map((d) => d.textContent)).toEqual(['Yes', 'not within 2× max', '258', '15 %']);
     await user.click(make);
-    expect(tabs()).toEqual([['Small routable VPC', 'false'], ['MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5', 'true']]);
+    // A short name (the plan's and the fix's in a few words), not the whole title; the new tab has the focus.
+    expect(tabs()).toEqual([['Small routable VPC', 'false'], ['Small routable VPC + MIT 25/WIT 5', 'true']]);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Small routable VPC + MIT 25/WIT 5' })));
     expect(screen.getByRole('heading', { name: 'Fits at max' })).toBeTruthy();
     expect((screen.getByLabelText('MINIMUM_IP_TARGET') as HTMLInputElement).value).toBe('25');
     await expectPerNode('general', '26');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
-import { PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
+import { BLANK_PLAN, PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { encodePlanFragment } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
 import { applyPatch } from '../../src/state/apply-patch';
@@ -76,8 +76,8 @@ describe('loading', () => {
   const storedPlan = { ...SMALL_ROUTABLE_VPC, name: 'saved plan' };
   const storage = () => memoryStorage({ [STORAGE_KEY]: JSON.stringify(storedPlan) });
 
-  it('opens the first preset when there is neither a link nor a saved plan', () => {
-    expect(loadInitialPlan('', memoryStorage(), dataset)).toEqual({ plan: PRESETS[0], notice: null });
+  it('opens the blank plan when there is neither a link nor a saved plan', () => {
+    expect(loadInitialPlan('', memoryStorage(), dataset)).toEqual({ plan: BLANK_PLAN, notice: null });
   });
 
   it('opens the saved plan, then a share link over it', () => {
@@ -95,13 +95,14 @@ describe('loading', () => {
   it('a link whose plan is invalid names the field', () => {
     const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }] };
     const r = loadInitialPlan(`#${encodePlanFragment(bad)}`, memoryStorage(), dataset);
-    expect(r.plan).toEqual(PRESETS[0]);
+    expect(r.plan).toEqual(BLANK_PLAN);
+    expect(r.notice?.text).toMatch(/A blank plan is shown instead\.$/);
     expect(r.notice?.text).toMatch(/nodeGroups\[0\]\.instanceType: unknown instance type "m5\.huge"/);
   });
 
   it('ignores a saved plan that no longer validates', () => {
     const s = memoryStorage({ [STORAGE_KEY]: '{"version":1,"vpc":{}}' });
-    expect(loadInitialPlan('', s, dataset).plan).toEqual(PRESETS[0]);
+    expect(loadInitialPlan('', s, dataset).plan).toEqual(BLANK_PLAN);
   });
 });
 

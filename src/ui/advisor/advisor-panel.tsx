@@ -8,10 +8,37 @@ import { useId } from 'react';
 import { dataset } from '../../data/dataset';
 import { advise, type Advice } from '../../model/advisor';
 import type { Plan } from '../../model/plan';
+import { MAX_SCENARIOS } from '../../model/workspace';
+import { selectScenarioCount } from '../../state/selectors';
+import { useActions, usePlan, usePlanContext } from '../../state/store-context';
 import { plural } from '../format';
+import { scenarioTabId } from '../scenarios/scenario-bar';
 import { useRested } from '../use-rested';
-import { HeadroomFigures, OpenAsScenario } from './advisor-parts';
+import { HeadroomFigures } from './advisor-parts';
 import './advisor.css';
+
+/** A fix in a few words, for a scenario's name: the tab, the comparison's header, an export's cluster name. */
+export function shortFixLabel(a: Pick<Advice, 'id' | 'title' | 'plan'>, before: Plan): string {
+  const cni = a.plan.cni;
+  switch (a.id) {
+    case 'warm-ip-targets': return `MIT ${cni.minimumIpTarget ?? 0}/WIT ${cni.warmIpTarget ?? 0}`;
+    case 'max-eni': return `MAX_ENI ${cni.maxEni ?? ''}`.trim();
+    case 'prefix-delegation': return 'prefix delegation';
+    case 'secondary-cidr': {
+      const added = a.plan.vpc.cidrs.length - before.vpc.cidrs.length;
+      return added > 1 ? `${added} pod CIDRs` : 'pod CIDR';
+    }
+    case 'bigger-subnets': return 'larger subnets';
+    default: return a.title.length > 24 ? `${a.title.slice(0, 23).trimEnd()}…` : a.title;
+  }
+}
+
+/** "Small routable VPC + MIT 25/WIT 5": the plan's name (cut at 24 characters) and the fix's short label. */
+export function fixScenarioName(planName: string, label: string): string {
+  const name = planName.trim() || 'Plan';
+  const base = name.length > 24 ? `${name.slice(0, 23).trimEnd()}…` : name;
+  return `${base} + ${label}`;
+}
 
 /** How long the plan rests before the advisor measures it (between keystrokes it never runs). */
 export const ADVISE_AFTER_MS = 400;
@@ -58,20 +85,20 @@ export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boole
       {advice && advice.length === 0 && <p className="muted">No fix the advisor knows improves this plan without stranding pods.</p>}
       {advice && advice.length > 0 && (
         <ol className="advice-list">
-          {advice.map((a) => <AdviceItem key={a.id} a={a} disabled={stale || busy} />)}
+          {advice.map((a) => <AdviceItem key={a.id} a={a} plan={rested ?? plan} disabled={stale || busy} />)}
         </ol>
       )}
     </section>
   );
 }
 
-function AdviceItem({ a, disabled }: { a: Advice; disabled: boolean }) {
+function AdviceItem({ a, plan, disabled }: { a: Advice; plan: Plan; disabled: boolean }) {
   const id = useId();
   return (
     <li className="advice">
       <div className="advice-head">
         <h3 id={`${id}-t`}><span className="advice-rank">{a.rank}</span>{a.title}</h3>
-        <OpenAsScenario plan={a.plan} name={a.title} label="Make it a scenario" disabled={disabled} describedBy={`${id}-t`} />
+        <MakeScenario a={a} name={fixScenarioName(plan.name, shortFixLabel(a, plan))} disabled={disabled} describedBy={`${id}-t`} />
       </div>
       <p className="advice-summary">{a.summary}</p>
       <HeadroomFigures h={a.headroom} />
@@ -80,5 +107,31 @@ function AdviceItem({ a, disabled }: { a: Advice; disabled: boolean }) {
         <ul className="advice-costs" aria-labelledby={`${id}-c`}>{a.cost.map((c, i) => <li key={i}>{c}</li>)}</ul>
       ) : <ul className="advice-costs none" aria-labelledby={`${id}-c`}><li>None found beyond the change itself.</li></ul>}
     </li>
+  );
+}
+
+/**
+ * Adds the fixed plan as a scenario under a short name, then brings the page back to the top: the new
+ * tab gets the focus and the results column scrolls up to its verdict.
+ */
+function MakeScenario({ a, name, disabled, describedBy }: { a: Advice; name: string; disabled: boolean; describedBy: string }) {
+  const { addScenario } = useActions();
+  const { store } = usePlanContext();
+  const full = usePlan(selectScenarioCount) >= MAX_SCENARIOS;
+  const onClick = () => {
+    if (!addScenario(a.plan, name)) return;
+    // Once the new scenario has rendered: its tab exists, and its results replace this panel's.
+    const key = store.getState().draft.key;
+    setTimeout(() => {
+      const results = document.getElementById('results');
+      if (results) results.scrollTop = 0;
+      document.getElementById(scenarioTabId(key))?.focus({ preventScroll: true });
+    }, 0);
+  };
+  return (
+    <button type="button" className="small" disabled={disabled || full} onClick={onClick} aria-describedby={describedBy}
+      title={full ? `At most ${MAX_SCENARIOS} scenarios: delete one first` : `Adds “${name}” as a new scenario and switches to it`}>
+      Make it a scenario
+    </button>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ApiCallsResult } from '../../model/api-calls';
 import type { FullEvaluation } from '../../model/evaluate';
+import type { NodeGroupResult } from '../../model/result';
 import { fmt } from '../format';
 
 export type Tone = 'better' | 'worse' | 'same';
@@ -122,6 +123,17 @@ export function subnetRows(cols: readonly Column[], base: number): Row[] {
   }, (n, b) => countDiff(n, b, 'lower')));
 }
 
+/**
+ * A group's nodes at max that fit, the other groups at desired: "all 20, room for 709 more" or "6 of 20";
+ * the difference is taken on the nodes at max that fit, so room beyond max never reads as a gain.
+ */
+export function fitCell(r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>): { text: string; n: number; danger: boolean } {
+  const fit = r.maxNodesThatFit;
+  const max = r.nodes.max;
+  if (fit < max) return { text: `${fmt(fit)} of ${fmt(max)}`, n: fit, danger: true };
+  return { text: fit > max ? `all ${fmt(max)}, room for ${fmt(fit - max)} more` : `all ${fmt(max)}`, n: max, danger: false };
+}
+
 export function groupRows(cols: readonly Column[], base: number): Row[] {
   return names(cols, base, (e) => e.nodeGroups.map((g) => g.name)).flatMap((name) => {
     const g = (c: Column) => c.evaluation?.nodeGroups.find((x) => x.name === name) ?? null;
@@ -129,8 +141,8 @@ export function groupRows(cols: readonly Column[], base: number): Row[] {
       { label: `Node group ${name}`, section: true, cells: cols.map(() => ({ text: '' })) },
       row('Addresses per node', cols, base, (c) => g(c) && { text: fmt(g(c)!.perNode.totalIps), n: g(c)!.perNode.totalIps }, (n, b) => countDiff(n, b, 'lower')),
       row('Max pods, effective', cols, base, (c) => g(c) && { text: fmt(g(c)!.maxPodsNumbers.effective), n: g(c)!.maxPodsNumbers.effective }, (n, b) => countDiff(n, b, 'higher')),
-      row('Nodes that fit', cols, base, (c) => g(c) && { text: `${fmt(g(c)!.maxNodesThatFit)} of ${fmt(g(c)!.nodes.max)}`, n: g(c)!.maxNodesThatFit, danger: g(c)!.maxNodesThatFit < g(c)!.nodes.max },
-        (n, b) => countDiff(n, b, 'higher')),
+      // Of the nodes at max, how many fit (the others at desired); room beyond max is said, not counted.
+      row('Nodes at max that fit', cols, base, (c) => g(c) && fitCell(g(c)!), (n, b) => countDiff(n, b, 'higher')),
     ];
   });
 }

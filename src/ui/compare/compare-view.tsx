@@ -61,7 +61,7 @@ export default function CompareView({ onClose }: { onClose(): void }) {
       <CompareTable caption="Subnets: addresses used at max / usable" rows={subnetRows(cols, base)} {...common} />
       <CompareTable caption="Node groups" rows={groupRows(cols, base)} {...common} />
       <CompareTable caption={`Scale-out from desired to max in ${fmt(scaleOut.seconds)} s against the EC2 API`} rows={apiRows(cols, base)} {...common} />
-      <p className="hint">The window and the token buckets are set in Tools → Scale-out and EC2 API.</p>
+      <p className="hint">The window and the token buckets are set in Tools → EC2 API.</p>
     </section>
   );
 }

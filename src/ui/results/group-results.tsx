@@ -1,16 +1,56 @@
 /** Per node group: how one node's number arises, the three max-pods numbers, and how many nodes fit. */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { dataset } from '../../data/dataset';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
+import { placeGroups } from '../../model/placement';
 import type { NodeGroupResult } from '../../model/result';
+import { listOf, roomSharedWith } from '../../model/warnings';
 import { fmt } from '../format';
 import { explainNode, modeLabel } from './node-explain';
+
+/** The other groups in a group's subnets and those subnets ('' / [] when it has them to itself). */
+interface Sharing {
+  groups: string[];
+  subnets: string[];
+}
+
+/**
+ * How many nodes of a group fit, the other groups at desired, in words that cannot read as nonsense:
+ * "fits at max, room for 709 more" rather than "729 of 20 nodes fit".
+ */
+export function fitSummary(r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>, share: Sharing): { text: string; short: boolean } {
+  const fit = r.maxNodesThatFit;
+  const max = r.nodes.max;
+  const with_ = share.groups.length ? `, shared with ${listOf(share.groups)}` : '';
+  if (fit < max) return { text: `only ${fmt(fit)} of ${fmt(max)} nodes fit${with_}`, short: true };
+  const more = fit - max;
+  return { text: more > 0 ? `fits at max, room for ${fmt(more)} more${with_}` : 'fits at max, no room for more', short: false };
+}
+
+/** The detail's sentence on how many nodes fit, and with whom the room is shared. */
+export function fitSentence(r: Pick<NodeGroupResult, 'name' | 'maxNodesThatFit' | 'nodes'>, share: Sharing): string {
+  const fit = r.maxNodesThatFit;
+  const max = r.nodes.max;
+  const others = share.groups.length ? `${listOf(share.groups)} at desired` : 'the other groups at desired';
+  const head = fit < max
+    ? `Only ${fmt(fit)} of its ${fmt(max)} nodes at max fit, with ${others}.`
+    : fit > max
+      ? `It fits at max (${fmt(max)} nodes), with room for ${fmt(fit - max)} more (${fmt(fit)} in all) with ${others}.`
+      : `It fits at max (${fmt(max)} nodes), with no room for more with ${others}.`;
+  if (!share.groups.length) return head;
+  return `${head} That room is shared: ${r.name} and ${listOf(share.groups)} both use ${listOf(share.subnets)}, so nodes of one take it from the others, and their figures do not add up.`;
+}
 
 /** Groups beyond this many start folded, to keep the page short. */
 const OPEN_UP_TO = 3;
 
 export const GroupResults = memo(function GroupResults({ plan, ev }: { plan: Plan; ev: FullEvaluation }) {
+  // Which groups draw on the same subnets: per group, in plan order (cheap: one pass over the groups).
+  const sharing = useMemo(() => {
+    const placed = placeGroups(plan, dataset);
+    return plan.nodeGroups.map((_, gi) => roomSharedWith(plan, placed, gi));
+  }, [plan]);
   // Which groups are unfolded, by name; the first (or all of a few) to start with.
   const [open, setOpen] = useState(() => new Set(ev.nodeGroups.filter((_, i) => i === 0 || ev.nodeGroups.length <= OPEN_UP_TO).map((g) => g.name)));
   const toggle = useCallback((name: string, on: boolean) => setOpen((prev) => {
@@ -24,15 +64,18 @@ export const GroupResults = memo(function GroupResults({ plan, ev }: { plan: Pla
     <section className="panel" aria-labelledby="groups-result-title">
       <h2 id="groups-result-title">Node groups</h2>
       <div className="group-results">
-        {ev.nodeGroups.map((r) => <GroupResult key={r.name} r={r} plan={plan} open={open.has(r.name)} onToggle={toggle} />)}
+        {ev.nodeGroups.map((r, gi) => <GroupResult key={r.name} r={r} plan={plan} share={sharing[gi] ?? NO_SHARE} open={open.has(r.name)} onToggle={toggle} />)}
       </div>
     </section>
   );
 });
 
+const NO_SHARE: Sharing = { groups: [], subnets: [] };
+
 interface GroupProps {
   r: NodeGroupResult;
   plan: Plan;
+  share: Sharing;
   open: boolean;
   onToggle(name: string, open: boolean): void;
 }
@@ -40,27 +83,26 @@ interface GroupProps {
 /** A folded group re-renders only when its summary's figures change. */
 const sameSummary = (a: GroupProps, b: GroupProps) =>
   a.r.name === b.r.name && a.r.instanceType === b.r.instanceType && a.r.perNode.totalIps === b.r.perNode.totalIps
-  && a.r.maxNodesThatFit === b.r.maxNodesThatFit && a.r.nodes.max === b.r.nodes.max && a.open === b.open;
+  && a.r.maxNodesThatFit === b.r.maxNodesThatFit && a.r.nodes.max === b.r.nodes.max && a.open === b.open
+  && a.share.groups.join('\n') === b.share.groups.join('\n');
 
 // Folded groups render their summary only: 40 groups' tables on every edit would cost a frame.
-const GroupResult = memo(function GroupResult({ r, plan, open, onToggle }: GroupProps) {
-  const short = r.maxNodesThatFit < r.nodes.max;
+const GroupResult = memo(function GroupResult({ r, plan, share, open, onToggle }: GroupProps) {
+  const fit = fitSummary(r, share);
   return (
     <details className="group-result" open={open} onToggle={(e) => onToggle(r.name, e.currentTarget.open)}>
       <summary>
         <span className="g-name">{r.name}</span>
         <span className="muted">{r.instanceType}</span>
         <span className="g-fig"><span className="num">{fmt(r.perNode.totalIps)}</span> addresses per node</span>
-        <span className={`g-fig${short ? ' danger' : ''}`}>
-          <span className="num">{fmt(r.maxNodesThatFit)}</span> of {fmt(r.nodes.max)} nodes fit
-        </span>
+        <span className={`g-fig${fit.short ? ' danger' : ''}`}>{fit.text}</span>
       </summary>
-      {open && <GroupDetail r={r} plan={plan} />}
+      {open && <GroupDetail r={r} plan={plan} share={share} />}
     </details>
   );
 }, (a, b) => a.r === b.r || (sameSummary(a, b) && !a.open && !b.open));
 
-function GroupDetail({ r, plan }: { r: NodeGroupResult; plan: Plan }) {
+function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share: Sharing }) {
   const t = dataset.byName.get(r.instanceType)!;
   const n = r.perNode;
   const m = r.maxPodsNumbers;
@@ -91,7 +133,7 @@ function GroupDetail({ r, plan }: { r: NodeGroupResult; plan: Plan }) {
       <p>
         Addresses for the group: <span className="num">{fmt(r.addresses.desired)}</span> at desired ({fmt(r.nodes.desired)} nodes),{' '}
         <span className="num">{fmt(r.addresses.max)}</span> at max ({fmt(r.nodes.max)} nodes).{' '}
-        <span className={short ? 'danger' : undefined}>At most {fmt(r.maxNodesThatFit)} nodes fit with the other groups at desired.</span>
+        <span className={short ? 'danger' : undefined}>{fitSentence(r, share)}</span>
       </p>
     </>
   );

@@ -6,7 +6,7 @@
 import type { InstanceType } from '../../model/instances';
 import type { CniSettings } from '../../model/plan';
 import type { NodeAccounting } from '../../model/warm-pool';
-import { fmt } from '../format';
+import { fmt, plural } from '../format';
 
 export interface ExplainStep {
   label: string;
@@ -56,7 +56,7 @@ export function explainNode(t: InstanceType, cni: CniSettings, n: NodeAccounting
     label: 'Addresses per node',
     formula: cni.customNetworking
       ? `node subnet ${fmt(n.nodeSubnetIps)} (node IP) + pod subnet ${fmt(n.podSubnetIps)} (held + ENI primaries)`
-      : `held ${fmt(n.ips)} + ${fmt(n.eniPrimaries)} ENI primaries${n.branchPods ? ` + ${fmt(n.branchPods)} branch-ENI pods` : ''}`,
+      : `held ${fmt(n.ips)} + ${plural(n.eniPrimaries, 'ENI primary', 'ENI primaries')}${n.branchPods ? ` + ${plural(n.branchPods, 'branch-ENI pod')}` : ''}`,
     value: fmt(n.totalIps),
   });
   return steps;

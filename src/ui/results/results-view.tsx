@@ -8,7 +8,7 @@ import { ChartSection } from './chart-section';
 import { GroupResults } from './group-results';
 import { StaleBanner } from './stale-banner';
 import { SubnetBars } from './subnet-bars';
-import { Verdict } from './verdict';
+import { nothingToPlace, Verdict } from './verdict';
 import { WarningsPanel } from './warnings-panel';
 
 const AdvisorPanel = lazy(() => import('../advisor/advisor-panel'));
@@ -29,7 +29,12 @@ export function ResultsView() {
       {shown && later ? (
         <div className={stale ? 'stale' : undefined} data-stale={stale || undefined}>
           <Verdict plan={shown.plan} ev={shown.evaluation} stale={stale} />
-          <ChartSection ev={later.evaluation} name={later.plan.name} />
+          {nothingToPlace(later.evaluation) ? (
+            <section className="panel" aria-labelledby="chart-empty-title">
+              <h2 id="chart-empty-title">Subnet exhaustion as the node groups scale</h2>
+              <p className="muted">Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.</p>
+            </section>
+          ) : <ChartSection ev={later.evaluation} name={later.plan.name} />}
           <WarningsPanel ev={shown.evaluation} stale={stale} />
           {wantsAdvice(later.evaluation) && (
             <Suspense fallback={null}>
@@ -37,7 +42,7 @@ export function ResultsView() {
             </Suspense>
           )}
           <SubnetBars ev={later.evaluation} />
-          <GroupResults plan={later.plan} ev={later.evaluation} />
+          {later.evaluation.nodeGroups.length > 0 && <GroupResults plan={later.plan} ev={later.evaluation} />}
         </div>
       ) : (
         <p className="panel">Fix the fields marked in the plan to see its results.</p>

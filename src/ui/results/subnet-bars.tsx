@@ -6,7 +6,7 @@ import { memo, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Scale, SubnetResult } from '../../model/result';
 import { subnetColor, useScheme } from '../colors';
-import { fmt } from '../format';
+import { fmt, plural } from '../format';
 import { ScalePicker } from './scale-picker';
 
 export const SubnetBars = memo(function SubnetBars({ ev }: { ev: FullEvaluation }) {
@@ -90,7 +90,7 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
           {over && <span className="limit" style={{ left: w(s.usable) }} />}
         </div>
         <span className="sub">
-          {fmt(b.reserved)} reserved · {fmt(b.nodeIps)} nodes + {fmt(b.eniPrimaries)} ENI primaries · {fmt(b.podIps)} pods · {fmt(b.warmIps)} warm
+          {fmt(b.reserved)} reserved · {plural(b.nodeIps, 'node')} + {plural(b.eniPrimaries, 'ENI primary', 'ENI primaries')} · {plural(b.podIps, 'pod')} · {fmt(b.warmIps)} warm
         </span>
         {blocks && (
           <span className="sub">
@@ -102,7 +102,7 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
       <td className={`num${over ? ' danger' : ''}`}>{fmt(b.total)}</td>
       <td className="num">{fmt(s.usable)}</td>
       <td className={`num${s.free[scale] < 0 ? ' danger' : ''}`}>{fmt(s.free[scale])}</td>
-      <td className={`num${s.fitsAtMax ? '' : ' danger'}`}>{s.exhaustedAtNodes === null ? '—' : fmt(s.exhaustedAtNodes)}</td>
+      <td className={`num${s.fitsAtMax ? '' : ' danger'}`}>{s.exhaustedAtNodes === null ? '—' : plural(s.exhaustedAtNodes, 'node')}</td>
     </tr>
   );
 }, sameRow);

@@ -1,22 +1,33 @@
-/** The headline: does the plan fit at max, which subnet runs out first and when, and where addresses go. */
+/**
+ * The headline: does the plan fit at max, which subnet runs out first and when, and where addresses go;
+ * or, before any node group has nodes, that there is nothing to place yet and what to do.
+ */
 import { memo } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
 import { fmt, pct } from '../format';
 
+/** No node group has a node to place, even at max: no verdict to give, nothing to chart. */
+export const nothingToPlace = (ev: FullEvaluation): boolean => ev.totals.nodes.max === 0;
+
 export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; ev: FullEvaluation; stale: boolean }) {
   const t = ev.totals;
   const first = ev.firstExhaustion;
   const firstSubnet = first ? ev.subnets.find((s) => s.name === first.subnet) : undefined;
+  const empty = nothingToPlace(ev);
   return (
-    <section className={`panel verdict ${ev.fits ? 'fits' : 'fails'}`} aria-labelledby="verdict-title">
+    <section className={`panel verdict ${empty ? 'empty' : ev.fits ? 'fits' : 'fails'}`} aria-labelledby="verdict-title">
       <p className="plan-name">{plan.name}</p>
       <h2 id="verdict-title" className="verdict-title">
-        {ev.fits ? 'Fits at max' : 'Does not fit at max'}
+        {empty ? 'Nothing to place yet' : ev.fits ? 'Fits at max' : 'Does not fit at max'}
         {stale && <span className="stale-tag">last valid plan</span>}
       </h2>
       <p className="verdict-line" data-testid="first-exhaustion">
-        {first && firstSubnet ? (
+        {empty ? (
+          plan.nodeGroups.length === 0
+            ? <>The plan has no node group yet: add one on the left (instance type, subnets, node counts), or pick a preset, to see the addresses its nodes take and when each subnet runs out.</>
+            : <>Every node group has a maximum of 0 nodes: raise a group&apos;s maximum nodes to see the addresses its nodes take and when each subnet runs out.</>
+        ) : first && firstSubnet ? (
           <>
             {ev.fits ? 'Beyond max, ' : 'First to run out: '}
             subnet <strong>{first.subnet}</strong> <span className="muted">({firstSubnet.cidr}, {firstSubnet.az})</span> runs out at{' '}

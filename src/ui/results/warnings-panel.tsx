@@ -19,7 +19,11 @@ export const WarningsPanel = memo(function WarningsPanel({ ev, stale }: { ev: Fu
       <h2 id="warnings-title">
         Findings <span className="count">{plural(count('error'), 'error')} · {plural(count('warning'), 'warning')} · {plural(count('info'), 'note')}</span>
       </h2>
-      {sorted.length === 0 && <p className="muted">Nothing to report: every subnet keeps its headroom and the max-pods numbers agree.</p>}
+      {sorted.length === 0 && (
+        <p className="muted">
+          {ev.totals.nodes.max === 0 ? 'Nothing to report yet: no node group has nodes to place.' : 'Nothing to report: every subnet keeps its headroom and the max-pods numbers agree.'}
+        </p>
+      )}
       <ul className="warnings">
         {shown.map((w, i) => <WarningItem key={`${w.code}${w.path}${i}`} w={w} disabled={stale} />)}
       </ul>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { parseScenarioTabs, selectActive, selectMessage, selectScenarioTabs } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
+import './scenarios.css';
 
 export const SCENARIO_PANEL_ID = 'scenario-panel';
 export const scenarioTabId = (key: string) => `scenario-tab-${key}`;
