@@ -203,10 +203,11 @@ describe('prefix delegation counts /28 blocks, not loose addresses', () => {
     expect(four.fits).toBe(false);
     expect(four.warnings.find((w) => w.code === 'subnet-exhausted')!.message).toMatch(/free \/28 blocks/);
   });
-  it('a prefix reservation keeps node IPs out of the blocks: 4 nodes fit with 10.0.0.0/25 reserved... as blocks allow', () => {
+  it('a prefix reservation keeps node IPs out of its blocks, yet 4 nodes on a /24 with a /25 reserved do not fit; 6 on a /23 do', () => {
     const r = evaluate(pdPlan('10.0.0.0/24', 4, '10.0.0.128/25'), dataset);
     // reservation: 8 blocks less the subnet's last one = 7; outside: 8 blocks less the first = 7, 4 spoiled → 3; 7 + 3 = 10 < 12
     expect(r.subnets[0]!.prefixBlocks!.max).toMatchObject({ total: 14, spoiled: 4, free: -2 });
+    expect(r.fits).toBe(false);
     const r2 = evaluate(pdPlan('10.0.0.0/23', 6, '10.0.1.0/24'), dataset);
     // reservation 16 blocks − last = 15; outside 16 − first = 15, 6 spoiled → 9; 24 blocks for 18 prefixes
     expect(r2.subnets[0]!.prefixBlocks!.max).toEqual({ total: 30, usedByPrefixes: 18, spoiled: 6, free: 6, needed: 18 });
