@@ -203,7 +203,9 @@ describe('prefix delegation counts /28 blocks, not loose addresses', () => {
     expect(four.fits).toBe(false);
     expect(four.warnings.find((w) => w.code === 'subnet-exhausted')!.message).toMatch(/free \/28 blocks/);
   });
-  it('a prefix reservation keeps node IPs out of its blocks, yet 4 nodes on a /24 with a /25 reserved do not fit; 6 on a /23 do', () => {
+  const reservationCase = 'a prefix reservation keeps node IPs out of its blocks, yet 4 nodes on a /24 with a /25 '
+    + 'reserved do not fit; 6 on a /23 do';
+  it(reservationCase, () => {
     const r = evaluate(pdPlan('10.0.0.0/24', 4, '10.0.0.128/25'), dataset);
     // reservation: 8 blocks less the subnet's last one = 7; outside: 8 blocks less the first = 7, 4 spoiled → 3; 7 + 3 = 10 < 12
     expect(r.subnets[0]!.prefixBlocks!.max).toMatchObject({ total: 14, spoiled: 4, free: -2 });
