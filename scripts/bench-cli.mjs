@@ -41,10 +41,8 @@ const log = (...a) => void (asJson ? process.stderr.write(`${a.join(' ')}\n`) : 
 
 function sh(cmd, cmdArgs, cwd) {
   const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) {
-    console.error(`bench:cli: ${cmd} ${cmdArgs.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
-    process.exit(2);
-  }
+  if (r.error) throw new Error(`${cmd} ${cmdArgs.join(' ')}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
   return r;
 }
 
@@ -53,10 +51,7 @@ function timeOnce(c) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (!c.ok(r)) {
-    console.error(`bench:cli: ${c.label} printed something unexpected (exit ${r.status})\n${r.stdout}\n${r.stderr}`);
-    process.exit(2);
-  }
+  if (!c.ok(r)) throw new Error(`${c.label} printed something unexpected (exit ${r.status})\n${r.stdout}\n${r.stderr}`);
   return ms;
 }
 
@@ -154,6 +149,10 @@ try {
     console.log(`load average (1, 5, 15 min): before ${la(loadBefore)}; after ${la(loadAfter)}`);
   }
   if (args.includes('--strict') && over.length) process.exitCode = 1;
+} catch (e) {
+  // Still through finally: the temporary install goes either way.
+  console.error(`bench:cli: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
