@@ -1,11 +1,12 @@
 /**
  * Regenerates the project's instance dataset deterministically.
  *
- *   npm run data                 copy ../shared/data/aws/* into data/aws/, then build data/instances.json
- *   npm run data -- --from DIR   take the AWS source files from DIR instead
+ *   npm run data                 rebuild data/instances.json from the committed sources in data/aws/
+ *   npm run data -- --from DIR   first copy the upstream source files (SOURCE_FILES) from DIR into data/aws/
  *   npm run data -- --check      rebuild in memory from data/aws/ and fail if data/instances.json differs
  *
- * Nothing at run time reads ../shared: the app and the CLI import data/instances.json only.
+ * The project's own files in data/aws/ (SOURCES.md, instance-vcpus-extra.json) are never overwritten.
+ * The app and the CLI import data/instances.json only.
  */
 import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,11 +17,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const fromIdx = args.indexOf('--from');
-const from = fromIdx >= 0 ? resolve(args[fromIdx + 1] ?? '') : resolve(root, '../shared/data/aws');
+const from = fromIdx >= 0 ? resolve(args[fromIdx + 1] ?? '') : null;
 const own = join(root, 'data/aws');
 const out = join(root, 'data/instances.json');
 
-if (!check) {
+if (from !== null && !check) {
   for (const f of SOURCE_FILES) {
     const src = join(from, f);
     if (!existsSync(src)) {
@@ -42,5 +43,5 @@ if (check) {
   console.log('data: data/instances.json is up to date');
 } else {
   writeFileSync(out, text);
-  console.log(`data: wrote ${out} (${JSON.parse(text).rows.length} instance types)`);
+  console.log(`data: wrote ${out} (${JSON.parse(text).data[0].length} instance types)`);
 }

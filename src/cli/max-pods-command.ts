@@ -43,8 +43,10 @@ export function parseMaxPodsArgs(args: string[]): Parsed<MaxPodsArgs> & { help?:
   }
   let cniVersion: CalculatorOptions['cniVersion'];
   if (v['cni-version'] !== undefined) {
-    const m = /^(\d+)\.(\d+)(\.\d+)?$/.exec(String(v['cni-version']).trim());
-    if (!m) return { ok: false, error: `--cni-version must look like 1.18.0 (major.minor[.patch]), got "${v['cni-version']}"` };
+    // As the AWS script reads it: the first two dot-separated fields (`cut -d. -f1`, `-f2`), so the EKS user
+    // guide's `--cni-version 1.9.0-eksbuild.1` is 1.9; whatever follows the second dot is not read.
+    const m = /^(\d+)\.(\d+)(?:\.\S*)?$/.exec(String(v['cni-version']).trim());
+    if (!m) return { ok: false, error: `--cni-version must look like 1.18.0 or 1.9.0-eksbuild.1 (major.minor…), got "${v['cni-version']}"` };
     cniVersion = { major: Number(m[1]), minor: Number(m[2]) };
   }
   return {

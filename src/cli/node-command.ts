@@ -1,15 +1,24 @@
 /** `node`: one node's addresses after the VPC CNI has settled (docs/contract.md §2). */
+import type { ParseArgsConfig } from 'node:util';
+import { CNI_KEYS, CNI_SETTINGS, type CniSettingSpec } from '../model/cni-settings';
+import { efaLayoutProblem } from '../model/efa-layout';
 import type { InstanceDataset } from '../model/instances';
 import { suggestInstanceTypes } from '../model/instances';
-import { DEFAULT_CNI, type CniSettings } from '../model/plan';
+import { DEFAULT_CNI, type CniSettings, type EfaLayout, type NodeGroupKind } from '../model/plan';
+import { EFA_LAYOUTS, NODE_GROUP_KINDS } from '../model/plan-schema';
 import { nodeAccounting, type NodeAccounting } from '../model/warm-pool';
 import { intOption, strictParse, type Parsed } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
+const CNI_FLAGS = CNI_KEYS.map((k) => {
+  const spec: CniSettingSpec = CNI_SETTINGS[k];
+  return spec.type === 'flag' ? `[--${spec.flag}]` : `[--${spec.flag} N]`;
+});
+
 export const NODE_USAGE = `Usage: eks-ip-planner node --instance-type TYPE --pods N
-       [--warm-eni-target N] [--warm-ip-target N] [--minimum-ip-target N] [--warm-prefix-target N]
-       [--max-eni N] [--max-pods N] [--branch-pods N] [--prefix-delegation] [--custom-networking]
-       [--pod-eni] [--json]`;
+       ${CNI_FLAGS.join(' ')}
+       [--max-pods N] [--branch-pods N] [--efa-layout ${EFA_LAYOUTS.join('|')}]
+       [--multi-homed-pods N] [--kind ${NODE_GROUP_KINDS.join('|')}] [--json]`;
 
 export interface NodeArgs {
   instanceType: string;
@@ -17,25 +26,30 @@ export interface NodeArgs {
   branchPods: number;
   maxPods: number | null;
   cni: CniSettings;
+  kind: NodeGroupKind;
+  efaLayout: EfaLayout;
+  multiHomedPods: number;
   json: boolean;
 }
 
 const OPTIONS = {
   'instance-type': { type: 'string' },
   pods: { type: 'string' },
-  'warm-eni-target': { type: 'string' },
-  'warm-ip-target': { type: 'string' },
-  'minimum-ip-target': { type: 'string' },
-  'warm-prefix-target': { type: 'string' },
-  'max-eni': { type: 'string' },
   'max-pods': { type: 'string' },
   'branch-pods': { type: 'string' },
-  'prefix-delegation': { type: 'boolean' },
-  'custom-networking': { type: 'boolean' },
-  'pod-eni': { type: 'boolean' },
+  'efa-layout': { type: 'string' },
+  'multi-homed-pods': { type: 'string' },
+  kind: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+  ...Object.fromEntries(CNI_KEYS.map((k) => [CNI_SETTINGS[k].flag, { type: CNI_SETTINGS[k].type === 'flag' ? 'boolean' : 'string' }])),
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): Parsed<T> {
+  if (raw === undefined) return { ok: true, value: fallback };
+  const v = raw.trim() as T;
+  return allowed.includes(v) ? { ok: true, value: v } : { ok: false, error: `${name} must be one of ${allowed.join(', ')}, got "${raw}"` };
+}
 
 export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boolean } {
   const p = strictParse(args, OPTIONS);
@@ -45,16 +59,32 @@ export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boole
   const type = v['instance-type'] as string | undefined;
   if (!type) return { ok: false, error: '--instance-type is required (e.g. --instance-type m5.large)' };
   if (v.pods === undefined) return { ok: false, error: '--pods is required: the non-hostNetwork pods on the node' };
-  const ints: [string, number, number][] = [
-    ['pods', 0, 10000], ['warm-eni-target', 0, 100], ['warm-ip-target', 0, 10000], ['minimum-ip-target', 0, 10000],
-    ['warm-prefix-target', 0, 1000], ['max-eni', 0, 100], ['max-pods', 1, 100000], ['branch-pods', 0, 10000],
-  ];
   const n: Record<string, number | undefined> = {};
+  const ints: [string, number, number][] = [['pods', 0, 10000], ['max-pods', 1, 100000], ['branch-pods', 0, 10000], ['multi-homed-pods', 0, 10000]];
   for (const [name, min, max] of ints) {
     const r = intOption(`--${name}`, v[name] as string | undefined, min, max);
     if (!r.ok) return r;
     n[name] = r.value;
   }
+  const cni: Record<string, unknown> = { ...DEFAULT_CNI };
+  for (const k of CNI_KEYS) {
+    const spec: CniSettingSpec = CNI_SETTINGS[k];
+    if (spec.type === 'flag') {
+      if (v[spec.flag] !== undefined || !spec.added) cni[k] = Boolean(v[spec.flag]);
+      continue;
+    }
+    // Optional settings take 0 as "unset", as the CNI reads an unset or zero target.
+    const r = intOption(`--${spec.flag}`, v[spec.flag] as string | undefined, spec.optional ? 0 : spec.min, spec.max);
+    if (!r.ok) return r;
+    if (r.value !== undefined) cni[k] = spec.optional ? r.value || null : r.value;
+  }
+  const kind = oneOf('--kind', v.kind as string | undefined, NODE_GROUP_KINDS, 'self-managed');
+  if (!kind.ok) return kind;
+  const efaLayout = oneOf('--efa-layout', v['efa-layout'] as string | undefined, EFA_LAYOUTS, 'none');
+  if (!efaLayout.ok) return efaLayout;
+  const multiHomedPods = n['multi-homed-pods'] ?? 0;
+  if (multiHomedPods > n.pods!) return { ok: false, error: `--multi-homed-pods (${multiHomedPods}) must be at most --pods (${n.pods})` };
+  if (multiHomedPods > 0 && !cni.multiNic) return { ok: false, error: '--multi-homed-pods needs --multi-nic (ENABLE_MULTI_NIC=true)' };
   return {
     ok: true,
     value: {
@@ -63,17 +93,10 @@ export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boole
       branchPods: n['branch-pods'] ?? 0,
       maxPods: n['max-pods'] ?? null,
       json: Boolean(v.json),
-      cni: {
-        ...DEFAULT_CNI,
-        warmEniTarget: n['warm-eni-target'] ?? DEFAULT_CNI.warmEniTarget,
-        warmIpTarget: n['warm-ip-target'] || null,
-        minimumIpTarget: n['minimum-ip-target'] || null,
-        warmPrefixTarget: n['warm-prefix-target'] ?? DEFAULT_CNI.warmPrefixTarget,
-        maxEni: n['max-eni'] ?? null,
-        prefixDelegation: Boolean(v['prefix-delegation']),
-        customNetworking: Boolean(v['custom-networking']),
-        podEni: Boolean(v['pod-eni']),
-      },
+      cni: cni as CniSettings,
+      kind: kind.value,
+      efaLayout: efaLayout.value,
+      multiHomedPods,
     },
   };
 }
@@ -89,7 +112,9 @@ export function findType(dataset: InstanceDataset, name: string) {
 export function runNode(dataset: InstanceDataset, a: NodeArgs): NodeAccounting {
   const t = findType(dataset, a.instanceType);
   if (!t.ok) throw new Error(t.error);
-  return nodeAccounting(t.value, a.cni, { pods: a.pods, branchPods: a.branchPods, maxPods: a.maxPods });
+  return nodeAccounting(t.value, a.cni, {
+    pods: a.pods, branchPods: a.branchPods, maxPods: a.maxPods, kind: a.kind, efaLayout: a.efaLayout, multiHomedPods: a.multiHomedPods,
+  });
 }
 
 export function formatNode(r: NodeAccounting): string {
@@ -118,6 +143,11 @@ export async function runNodeCommand(args: string[], io: CliIo, dataset: Instanc
   const t = findType(dataset, p.value.instanceType);
   if (!t.ok) {
     io.err(`node: --instance-type: ${t.error}\n`);
+    return EXIT_USAGE;
+  }
+  const layoutError = efaLayoutProblem(t.value, p.value.efaLayout);
+  if (layoutError) {
+    io.err(`node: --efa-layout: ${layoutError}\n`);
     return EXIT_USAGE;
   }
   const r = runNode(dataset, p.value);

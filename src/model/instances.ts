@@ -24,6 +24,32 @@ export interface InstanceType {
   readonly trunk: boolean;
   /** Branch ENIs (pods with their own security groups) the type supports. */
   readonly branchEnis: number;
+  /**
+   * What Karpenter's instance-types table says (`karpenter-provider-aws` docs, AL2023); absent or null
+   * where the type has no entry there (28 types): unknown, never 0.
+   */
+  readonly ai?: AcceleratorFacts | null;
+}
+
+/** EFA, GPUs and accelerators, and the Karpenter labels and allocatable resources of one type. */
+export interface AcceleratorFacts {
+  /** EFA interfaces a node can carry (`vpc.amazonaws.com/efa`); 0 = no EFA. */
+  readonly efa: number;
+  readonly gpus: number;
+  readonly gpuName: string | null;
+  readonly gpuManufacturer: string | null;
+  readonly gpuMemoryMiB: number | null;
+  /** Neuron (Inferentia, Trainium) or other accelerators (`aws.amazon.com/neuron` devices). */
+  readonly accelerators: number;
+  readonly acceleratorName: string | null;
+  readonly acceleratorManufacturer: string | null;
+  readonly neuronCores: number;
+  readonly arch: string;
+  readonly generation: number | null;
+  /** The `karpenter.k8s.aws/instance-hypervisor` label ('' for bare metal). */
+  readonly hypervisorLabel: string;
+  readonly allocatableCpuMilli: number;
+  readonly allocatableMemoryMiB: number;
 }
 
 export interface Provenance {
@@ -42,12 +68,17 @@ export interface InstanceDataset {
   readonly provenance: readonly Provenance[];
 }
 
-/** The compact table form of data/instances.json. */
+/** The compact form of data/instances.json: `data[c][i]` is column `columns[c]` of type i. */
 export interface DatasetFile {
   readonly dataDate: string;
   readonly provenance: readonly Provenance[];
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number | null)[])[];
+  readonly data: readonly (readonly (string | number | null)[])[];
+}
+
+/** EFA interfaces of the type, or null where unknown (no Karpenter entry). */
+export function efaCount(t: InstanceType): number | null {
+  return t.ai ? t.ai.efa : null;
 }
 
 /** Turns the shipped table (or a test fixture) into a dataset with a name index. */
@@ -55,28 +86,40 @@ export function datasetFromFile(file: DatasetFile): InstanceDataset {
   const col = (name: string) => {
     const i = file.columns.indexOf(name);
     if (i < 0) throw new Error(`instance dataset: column ${name} is missing`);
-    return i;
+    return file.data[i]!;
   };
-  const c = {
-    name: col('name'), enis: col('enis'), ipv4PerEni: col('ipv4PerEni'), networkCards: col('networkCards'),
-    totalEnis: col('totalEnis'), hypervisor: col('hypervisor'), bareMetal: col('bareMetal'), vcpus: col('vcpus'),
-    memoryMiB: col('memoryMiB'), trunk: col('trunk'), branchEnis: col('branchEnis'),
+  const [name, enis, ipv4PerEni, networkCards, totalEnis, hypervisor, bareMetal, vcpus, memoryMiB, trunk, branchEnis] = [
+    'name', 'enis', 'ipv4PerEni', 'networkCards', 'totalEnis', 'hypervisor', 'bareMetal', 'vcpus', 'memoryMiB', 'trunk', 'branchEnis',
+  ].map(col) as (readonly (string | number | null)[])[];
+  const ai = {
+    efa: col('efa'), gpus: col('gpus'), gpuName: col('gpuName'), gpuManufacturer: col('gpuManufacturer'),
+    gpuMemoryMiB: col('gpuMemoryMiB'), accelerators: col('accelerators'), acceleratorName: col('acceleratorName'),
+    acceleratorManufacturer: col('acceleratorManufacturer'), neuronCores: col('neuronCores'), arch: col('arch'),
+    generation: col('generation'), hypervisorLabel: col('hypervisorLabel'), allocatableCpuMilli: col('allocatableCpuMilli'),
+    allocatableMemoryMiB: col('allocatableMemoryMiB'),
   };
-  const types = file.rows.map(
-    (r): InstanceType => ({
-      name: String(r[c.name]),
-      enis: Number(r[c.enis]),
-      ipv4PerEni: Number(r[c.ipv4PerEni]),
-      networkCards: Number(r[c.networkCards]),
-      totalEnis: Number(r[c.totalEnis]),
-      hypervisor: String(r[c.hypervisor]),
-      bareMetal: Boolean(r[c.bareMetal]),
-      vcpus: r[c.vcpus] === null ? null : Number(r[c.vcpus]),
-      memoryMiB: r[c.memoryMiB] === null ? null : Number(r[c.memoryMiB]),
-      trunk: Boolean(r[c.trunk]),
-      branchEnis: Number(r[c.branchEnis]),
-    }),
-  );
+  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const str = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
+  const types = name!.map((n, i): InstanceType => ({
+    name: String(n),
+    enis: Number(enis![i]),
+    ipv4PerEni: Number(ipv4PerEni![i]),
+    networkCards: Number(networkCards![i]),
+    totalEnis: Number(totalEnis![i]),
+    hypervisor: String(hypervisor![i]),
+    bareMetal: Boolean(bareMetal![i]),
+    vcpus: num(vcpus![i]),
+    memoryMiB: num(memoryMiB![i]),
+    trunk: Boolean(trunk![i]),
+    branchEnis: Number(branchEnis![i]),
+    ai: ai.efa[i] === null ? null : {
+      efa: Number(ai.efa[i]), gpus: Number(ai.gpus[i]), gpuName: str(ai.gpuName[i]), gpuManufacturer: str(ai.gpuManufacturer[i]),
+      gpuMemoryMiB: num(ai.gpuMemoryMiB[i]), accelerators: Number(ai.accelerators[i]), acceleratorName: str(ai.acceleratorName[i]),
+      acceleratorManufacturer: str(ai.acceleratorManufacturer[i]), neuronCores: Number(ai.neuronCores[i]), arch: String(ai.arch[i]),
+      generation: num(ai.generation[i]), hypervisorLabel: String(ai.hypervisorLabel[i]),
+      allocatableCpuMilli: Number(ai.allocatableCpuMilli[i]), allocatableMemoryMiB: Number(ai.allocatableMemoryMiB[i]),
+    },
+  }));
   return datasetFromTypes(types, file.dataDate, file.provenance);
 }
 

@@ -64,3 +64,50 @@ export function karpenterEniLimitedPods(t: InstanceType, reservedEnis = 0, efaOn
   const usable = Math.max(t.enis - reservedEnis - efaOnlyEnis, 0);
   return usable === 0 ? 0 : usable * (t.ipv4PerEni - 1) + HOST_NETWORK_PODS;
 }
+
+/** Where the max pods in force comes from (the page and the report word it). */
+export type MaxPodsSource =
+  /** The plan's kubelet max pods. */
+  | 'plan'
+  /** Nothing set: the AMI's default (nodeadm / eni-max-pods.txt), which knows nothing of EFA-only interfaces. */
+  | 'ami-default'
+  /** An EKS managed node group: EKS's 110/250 cap overrides the value otherwise in force. */
+  | 'eks-managed-cap'
+  /** Karpenter with no kubelet.maxPods: its EFA-aware ENILimitedPods. */
+  | 'karpenter'
+  /** EKS Auto Mode: capped at 110. */
+  | 'auto-mode-cap';
+
+export interface MaxPodsInForce {
+  value: number;
+  source: MaxPodsSource;
+  /** What it would be without the kind's cap (equal to value when no cap applies). */
+  uncapped: number;
+}
+
+/** EKS Auto Mode caps max pods at 110 (EKS user guide, create-node-class.adoc). */
+export const AUTO_MODE_MAX_PODS = 110;
+
+/**
+ * The kubelet max pods a node of this kind runs with (ai-nodes.md §4): the plan's value, else the default
+ * of whoever launches it; a managed group's EKS cap (110 up to 30 vCPUs, else 250; EKS user guide
+ * `choosing-instance-type.adoc` "How maxPods is determined") and Auto Mode's 110 override everything.
+ * @example maxPodsInForce(m5.16xlarge, 'managed', null).value === 250 // 737 otherwise, EKS caps it
+ * @example maxPodsInForce(p5.48xlarge, 'karpenter', null, { efaOnlyOnCard0: 1 }).value === 51
+ */
+export function maxPodsInForce(
+  t: InstanceType,
+  kind: 'self-managed' | 'managed' | 'karpenter' | 'auto-mode',
+  explicit: number | null,
+  o: { reservedEnis?: number; efaOnlyOnCard0?: number } = {},
+): MaxPodsInForce {
+  if (kind === 'karpenter') {
+    const value = explicit ?? karpenterEniLimitedPods(t, o.reservedEnis ?? 0, o.efaOnlyOnCard0 ?? 0);
+    return { value, source: explicit === null ? 'karpenter' : 'plan', uncapped: value };
+  }
+  const base = explicit ?? eniLimitedMaxPods(t);
+  const own: MaxPodsSource = explicit === null ? 'ami-default' : 'plan';
+  const cap = kind === 'managed' ? recommendedCap(t) : kind === 'auto-mode' ? AUTO_MODE_MAX_PODS : Infinity;
+  if (base <= cap) return { value: base, source: own, uncapped: base };
+  return { value: cap, source: kind === 'managed' ? 'eks-managed-cap' : 'auto-mode-cap', uncapped: base };
+}

@@ -4,7 +4,6 @@
  * the ENIConfig subnet of the same AZ with it). Node i goes to launch subnet i mod k (contract §1).
  */
 import type { InstanceDataset } from './instances';
-import { eniLimitedMaxPods } from './max-pods';
 import type { Plan } from './plan';
 import { nodeAccounting, type NodeAccounting } from './warm-pool';
 
@@ -31,8 +30,6 @@ export interface GroupPlacement {
   touches: number[];
 }
 
-const zero = (): Contribution => ({ nodeIps: 0, eniPrimaries: 0, podIps: 0, warmIps: 0, prefixes: 0, singles: 0 });
-
 export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacement[] {
   const index = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
   const cn = plan.cni.customNetworking;
@@ -41,7 +38,10 @@ export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacemen
     const perNode = nodeAccounting(t, plan.cni, {
       pods: g.podsPerNode,
       branchPods: g.branchPodsPerNode ?? 0,
-      maxPods: g.maxPods ?? eniLimitedMaxPods(t),
+      maxPods: g.maxPods,
+      kind: g.kind,
+      efaLayout: g.efaLayout,
+      multiHomedPods: g.multiHomedPodsPerNode,
     });
     const slots = g.subnets.map((name) => {
       const nodeSubnet = index.get(name)!;
@@ -50,17 +50,10 @@ export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacemen
       const pod = (g.podSubnets ?? []).find((p) => plan.vpc.subnets[index.get(p)!]?.az === az);
       return { nodeSubnet, podSubnet: pod === undefined ? nodeSubnet : index.get(pod)! };
     });
-    const onNode = zero();
-    const onPod = cn ? zero() : onNode;
-    onNode.nodeIps = 1;
-    const pdPods = perNode.prefixes > 0;
-    const regularRunning = perNode.podsRunning - perNode.branchPods;
-    onPod.eniPrimaries += perNode.enis - 1;
-    onPod.podIps += perNode.podsRunning;
-    onPod.warmIps += perNode.warmIps;
-    onPod.prefixes += perNode.prefixes;
-    onNode.singles += 1;
-    onPod.singles += perNode.enis - 1 + perNode.branchPods + (pdPods ? 0 : regularRunning + perNode.warmIps);
+    // Without custom networking both shares are one subnet's: add them into one contribution.
+    const onNode: Contribution = { ...perNode.share.node };
+    const onPod: Contribution = cn ? { ...perNode.share.pod } : onNode;
+    if (!cn) for (const k of Object.keys(onNode) as (keyof Contribution)[]) onNode[k] += perNode.share.pod[k];
     const touches = [...new Set(slots.flatMap((s) => [s.nodeSubnet, s.podSubnet]))];
     return { index: gi, perNode, slots, onNodeSubnet: onNode, onPodSubnet: onPod, touches };
   });

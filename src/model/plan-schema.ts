@@ -4,6 +4,7 @@
  * codes, so every error names the field path and says how to fix it.
  */
 import * as z from 'zod/mini';
+import { CNI_KEYS, CNI_SETTINGS, DEFAULT_CNI, type CniSettingSpec, type CniSettings } from './cni-settings';
 
 export const LIMITS = {
   nameLength: 120,
@@ -21,16 +22,23 @@ const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 const optCount = (max: number) => z.nullable(count(max));
 const text = (max: number) => z.string().check(z.maxLength(max));
 
-export const CniSchema = z.strictObject({
-  warmEniTarget: z._default(count(100), 1),
-  warmIpTarget: z._default(optCount(LIMITS.targets), null),
-  minimumIpTarget: z._default(optCount(LIMITS.targets), null),
-  warmPrefixTarget: z._default(count(1000), 1),
-  maxEni: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(100))), null),
-  prefixDelegation: z._default(z.boolean(), false),
-  customNetworking: z._default(z.boolean(), false),
-  podEni: z._default(z.boolean(), false),
-});
+/** One setting's schema, from its entry in CNI_SETTINGS. */
+function settingSchema(s: CniSettingSpec) {
+  const value = s.type === 'flag' ? z.boolean() : s.optional
+    ? z.nullable(z.int().check(z.minimum(s.min), z.maximum(s.max)))
+    : z.int().check(z.minimum(s.min), z.maximum(s.max));
+  return s.added ? z.optional(value) : z._default(value, s.default as never);
+}
+
+/** The aws-node settings, built from the descriptor table (cni-settings.ts). */
+export const CniSchema = z.strictObject(
+  Object.fromEntries(CNI_KEYS.map((k) => [k, settingSchema(CNI_SETTINGS[k])])),
+) as unknown as z.ZodMiniType<CniSettings, Partial<CniSettings>>;
+
+/** Who launches the nodes, and so who decides max pods (ai-nodes.md §4, EKS user guide "How maxPods is determined"). */
+export const NODE_GROUP_KINDS = ['self-managed', 'managed', 'karpenter', 'auto-mode'] as const;
+/** The interfaces a launch attaches besides the CNI's own (ai-nodes.md §2). */
+export const EFA_LAYOUTS = ['none', 'efa', 'efa-only', 'ena-efa-only'] as const;
 
 export const SubnetSchema = z.strictObject({
   name: text(LIMITS.nameLength).check(z.minLength(1)),
@@ -51,6 +59,9 @@ export const NodeGroupSchema = z.strictObject({
   podsPerNode: count(LIMITS.podsPerNode),
   branchPodsPerNode: z.optional(count(LIMITS.podsPerNode)),
   maxPods: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.maxPods))), null),
+  kind: z.optional(z.enum(NODE_GROUP_KINDS)),
+  efaLayout: z.optional(z.enum(EFA_LAYOUTS)),
+  multiHomedPodsPerNode: z.optional(count(LIMITS.podsPerNode)),
 });
 
 export const VpcSchema = z.strictObject({
@@ -63,10 +74,7 @@ export const PlanSchema = z.strictObject({
   version: z.literal(1),
   name: z._default(text(LIMITS.nameLength), 'Untitled plan'),
   vpc: VpcSchema,
-  cni: z._default(CniSchema, {
-    warmEniTarget: 1, warmIpTarget: null, minimumIpTarget: null, warmPrefixTarget: 1,
-    maxEni: null, prefixDelegation: false, customNetworking: false, podEni: false,
-  }),
+  cni: z._default(CniSchema, { ...DEFAULT_CNI }),
   nodeGroups: z.array(NodeGroupSchema).check(z.maxLength(LIMITS.nodeGroups)),
 });
 
@@ -83,17 +91,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s;
 }
 
-const FIELD_HINTS: Record<string, string> = {
-  warmEniTarget: 'WARM_ENI_TARGET', warmIpTarget: 'WARM_IP_TARGET', minimumIpTarget: 'MINIMUM_IP_TARGET',
-  warmPrefixTarget: 'WARM_PREFIX_TARGET', maxEni: 'MAX_ENI',
-};
+const FIELD_HINTS: Record<string, string> = Object.fromEntries(CNI_KEYS.map((k) => [k, CNI_SETTINGS[k].env]));
+const NULLABLE_FIELDS = new Set<string>([
+  ...CNI_KEYS.filter((k) => { const s: CniSettingSpec = CNI_SETTINGS[k]; return s.type === 'count' && s.optional; }),
+  'maxPods',
+]);
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : String(v));
 
 const KNOWN_KEYS: Record<string, string[]> = {
   '': ['version', 'name', 'vpc', 'cni', 'nodeGroups'],
   vpc: ['cidrs', 'subnets', 'cidrQuota'],
-  cni: Object.keys(CniSchema.shape),
+  cni: CNI_KEYS,
   subnet: Object.keys(SubnetSchema.shape),
   nodeGroup: Object.keys(NodeGroupSchema.shape),
 };
@@ -123,7 +132,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Validati
       if (got === undefined) return { path, message: `${path}${env} is missing; add it` };
       // every number in a plan is a whole number; every string is text
       const want = ({ int: 'a whole number', number: 'a whole number', array: 'a list', object: 'an object', string: 'text', boolean: 'true or false' } as Record<string, string>)[issue.expected] ?? `a ${issue.expected}`;
-      const nullable = issue.path.length && ['warmIpTarget', 'minimumIpTarget', 'maxEni', 'maxPods'].includes(field) ? ' or null' : '';
+      const nullable = issue.path.length && NULLABLE_FIELDS.has(field) ? ' or null' : '';
       return { path, message: `${path}${env} must be ${want}${nullable}, got ${typeName(got)}` };
     }
     case 'invalid_value':

@@ -5,25 +5,14 @@
 
 export const PLAN_VERSION = 1;
 
-/** The aws-node (VPC CNI) settings that shape the warm pool; null means "unset". */
-export interface CniSettings {
-  /** WARM_ENI_TARGET (default 1). Ignored when WARM_IP_TARGET or MINIMUM_IP_TARGET is set. */
-  warmEniTarget: number;
-  /** WARM_IP_TARGET. */
-  warmIpTarget: number | null;
-  /** MINIMUM_IP_TARGET. */
-  minimumIpTarget: number | null;
-  /** WARM_PREFIX_TARGET (prefix delegation only; the chart's default is 1). */
-  warmPrefixTarget: number;
-  /** MAX_ENI. */
-  maxEni: number | null;
-  /** ENABLE_PREFIX_DELEGATION. */
-  prefixDelegation: boolean;
-  /** AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: pod ENIs in the AZ's ENIConfig subnet. */
-  customNetworking: boolean;
-  /** ENABLE_POD_ENI: security groups for pods; a trunk ENI per node. */
-  podEni: boolean;
-}
+export { DEFAULT_CNI, type CniSettings } from './cni-settings';
+import type { CniSettings } from './cni-settings';
+import type { EFA_LAYOUTS, NODE_GROUP_KINDS } from './plan-schema';
+
+/** Who launches a group's nodes, and so who decides max pods (`self-managed` when absent). */
+export type NodeGroupKind = (typeof NODE_GROUP_KINDS)[number];
+/** The interfaces a launch attaches: `none` (absent), eksctl's `efa`, terraform-aws-eks v21's `efa-only`, EC2's `ena-efa-only`. */
+export type EfaLayout = (typeof EFA_LAYOUTS)[number];
 
 export interface Subnet {
   name: string;
@@ -59,6 +48,12 @@ export interface NodeGroup {
   branchPodsPerNode?: number;
   /** kubelet --max-pods; null = the AMI's default, ENIs × (IPv4 per ENI − 1) + 2. */
   maxPods: number | null;
+  /** Who launches the nodes (default self-managed): decides max pods when `maxPods` is null. */
+  kind?: NodeGroupKind;
+  /** EFA interfaces the launch attaches (default none). */
+  efaLayout?: EfaLayout;
+  /** Pods per node annotated k8s.amazonaws.com/nicConfig: multi-nic-attachment (ENABLE_MULTI_NIC). */
+  multiHomedPodsPerNode?: number;
 }
 
 export interface Plan {
@@ -68,14 +63,3 @@ export interface Plan {
   cni: CniSettings;
   nodeGroups: NodeGroup[];
 }
-
-export const DEFAULT_CNI: Readonly<CniSettings> = Object.freeze({
-  warmEniTarget: 1,
-  warmIpTarget: null,
-  minimumIpTarget: null,
-  warmPrefixTarget: 1,
-  maxEni: null,
-  prefixDelegation: false,
-  customNetworking: false,
-  podEni: false,
-});

@@ -13,6 +13,7 @@
  * simply lack, is compatible; renaming, reordering or giving a key a new meaning is a new format.
  */
 import LZString from 'lz-string';
+import { CNI_KEYS, CNI_SETTINGS, cniValue, type CniSettingSpec } from './cni-settings';
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
 import { viewsInUse, type Views } from './views';
 import type { Workspace } from './workspace';
@@ -28,8 +29,15 @@ type CompactSubnet = [name: string, az: string, cidr: string, reservedIps?: numb
 type CompactGroup = [
   name: string, instanceType: string, subnets: number[], podSubnets: number[] | 0,
   min: number, desired: number, max: number, pods: number, maxPods: number | null, branchPods?: number,
+  added?: Record<string, unknown>,
 ];
-type CompactCni = [number, number | null, number | null, number, number | null, 0 | 1, 0 | 1, 0 | 1];
+
+/** The node-group fields with a place in the tuple; every other field (added after format 1) travels by name in `added`. */
+const POSITIONAL_GROUP_KEYS = new Set<string>([
+  'name', 'instanceType', 'subnets', 'podSubnets', 'minNodes', 'desiredNodes', 'maxNodes', 'podsPerNode', 'maxPods', 'branchPodsPerNode',
+]);
+/** The settings by CNI_SETTINGS[k].linkIndex: numbers as they are, flags as 0/1; added ones only when set. */
+type CompactCni = (number | null)[];
 interface CompactPlanV1 {
   n: string;
   c: string[];
@@ -52,14 +60,45 @@ export function compactPlan(plan: Plan): CompactPlanV1 {
       if (s.prefixReservation) row.push(s.prefixReservation);
       return row;
     }),
-    k: [c.warmEniTarget, c.warmIpTarget, c.minimumIpTarget, c.warmPrefixTarget, c.maxEni, c.prefixDelegation ? 1 : 0, c.customNetworking ? 1 : 0, c.podEni ? 1 : 0],
+    k: compactCni(c),
     g: plan.nodeGroups.map((g) => {
       const row: CompactGroup = [g.name, g.instanceType, ref(g.subnets), g.podSubnets ? ref(g.podSubnets) : 0, g.minNodes, g.desiredNodes, g.maxNodes, g.podsPerNode, g.maxPods];
-      if (g.branchPodsPerNode) row.push(g.branchPodsPerNode);
+      const added = Object.fromEntries(Object.entries(g).filter(([k, v]) => !POSITIONAL_GROUP_KEYS.has(k) && v !== undefined));
+      if (g.branchPodsPerNode || Object.keys(added).length) row.push(g.branchPodsPerNode ?? 0);
+      if (Object.keys(added).length) row.push(added);
       return row;
     }),
     ...(plan.vpc.cidrQuota !== undefined ? { q: plan.vpc.cidrQuota } : {}),
   };
+}
+
+function compactCni(c: CniSettings): CompactCni {
+  const k: CompactCni = [];
+  for (const key of CNI_KEYS) {
+    const spec: CniSettingSpec = CNI_SETTINGS[key];
+    const v = cniValue(c, key);
+    if (spec.added && v === spec.default) continue;
+    k[spec.linkIndex] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  }
+  // An added setting left at its default leaves a hole: write its default so the tuple stays a plain list.
+  for (let i = 0; i < k.length; i++) {
+    if (k[i] === undefined) {
+      const spec: CniSettingSpec = CNI_SETTINGS[CNI_KEYS.find((key) => CNI_SETTINGS[key].linkIndex === i)!];
+      k[i] = spec.type === 'flag' ? 0 : spec.default;
+    }
+  }
+  return k;
+}
+
+function expandCni(k: readonly unknown[]): Record<string, unknown> {
+  const cni: Record<string, unknown> = {};
+  for (const key of CNI_KEYS) {
+    const spec: CniSettingSpec = CNI_SETTINGS[key];
+    const v = k[spec.linkIndex];
+    if (spec.added && v === undefined) continue;
+    cni[key] = spec.type === 'flag' && (v === 0 || v === 1) ? v === 1 : v;
+  }
+  return cni;
 }
 
 /**
@@ -72,12 +111,7 @@ export function expandPlan(x: unknown): unknown {
   const subnets = Array.isArray(p.s) ? p.s : [];
   const name = (i: unknown) => (typeof i === 'number' && Array.isArray(subnets[i]) ? subnets[i]![0] : `#${String(i)}`);
   const k = Array.isArray(p.k) ? p.k : [];
-  const cni: Record<keyof CniSettings, unknown> = {
-    warmEniTarget: k[0], warmIpTarget: k[1], minimumIpTarget: k[2], warmPrefixTarget: k[3], maxEni: k[4],
-    prefixDelegation: k[5] === 1 ? true : k[5] === 0 ? false : k[5],
-    customNetworking: k[6] === 1 ? true : k[6] === 0 ? false : k[6],
-    podEni: k[7] === 1 ? true : k[7] === 0 ? false : k[7],
-  };
+  const cni = expandCni(k);
   return {
     version: 1,
     name: p.n,
@@ -100,7 +134,11 @@ export function expandPlan(x: unknown): unknown {
         minNodes: g[4], desiredNodes: g[5], maxNodes: g[6], podsPerNode: g[7], maxPods: g[8],
       };
       if (Array.isArray(g[3])) out.podSubnets = g[3].map(name);
-      if (g[9] !== undefined) out.branchPodsPerNode = g[9];
+      if (g[9] !== undefined && !(g[9] === 0 && g[10] !== undefined)) out.branchPodsPerNode = g[9];
+      // Fields added after format 1, by name; the schema rejects any it does not know.
+      if (g[10] && typeof g[10] === 'object' && !Array.isArray(g[10])) {
+        for (const [k, v] of Object.entries(g[10] as Record<string, unknown>)) if (!POSITIONAL_GROUP_KEYS.has(k)) out[k] = v;
+      }
       return out;
     }),
   };

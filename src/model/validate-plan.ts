@@ -5,6 +5,7 @@
  */
 import type { InstanceDataset } from './instances';
 import { suggestInstanceTypes } from './instances';
+import { efaLayoutProblem } from './efa-layout';
 import type { Plan } from './plan';
 import { describeIssue, PlanSchema, type ValidationIssue } from './plan-schema';
 import { checkSubnets, checkVpcCidrs, type VpcIssue } from './vpc-rules';
@@ -64,8 +65,15 @@ function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: Validatio
   const listKnown = known.length ? `one of ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : 'add subnets to vpc.subnets first';
   plan.nodeGroups.forEach((g, i) => {
     const p = `nodeGroups[${i}]`;
-    if (!dataset.byName.has(g.instanceType)) {
+    const t = dataset.byName.get(g.instanceType);
+    if (!t) {
       issues.push({ path: `${p}.instanceType`, message: `unknown instance type "${g.instanceType}"; did you mean ${suggestInstanceTypes(dataset, g.instanceType).join(', ')}?` });
+    } else {
+      const layout = efaLayoutProblem(t, g.efaLayout);
+      if (layout) issues.push({ path: `${p}.efaLayout`, message: `efaLayout "${g.efaLayout}": ${layout}` });
+    }
+    if ((g.multiHomedPodsPerNode ?? 0) > g.podsPerNode) {
+      issues.push({ path: `${p}.multiHomedPodsPerNode`, message: `multiHomedPodsPerNode (${g.multiHomedPodsPerNode}) is above podsPerNode (${g.podsPerNode}); multi-homed pods are among the pods of a node` });
     }
     if (g.minNodes > g.desiredNodes) issues.push({ path: `${p}.minNodes`, message: `minNodes (${g.minNodes}) is above desiredNodes (${g.desiredNodes}); make min ≤ desired ≤ max` });
     if (g.desiredNodes > g.maxNodes) issues.push({ path: `${p}.desiredNodes`, message: `desiredNodes (${g.desiredNodes}) is above maxNodes (${g.maxNodes}); make min ≤ desired ≤ max` });

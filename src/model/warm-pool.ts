@@ -6,9 +6,11 @@
  * iteration). tests/reference/ipamd-sim.ts replays that loop step by step and the property tests hold
  * this closed form to it.
  */
-import type { CniSettings } from './plan';
+import { cniValue } from './cni-settings';
+import { launchLayout, multiNicManages, type LaunchInterface } from './efa-layout';
+import type { CniSettings, EfaLayout, NodeGroupKind } from './plan';
 import { type InstanceType, slotsPerEni, vpcCniSupportsPrefixDelegation } from './instances';
-import { eniLimitedMaxPods, HOST_NETWORK_PODS } from './max-pods';
+import { HOST_NETWORK_PODS, maxPodsInForce, type MaxPodsSource } from './max-pods';
 
 export const ADDRESSES_PER_PREFIX = 16;
 
@@ -17,8 +19,48 @@ export interface NodeInput {
   pods: number;
   /** Pods with their own security groups (branch ENIs), on top of `pods`. */
   branchPods?: number;
-  /** kubelet max pods; null/undefined = the AMI's default (ENI-limited). */
+  /** kubelet max pods; null/undefined = the default of whoever launches the node (`kind`). */
   maxPods?: number | null;
+  /** Who launches the node (default self-managed): decides max pods when none is set, and caps it. */
+  kind?: NodeGroupKind;
+  /** The interfaces the launch attaches (default none). */
+  efaLayout?: EfaLayout;
+  /** Pods annotated k8s.amazonaws.com/nicConfig: multi-nic-attachment (with ENABLE_MULTI_NIC). */
+  multiHomedPods?: number;
+}
+
+/** Addresses one node puts into one subnet, by kind. */
+export interface SubnetShare {
+  /** The node's own primary address (1 in the launch subnet). */
+  nodeIps: number;
+  /** Primary addresses of further interfaces: pod ENIs, the trunk ENI, EFA interfaces with ENA. */
+  eniPrimaries: number;
+  /** Pod addresses in use (branch-ENI pods included). */
+  podIps: number;
+  /** Held but idle pod addresses: the warm pool. */
+  warmIps: number;
+  /** /28 prefixes (prefix delegation). */
+  prefixes: number;
+  /** Single addresses (everything not inside a prefix). */
+  singles: number;
+}
+
+/** Network cards that look alike on this node, grouped ("cards 1–31: EFA, 1 ENI, 1 address each"). */
+export interface CardGroup {
+  /** Card indexes, ascending. */
+  cards: number[];
+  /** Interfaces the launch attaches on each of these cards. */
+  launch: LaunchInterface[];
+  /** Managed by the VPC CNI (card 0 always; others with ENABLE_MULTI_NIC unless EFA-only alone). */
+  managed: boolean;
+  /** Per card: interfaces attached in all (EFA-only and trunk included). */
+  enis: number;
+  /** Per card: addresses from the node's launch subnet. */
+  nodeSubnetIps: number;
+  /** Per card: addresses from the pod subnet (custom networking). */
+  podSubnetIps: number;
+  /** Per card: pod addresses held (secondary IPs or 16 per prefix). */
+  ips: number;
 }
 
 /** Which warm-pool rule ipamd follows for this node. */
@@ -27,6 +69,7 @@ export type PoolMode = 'warm-eni' | 'warm-ip' | 'prefix' | 'prefix-warm-ip';
 export interface NodeAccounting {
   instanceType: string;
   pods: number;
+  /** The max pods in force (contract): see `maxPodsSource`. */
   maxPods: number;
   /** ENIs attached and managed by the CNI: primary, pod ENIs, trunk. */
   enis: number;
@@ -62,6 +105,24 @@ export interface NodeAccounting {
   branchPods: number;
   /** Addresses per node, all subnets together. */
   totalIps: number;
+  kind: NodeGroupKind;
+  /** Why `maxPods` is what it is, and what it would be without the kind's cap. */
+  maxPodsSource: MaxPodsSource;
+  maxPodsUncapped: number;
+  efaLayout: EfaLayout;
+  /** EFA interfaces the launch attaches (EFA with ENA, and EFA-only). */
+  efaInterfaces: number;
+  /** Primary IPv4 of launch-time interfaces beyond the primary ENI (EFA with ENA), in the node subnet. */
+  launchInterfaceIps: number;
+  /** EFA-only interfaces on card 0, each taking one of the CNI's ENI slots. */
+  efaOnlyOnCard0: number;
+  multiNic: boolean;
+  /** Multi-homed pods running with an address on every managed card. */
+  multiHomedPods: number;
+  /** The node's cards, alike ones grouped. */
+  cards: CardGroup[];
+  /** Where the addresses land: the launch subnet, and the pod subnet (custom networking; zero without). */
+  share: { node: SubnetShare; pod: SubnetShare };
 }
 
 /**
@@ -84,11 +145,15 @@ const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
  */
 export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInput): NodeAccounting {
   const pods = Math.max(0, Math.floor(input.pods));
-  const maxPods = input.maxPods ?? eniLimitedMaxPods(t);
   const S = slotsPerEni(t);
   const cn = cni.customNetworking;
+  const kind = input.kind ?? 'self-managed';
+  const launch = launchLayout(t, input.efaLayout ?? 'none');
+  const inForce = maxPodsInForce(t, kind, input.maxPods ?? null, { reservedEnis: cn ? 1 : 0, efaOnlyOnCard0: launch.efaOnlyOnCard0 });
+  const maxPods = inForce.value;
   const trunkEni = cni.podEni && t.trunk;
-  const eniLimit = Math.max(0, (cni.maxEni !== null && cni.maxEni >= 1 ? Math.min(cni.maxEni, t.enis) : t.enis) - (trunkEni ? 1 : 0));
+  // MAX_ENI counts every attached interface; EFA-only ones on card 0 are unmanaged but still take a slot.
+  const eniLimit = Math.max(0, (cni.maxEni !== null && cni.maxEni >= 1 ? Math.min(cni.maxEni, t.enis) : t.enis) - (trunkEni ? 1 : 0) - launch.efaOnlyOnCard0);
   const podEniLimit = Math.max(0, eniLimit - (cn ? 1 : 0));
 
   // Branch pods (security groups for pods) count against the kubelet's max pods but take no pool address.
@@ -138,23 +203,73 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
 
   // Without custom networking the primary ENI is always there, pods or not.
   const poolEnis = cn ? podEnis : Math.max(podEnis, 1);
-  const enis = poolEnis + (cn ? 1 : 0) + (trunkEni ? 1 : 0);
-  const regularRunning = Math.min(podsAdmitted, ips);
+  const card0Enis = poolEnis + (cn ? 1 : 0) + (trunkEni ? 1 : 0);
+  let regularRunning = Math.min(podsAdmitted, ips);
+
+  // Card 0's pool and pod ENIs: in the pod subnet under custom networking, else in the node subnet.
+  const node = share();
+  const pod = share();
+  node.nodeIps = 1;
+  node.singles = 1;
+  node.eniPrimaries += launch.extraNodeIps;
+  node.singles += launch.extraNodeIps;
+
+  // ENABLE_MULTI_NIC: every other managed card keeps WARM_IP_TARGET=1 / MINIMUM_IP_TARGET=1 (ipamd
+  // datastoreTargetState), i.e. its multi-homed pods + 1 addresses, on the launch's EFA ENI if there is one,
+  // else on an ENI the CNI creates there (in the ENIConfig subnet under custom networking).
+  const multiNic = cniValue(cni, 'multiNic');
+  const wantMultiHomed = multiNic ? Math.min(Math.max(0, Math.floor(input.multiHomedPods ?? 0)), regularRunning) : 0;
+  const extra = multiNic ? launch.cards.slice(1).filter(multiNicManages) : [];
+  const unit = pd ? ADDRESSES_PER_PREFIX : 1;
+  const cardCapacity = t.enis * S * unit;
+  const multiHomed = extra.length ? Math.min(wantMultiHomed, cardCapacity) : wantMultiHomed;
+  regularRunning -= wantMultiHomed - multiHomed;
+  const extraCards = extra.map((c) => {
+    const units = Math.min(pd ? ceilDiv(multiHomed + 1, ADDRESSES_PER_PREFIX) : multiHomed + 1, t.enis * S);
+    const launchEni = c.interfaces.includes('efa') ? 1 : 0;
+    const enisNeeded = Math.max(1, ceilDiv(units, S));
+    const onLaunch = launchEni ? Math.min(units, S) : 0;
+    return { card: c, units, launchEni, newEnis: Math.max(0, enisNeeded - launchEni), onLaunch, onNew: units - onLaunch };
+  });
+  let extraIps = 0;
+  let extraPrefixes = 0;
+  let extraEnis = 0;
+  for (const x of extraCards) {
+    const newShare = cn ? pod : node;
+    const usedOnLaunch = Math.min(multiHomed, x.onLaunch * unit);
+    const usedOnNew = multiHomed - usedOnLaunch;
+    addPool(node, x.onLaunch, unit, usedOnLaunch);
+    addPool(newShare, x.onNew, unit, usedOnNew);
+    newShare.eniPrimaries += x.newEnis;
+    newShare.singles += x.newEnis;
+    extraIps += x.units * unit;
+    extraPrefixes += pd ? x.units : 0;
+    extraEnis += x.launchEni + x.newEnis;
+  }
+
   const podsRunning = regularRunning + branchPods;
   const podsWithoutIp = pods + requestedBranch - podsRunning;
+  const card0Warm = ips - regularRunning;
   // Trunk and branch ENIs live where the pod ENIs live (VPC resource controller; vpc-cni.md §4, M).
-  const sgpIps = (trunkEni ? 1 : 0) + branchPods;
-  const poolIps = ips + poolEnis;
-  const nodeSubnetIps = cn ? 1 : poolIps + sgpIps;
-  const podSubnetIps = cn ? poolIps + sgpIps : 0;
+  const poolShare = cn ? pod : node;
+  poolShare.eniPrimaries += card0Enis - 1;
+  poolShare.podIps += podsRunning;
+  poolShare.warmIps += card0Warm;
+  poolShare.prefixes += prefixes;
+  poolShare.singles += card0Enis - 1 + branchPods + (pd ? 0 : regularRunning + card0Warm);
+
+  const nodeSubnetIps = total(node);
+  const podSubnetIps = total(pod);
   const ipCapacity = (pd ? ADDRESSES_PER_PREFIX : 1) * podEniLimit * S;
+  const enis = card0Enis + extraEnis;
+  const eniPrimaries = card0Enis + launch.extraNodeIps + extraCards.reduce((a, x) => a + x.newEnis, 0);
   return {
     instanceType: t.name,
     pods,
     maxPods,
     enis,
-    ips,
-    prefixes,
+    ips: ips + extraIps,
+    prefixes: prefixes + extraPrefixes,
     nodeSubnetIps,
     podSubnetIps,
     podsWithoutIp,
@@ -162,8 +277,8 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
     prefixFallback,
     podsRunning,
     podsAdmitted,
-    warmIps: ips - regularRunning,
-    eniPrimaries: enis,
+    warmIps: card0Warm + extraIps - multiHomed * extraCards.length,
+    eniPrimaries,
     podEniLimit,
     ipCapacity,
     effectiveMaxPods: Math.max(0, Math.min(podSlots, ipCapacity)),
@@ -171,5 +286,80 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
     trunkEni,
     branchPods,
     totalIps: nodeSubnetIps + podSubnetIps,
+    kind,
+    maxPodsSource: inForce.source,
+    maxPodsUncapped: inForce.uncapped,
+    efaLayout: launch.layout,
+    efaInterfaces: launch.efaInterfaces,
+    launchInterfaceIps: launch.extraNodeIps,
+    efaOnlyOnCard0: launch.efaOnlyOnCard0,
+    multiNic,
+    multiHomedPods: multiHomed,
+    cards: cardGroups(launch.cards, card0Enis + launch.efaOnlyOnCard0, { node, pod, cn }, extraCards, unit, ips),
+    share: { node, pod },
   };
+}
+
+const share = (): SubnetShare => ({ nodeIps: 0, eniPrimaries: 0, podIps: 0, warmIps: 0, prefixes: 0, singles: 0 });
+const total = (s: SubnetShare) => s.nodeIps + s.eniPrimaries + s.podIps + s.warmIps;
+
+/** Adds `units` pool units (IPs, or prefixes of `unit` addresses) of which `used` addresses carry pods. */
+function addPool(s: SubnetShare, units: number, unit: number, used: number) {
+  s.podIps += used;
+  s.warmIps += units * unit - used;
+  if (unit > 1) s.prefixes += units;
+  else s.singles += units;
+}
+
+interface ExtraCard {
+  card: { card: number; interfaces: LaunchInterface[] };
+  units: number;
+  launchEni: number;
+  newEnis: number;
+  onLaunch: number;
+  onNew: number;
+}
+
+/** Per-card figures, cards that look alike grouped (a p5.48xlarge's 31 other cards read as one line). */
+function cardGroups(
+  cards: { card: number; interfaces: LaunchInterface[] }[],
+  card0Attached: number,
+  where: { node: SubnetShare; pod: SubnetShare; cn: boolean },
+  extra: ExtraCard[],
+  unit: number,
+  card0Ips: number,
+): CardGroup[] {
+  const byCard = new Map(extra.map((x) => [x.card.card, x]));
+  const extraNode = (x: ExtraCard | undefined) => (x ? x.onLaunch * unit + (where.cn ? 0 : x.onNew * unit + x.newEnis) : 0);
+  const extraPod = (x: ExtraCard | undefined) => (x && where.cn ? x.onNew * unit + x.newEnis : 0);
+  const extraNodeTotal = extra.reduce((a, x) => a + extraNode(x), 0);
+  const extraPodTotal = extra.reduce((a, x) => a + extraPod(x), 0);
+  const launchIps = (c: { card: number; interfaces: LaunchInterface[] }) =>
+    c.interfaces.filter((i, k) => i !== 'efa-only' && !(c.card === 0 && k === 0)).length;
+  const otherLaunchIps = cards.slice(1).reduce((a, c) => a + launchIps(c), 0);
+  const rows: CardGroup[] = cards.map((c) => {
+    const x = byCard.get(c.card);
+    if (c.card === 0) {
+      return {
+        cards: [0], launch: c.interfaces, managed: true, enis: card0Attached,
+        nodeSubnetIps: total(where.node) - extraNodeTotal - otherLaunchIps,
+        podSubnetIps: total(where.pod) - extraPodTotal,
+        ips: card0Ips,
+      };
+    }
+    return {
+      cards: [c.card], launch: c.interfaces, managed: x !== undefined, enis: c.interfaces.length + (x ? x.newEnis : 0),
+      nodeSubnetIps: launchIps(c) + extraNode(x), podSubnetIps: extraPod(x), ips: x ? x.units * unit : 0,
+    };
+  });
+  const groups: CardGroup[] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    const alike = last && last.cards[0] !== 0 && r.cards[0] !== 0 && last.managed === r.managed && last.enis === r.enis
+      && last.nodeSubnetIps === r.nodeSubnetIps && last.podSubnetIps === r.podSubnetIps && last.ips === r.ips
+      && last.launch.join() === r.launch.join();
+    if (alike) last.cards.push(r.cards[0]!);
+    else groups.push({ ...r, cards: [...r.cards] });
+  }
+  return groups;
 }

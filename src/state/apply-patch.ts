@@ -2,6 +2,7 @@
  * Applies a model PlanPatch (the fix a Warning offers) to the draft. Patches speak plan values
  * (numbers, null); the draft keeps text, so values are written back as the text a user would type.
  */
+import { CNI_KEYS, CNI_SETTINGS } from '../model/cni-settings';
 import type { PlanPatch } from '../model/result';
 import type { Draft, DraftCni, DraftGroup } from './draft';
 
@@ -36,9 +37,9 @@ export function applyPatch(draft: Draft, patch: PlanPatch): Draft {
 /** A short label for the button that applies a patch: "Set max pods to 250". */
 export function describePatch(patch: PlanPatch): string {
   const names: Record<string, string> = {
-    maxPods: 'max pods', warmIpTarget: 'WARM_IP_TARGET', minimumIpTarget: 'MINIMUM_IP_TARGET',
-    warmEniTarget: 'WARM_ENI_TARGET', warmPrefixTarget: 'WARM_PREFIX_TARGET', maxEni: 'MAX_ENI',
-    prefixDelegation: 'prefix delegation', customNetworking: 'custom networking', podsPerNode: 'pods per node',
+    ...Object.fromEntries(CNI_KEYS.map((k) => [k, CNI_SETTINGS[k].type === 'flag' ? CNI_SETTINGS[k].label.toLowerCase() : CNI_SETTINGS[k].env])),
+    maxPods: 'max pods', podsPerNode: 'pods per node', efaLayout: 'EFA layout', kind: 'node group kind',
+    multiHomedPodsPerNode: 'multi-homed pods per node',
   };
   const parts = Object.entries(patch.set).map(([k, v]) => {
     const name = names[k] ?? k;

@@ -3,6 +3,7 @@
  * or "1,0" survive until the user fixes them; `draftToJson` turns the draft into plan-shaped JSON for
  * validatePlan, whose issue paths ("nodeGroups[0].maxNodes") index the draft's lists one to one.
  */
+import { CNI_COUNT_KEYS, CNI_FLAG_KEYS, CNI_KEYS, CNI_SETTINGS, cniValue, isAdded, type CniCountKey, type CniFlagKey } from '../model/cni-settings';
 import type { CniSettings, NodeGroup, Plan, Subnet } from '../model/plan';
 
 export interface DraftSubnet {
@@ -31,16 +32,8 @@ export interface DraftGroup {
   maxPods: string;
 }
 
-export interface DraftCni {
-  warmEniTarget: string;
-  warmIpTarget: string;
-  minimumIpTarget: string;
-  warmPrefixTarget: string;
-  maxEni: string;
-  prefixDelegation: boolean;
-  customNetworking: boolean;
-  podEni: boolean;
-}
+/** The CNI settings as typed: counts as raw text ('' = unset), flags as booleans (from CNI_SETTINGS). */
+export type DraftCni = { [K in CniCountKey]: string } & { [K in CniFlagKey]: boolean };
 
 export interface Draft {
   /** Stable id of the scenario this draft is (tab keys, the last valid result per scenario); not part of the plan. */
@@ -53,8 +46,8 @@ export interface Draft {
   nodeGroups: DraftGroup[];
 }
 
-export type CniTextField = 'warmEniTarget' | 'warmIpTarget' | 'minimumIpTarget' | 'warmPrefixTarget' | 'maxEni';
-export type CniFlag = 'prefixDelegation' | 'customNetworking' | 'podEni';
+export type CniTextField = CniCountKey;
+export type CniFlag = CniFlagKey;
 export type GroupTextField = 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods';
 export type SubnetTextField = 'name' | 'az' | 'cidr' | 'reservedIps' | 'prefixReservation';
 
@@ -92,16 +85,23 @@ export function groupToDraft(g: NodeGroup): DraftGroup {
 }
 
 export function cniToDraft(c: CniSettings): DraftCni {
-  return {
-    warmEniTarget: text(c.warmEniTarget),
-    warmIpTarget: text(c.warmIpTarget),
-    minimumIpTarget: text(c.minimumIpTarget),
-    warmPrefixTarget: text(c.warmPrefixTarget),
-    maxEni: text(c.maxEni),
-    prefixDelegation: c.prefixDelegation,
-    customNetworking: c.customNetworking,
-    podEni: c.podEni,
-  };
+  const d: Record<string, string | boolean> = {};
+  for (const k of CNI_COUNT_KEYS) d[k] = text(cniValue(c, k));
+  for (const k of CNI_FLAG_KEYS) d[k] = cniValue(c, k);
+  return d as DraftCni;
+}
+
+/** Plan-shaped `cni` of the draft: empty text is the default (null for optional counts); added settings at
+ * their default are left out, so a draft of an old plan gives back the same plan. */
+function draftCniToJson(c: DraftCni): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of CNI_KEYS) {
+    const spec = CNI_SETTINGS[k];
+    const v = spec.type === 'flag' ? c[k as CniFlagKey] : toNumber(c[k as CniCountKey], spec.optional ? null : undefined);
+    if (v === undefined || (isAdded(k) && v === spec.default)) continue;
+    out[k] = v;
+  }
+  return out;
 }
 
 export function planToDraft(plan: Plan): Draft {
@@ -144,16 +144,7 @@ export function draftToJson(d: Draft): unknown {
       }),
       ...(d.cidrQuota !== null ? { cidrQuota: d.cidrQuota } : {}),
     },
-    cni: {
-      warmEniTarget: toNumber(d.cni.warmEniTarget, undefined),
-      warmIpTarget: toNumber(d.cni.warmIpTarget, null),
-      minimumIpTarget: toNumber(d.cni.minimumIpTarget, null),
-      warmPrefixTarget: toNumber(d.cni.warmPrefixTarget, undefined),
-      maxEni: toNumber(d.cni.maxEni, null),
-      prefixDelegation: d.cni.prefixDelegation,
-      customNetworking: d.cni.customNetworking,
-      podEni: d.cni.podEni,
-    },
+    cni: draftCniToJson(d.cni),
     nodeGroups: d.nodeGroups.map((g) => {
       const out: Record<string, unknown> = {
         name: g.name.trim(),

@@ -13,10 +13,23 @@ describe('the instance dataset', () => {
     const built = JSON.stringify(buildDataset(read)) + '\n';
     expect(readFileSync(new URL('../../data/instances.json', import.meta.url), 'utf8')).toBe(built);
   });
-  it('has all 1,391 types, keeping the 7 without a vCPU figure', () => {
+  it('has all 1,391 types; 4 still have no vCPU figure in any public source', () => {
     expect(dataset.types.length).toBe(1391);
     const none = dataset.types.filter((t) => t.vcpus === null).map((t) => t.name).sort();
-    expect(none).toEqual(['bmn-sf1.metal', 'c5a.metal', 'c5ad.metal', 'c7i.32xlarge', 'mac-m3ultra.metal', 'mac-m4max.metal', 'trn2.3xlarge']);
+    expect(none).toEqual(['bmn-sf1.metal', 'c5a.metal', 'c5ad.metal', 'c7i.32xlarge']);
+    // From EC2 DescribeInstanceTypes (moto's dump, data/aws/instance-vcpus-extra.json)
+    expect(dataset.byName.get('trn2.3xlarge')).toMatchObject({ vcpus: 12, memoryMiB: 131072 });
+    expect(dataset.byName.get('mac-m3ultra.metal')).toMatchObject({ vcpus: 28, memoryMiB: 262144 });
+  });
+  it('carries EFA, GPUs and accelerators from Karpenter’s table, unknown where it has no entry', () => {
+    expect(dataset.byName.get('p5.48xlarge')!.ai).toMatchObject({ efa: 32, gpus: 8, gpuName: 'h100', gpuManufacturer: 'nvidia', arch: 'amd64' });
+    expect(dataset.byName.get('trn2.48xlarge')!.ai).toMatchObject({ efa: 16, gpus: 0, accelerators: 16, acceleratorName: 'trainium2' });
+    expect(dataset.byName.get('m5.large')!.ai).toMatchObject({ efa: 0, gpus: 0, allocatableCpuMilli: 1930, allocatableMemoryMiB: 6903 });
+    expect(dataset.byName.get('p3.16xlarge')!.ai).toBeNull();
+    const karpenter = JSON.parse(read('instance-karpenter.json')) as Record<string, { resources: Record<string, unknown> }>;
+    const withEfa = dataset.types.filter((t) => (t.ai?.efa ?? 0) > 0).length;
+    expect(withEfa).toBe(Object.values(karpenter).filter((k) => Number(k.resources['vpc.amazonaws.com/efa'] ?? 0) > 0).length);
+    expect(dataset.types.filter((t) => t.ai === null).length).toBe(1391 - Object.keys(karpenter).length);
   });
   it('carries network cards, trunking and branch ENIs', () => {
     expect(dataset.byName.get('p5.48xlarge')).toMatchObject({ enis: 2, ipv4PerEni: 50, networkCards: 32, totalEnis: 64, hypervisor: 'nitro', vcpus: 192 });

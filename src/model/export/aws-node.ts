@@ -2,6 +2,7 @@
  * The aws-node (VPC CNI) environment of a plan: exactly its non-default settings, as the env map the
  * EKS add-on's `configuration_values` takes and as a `kubectl set env` line.
  */
+import { CNI_KEYS, CNI_SETTINGS, cniValue, type CniKey, type CniSettingSpec } from '../cni-settings';
 import type { CniSettings, Plan } from '../plan';
 import { commentSafe, GENERATED_BY } from './common';
 
@@ -17,19 +18,19 @@ export const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
  */
 export function cniEnvironment(cni: CniSettings): [string, string][] {
   const env: [string, string][] = [];
-  if (cni.warmEniTarget !== 1) env.push(['WARM_ENI_TARGET', String(cni.warmEniTarget)]);
-  if (cni.warmIpTarget !== null) env.push(['WARM_IP_TARGET', String(cni.warmIpTarget)]);
-  if (cni.minimumIpTarget !== null) env.push(['MINIMUM_IP_TARGET', String(cni.minimumIpTarget)]);
-  if (cni.prefixDelegation) {
-    env.push(['ENABLE_PREFIX_DELEGATION', 'true']);
-    env.push(['WARM_PREFIX_TARGET', String(cni.warmPrefixTarget)]);
+  // The first release wrote prefix delegation (and its target) before MAX_ENI: kept, so exports stay identical.
+  const order: CniKey[] = CNI_KEYS.filter((k) => k !== 'prefixDelegation');
+  order.splice(order.indexOf('maxEni'), 0, 'prefixDelegation');
+  for (const k of order) {
+    const spec: CniSettingSpec = CNI_SETTINGS[k];
+    const v = cniValue(cni, k);
+    // WARM_PREFIX_TARGET: ipamd's own default is 0, the Helm chart's 1: never left implicit with prefix delegation.
+    if (k === 'warmPrefixTarget') continue;
+    if (v === spec.default) continue;
+    env.push([spec.env, String(v)]);
+    if (k === 'prefixDelegation') env.push([CNI_SETTINGS.warmPrefixTarget.env, String(cni.warmPrefixTarget)]);
+    if (k === 'customNetworking') env.push(['ENI_CONFIG_LABEL_DEF', ENI_CONFIG_LABEL]);
   }
-  if (cni.maxEni !== null) env.push(['MAX_ENI', String(cni.maxEni)]);
-  if (cni.customNetworking) {
-    env.push(['AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG', 'true']);
-    env.push(['ENI_CONFIG_LABEL_DEF', ENI_CONFIG_LABEL]);
-  }
-  if (cni.podEni) env.push(['ENABLE_POD_ENI', 'true']);
   return env;
 }
 

@@ -1,10 +1,10 @@
-/** The eight VPC CNI settings under their environment variable names, with what each does. */
+/** The VPC CNI settings under their environment variable names, with what each does. */
 import { useActions, useFieldIssue, usePlan } from '../../state/store-context';
 import { selectCni } from '../../state/selectors';
 import type { DraftCni } from '../../state/draft';
 import { Field } from '../field';
 import { fieldId } from '../format';
-import { CNI_SETTINGS, type FlagSetting, type TextSetting } from './cni-settings';
+import { CNI_SETTING_ROWS, type FlagSetting, type TextSetting } from './cni-settings';
 
 export function CniSection() {
   const cni = usePlan(selectCni);
@@ -13,7 +13,7 @@ export function CniSection() {
       <h2 id="cni-heading">VPC CNI settings</h2>
       <p className="hint">The aws-node environment, cluster-wide. Together they decide how many addresses each node holds beyond its pods: the warm pool.</p>
       <div className="cni-list">
-        {CNI_SETTINGS.map((s) => (s.kind === 'text' ? <CniText key={s.field} s={s} cni={cni} /> : <CniFlagRow key={s.field} s={s} cni={cni} />))}
+        {CNI_SETTING_ROWS.map((s) => (s.kind === 'text' ? <CniText key={s.field} s={s} cni={cni} /> : <CniFlagRow key={s.field} s={s} cni={cni} />))}
       </div>
     </section>
   );
