@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 
 /** The value of a headline tile, e.g. stat('Addresses used at desired') → '324'. */
 export function stat(label: string): string {
-  const dt = screen.getByText(label, { selector: 'dt' });
+  // the verdict's tiles only: the advisor's fixes have terms of the same name
+  const dt = screen.getByText(label, { selector: '.stat > dt' });
   return dt.parentElement!.querySelector('.stat-value')!.textContent!;
 }
 
