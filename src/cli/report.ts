@@ -2,6 +2,7 @@
 import type { ApiCallsResult } from '../model/api-calls';
 import type { FullEvaluation } from '../model/evaluate';
 import type { Plan } from '../model/plan';
+import { MAX_PODS_SOURCE } from '../model/max-pods';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
@@ -34,7 +35,10 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
     const p = g.perNode;
     out.push(`  ${g.name} (${g.instanceType}, ${g.nodes.min}/${g.nodes.desired}/${g.nodes.max} nodes, ${p.pods} pods per node)`);
     out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}; ${p.podsWithoutIp} pods without an address`);
-    out.push(`    max pods: ENI-limited ${g.maxPodsNumbers.eniLimited}, recommended ${g.maxPodsNumbers.recommended}, effective ${g.maxPodsNumbers.effective} (kubelet ${g.maxPods}); ${n(g.maxNodesThatFit)} nodes fit`);
+    if (p.efaInterfaces > 0 || p.multiNic) {
+      out.push(`    interfaces: ${p.efaLayout} layout, ${p.efaInterfaces} EFA (${p.launchInterfaceIps} with an address), ${p.efaOnlyOnCard0} EFA-only on card 0${p.multiNic ? `; multi-NIC, ${p.multiHomedPods} multi-homed pods` : ''}`);
+    }
+    out.push(`    max pods: ENI-limited ${g.maxPodsNumbers.eniLimited}, recommended ${g.maxPodsNumbers.recommended}, effective ${g.maxPodsNumbers.effective}, Karpenter ${g.maxPodsNumbers.karpenter} (kubelet ${g.maxPods}: ${MAX_PODS_SOURCE[p.maxPodsSource](p.maxPodsUncapped)}); ${n(g.maxNodesThatFit)} nodes fit`);
   }
   if (calls && calls.nodes > 0) {
     out.push('');

@@ -111,3 +111,12 @@ export function maxPodsInForce(
   if (base <= cap) return { value: base, source: own, uncapped: base };
   return { value: cap, source: kind === 'managed' ? 'eks-managed-cap' : 'auto-mode-cap', uncapped: base };
 }
+
+/** Why the max pods in force is what it is, in a few words (the CLI report and the page share them). */
+export const MAX_PODS_SOURCE: Record<MaxPodsSource, (uncapped: number) => string> = {
+  plan: () => 'set in the plan',
+  'ami-default': () => 'the AMI default (eni-max-pods.txt)',
+  'eks-managed-cap': (u) => `EKS managed node group cap, over ${u}`,
+  karpenter: () => "Karpenter's EFA-aware ENI-limited value",
+  'auto-mode-cap': (u) => `EKS Auto Mode cap of ${AUTO_MODE_MAX_PODS}, over ${u}`,
+};

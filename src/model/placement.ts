@@ -4,8 +4,8 @@
  * the ENIConfig subnet of the same AZ with it). Node i goes to launch subnet i mod k (contract §1).
  */
 import type { InstanceDataset } from './instances';
-import type { Plan } from './plan';
-import { nodeAccounting, type NodeAccounting } from './warm-pool';
+import type { NodeGroup, Plan } from './plan';
+import { nodeAccounting, type NodeAccounting, type NodeInput } from './warm-pool';
 
 /** Addresses one node puts into one subnet, by kind. */
 export interface Contribution {
@@ -30,19 +30,24 @@ export interface GroupPlacement {
   touches: number[];
 }
 
+/** What one node of a group asks of the CNI: the single way a plan's group becomes a node input. */
+export function nodeInputOf(g: NodeGroup): NodeInput {
+  return {
+    pods: g.podsPerNode,
+    branchPods: g.branchPodsPerNode ?? 0,
+    maxPods: g.maxPods,
+    kind: g.kind,
+    efaLayout: g.efaLayout,
+    multiHomedPods: g.multiHomedPodsPerNode,
+  };
+}
+
 export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacement[] {
   const index = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
   const cn = plan.cni.customNetworking;
   return plan.nodeGroups.map((g, gi) => {
     const t = dataset.byName.get(g.instanceType)!;
-    const perNode = nodeAccounting(t, plan.cni, {
-      pods: g.podsPerNode,
-      branchPods: g.branchPodsPerNode ?? 0,
-      maxPods: g.maxPods,
-      kind: g.kind,
-      efaLayout: g.efaLayout,
-      multiHomedPods: g.multiHomedPodsPerNode,
-    });
+    const perNode = nodeAccounting(t, plan.cni, nodeInputOf(g));
     const slots = g.subnets.map((name) => {
       const nodeSubnet = index.get(name)!;
       if (!cn) return { nodeSubnet, podSubnet: nodeSubnet };

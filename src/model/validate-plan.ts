@@ -5,7 +5,6 @@
  */
 import type { InstanceDataset } from './instances';
 import { suggestInstanceTypes } from './instances';
-import { efaLayoutProblem } from './efa-layout';
 import type { Plan } from './plan';
 import { describeIssue, PlanSchema, type ValidationIssue } from './plan-schema';
 import { checkSubnets, checkVpcCidrs, type VpcIssue } from './vpc-rules';
@@ -65,12 +64,8 @@ function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: Validatio
   const listKnown = known.length ? `one of ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : 'add subnets to vpc.subnets first';
   plan.nodeGroups.forEach((g, i) => {
     const p = `nodeGroups[${i}]`;
-    const t = dataset.byName.get(g.instanceType);
-    if (!t) {
+    if (!dataset.byName.has(g.instanceType)) {
       issues.push({ path: `${p}.instanceType`, message: `unknown instance type "${g.instanceType}"; did you mean ${suggestInstanceTypes(dataset, g.instanceType).join(', ')}?` });
-    } else {
-      const layout = efaLayoutProblem(t, g.efaLayout);
-      if (layout) issues.push({ path: `${p}.efaLayout`, message: `efaLayout "${g.efaLayout}": ${layout}` });
     }
     if ((g.multiHomedPodsPerNode ?? 0) > g.podsPerNode) {
       issues.push({ path: `${p}.multiHomedPodsPerNode`, message: `multiHomedPodsPerNode (${g.multiHomedPodsPerNode}) is above podsPerNode (${g.podsPerNode}); multi-homed pods are among the pods of a node` });
@@ -92,7 +87,7 @@ function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: Validatio
       if (missing.length) {
         issues.push({
           path: `${p}.podSubnets`,
-          message: `custom networking puts pod ENIs in the ENIConfig subnet of the node's AZ, and ${missing.join(', ')} has none; add a pod subnet in ${missing.join(', ')} to podSubnets`,
+          message: `custom networking puts pod ENIs in the ENIConfig subnet of the node's AZ${plan.cni.multiNic ? ' (with ENABLE_MULTI_NIC, the other cards’ ENIs too)' : ''}, and ${missing.join(', ')} has none; add a pod subnet in ${missing.join(', ')} to podSubnets`,
         });
       }
     }

@@ -8,6 +8,7 @@ import type { Plan } from './plan';
 import type { GroupPlacement } from './placement';
 import type { Evaluation, Warning } from './result';
 import type { VpcIssue } from './vpc-rules';
+import { aiNodeWarnings } from './warnings-ai';
 
 /** EKS: "at least six IP addresses … we recommend at least 16" per cluster subnet (network-reqs.adoc). */
 export const CLUSTER_SUBNET_MIN_FREE = 16;
@@ -95,7 +96,9 @@ export function planWarnings(
     const r = result.nodeGroups[gi]!;
     const per = placed[gi]!.perNode;
     const path = `nodeGroups[${gi}]`;
-    const rec = recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: cni.prefixDelegation && !per.prefixFallback, maxEni: cni.maxEni });
+    // An EFA-only interface on card 0 takes one of its ENI slots: the calculator is asked as for MAX_ENI one lower.
+    const eniSlots = per.efaOnlyOnCard0 ? Math.min(cni.maxEni ?? t.enis, t.enis) - per.efaOnlyOnCard0 : cni.maxEni;
+    const rec = recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: cni.prefixDelegation && !per.prefixFallback, maxEni: eniSlots });
     const setMaxPods = { kind: 'nodeGroup' as const, index: gi, set: { maxPods: rec } };
     if (per.prefixFallback) {
       out.push({
@@ -113,9 +116,12 @@ export function planWarnings(
     }
     const kubelet = per.maxPods - 2;
     if (kubelet > per.ipCapacity && g.podsPerNode > 0) {
-      const cause = cni.customNetworking && g.maxPods === null ? 'custom-networking-max-pods'
-        : cni.maxEni !== null && g.maxPods === null ? 'max-eni-max-pods' : 'max-pods-above-capacity';
-      const why = cause === 'custom-networking-max-pods'
+      const cause = per.efaOnlyOnCard0 > 0 && g.maxPods === null ? 'efa-only-max-pods'
+        : cni.customNetworking && g.maxPods === null ? 'custom-networking-max-pods'
+          : cni.maxEni !== null && g.maxPods === null ? 'max-eni-max-pods' : 'max-pods-above-capacity';
+      const why = cause === 'efa-only-max-pods'
+        ? `the ENA + EFA-only layout puts an EFA-only interface on card 0, taking one of its ${t.enis} ENI slots, but the default max pods (${per.maxPods}) does not know`
+        : cause === 'custom-networking-max-pods'
         ? `custom networking takes the primary ENI away from pods, but the default max pods (${per.maxPods}) does not know`
         : cause === 'max-eni-max-pods' ? `MAX_ENI=${cni.maxEni} limits the ENIs, but max pods stays at the default ${per.maxPods}`
           : `max pods ${per.maxPods} admits more pods than the ${fmt(per.ipCapacity)} addresses the CNI can hold`;
@@ -167,6 +173,7 @@ export function planWarnings(
       });
     }
   });
+  out.push(...aiNodeWarnings(plan, dataset, placed));
   if ((cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && !out.some((w) => w.code === 'minimum-ip-target-strands-pods')) {
     out.push({
       code: 'minimum-ip-target-without-warm-ip-target', severity: 'warning', path: 'cni.minimumIpTarget',

@@ -6,10 +6,11 @@ import { listSome } from './types';
  */
 import { formatCidr } from '../cidr';
 import { vpcCniSupportsPrefixDelegation, type InstanceType } from '../instances';
-import { eniLimitedMaxPods, recommendedMaxPods } from '../max-pods';
+import { recommendedMaxPods } from '../max-pods';
 import type { NodeGroup, Plan } from '../plan';
 import { LIMITS } from '../plan-schema';
 import { nodeAccounting, ADDRESSES_PER_PREFIX, type NodeAccounting } from '../warm-pool';
+import { nodeInputOf } from '../placement';
 import { clonePlan, fmt, warmMargin } from './measure';
 import { reservePrefixBlocks } from './prefix-reservation';
 import type { AdviceContext, Cost, Draft } from './types';
@@ -22,7 +23,7 @@ function activeGroups(ctx: AdviceContext): { g: NodeGroup; i: number; t: Instanc
 function perNode(plan: Plan, ctx: AdviceContext, i: number): NodeAccounting {
   const g = plan.nodeGroups[i]!;
   const t = ctx.dataset.byName.get(g.instanceType)!;
-  return nodeAccounting(t, plan.cni, { pods: g.podsPerNode, branchPods: g.branchPodsPerNode ?? 0, maxPods: g.maxPods ?? eniLimitedMaxPods(t) });
+  return nodeAccounting(t, plan.cni, nodeInputOf(g));
 }
 
 /** "general: 100 → 26 addresses per node" for every active group whose figure changes. */

@@ -8,6 +8,7 @@ import type { InstanceDataset } from '../instances';
 import type { Plan } from '../plan';
 import { WARM_SHARE_THRESHOLD } from '../warnings';
 import { maxEniFix, prefixDelegationFix, warmIpTargetsFix } from './fixes-cni';
+import { efaOnlyFix, enaEfaOnlyFix } from './fixes-efa';
 import { biggerSubnetsFix, secondaryCidrFix } from './fixes-vpc';
 import { fmt, measure, strandedPods, type Measured } from './measure';
 import type { AdviceContext, Advice, AdviseOptions, Cost, Draft, FixRule } from './types';
@@ -17,7 +18,9 @@ export type { Headroom } from './measure';
 export { sizeVpc, type SizeVpcInput, type SizeVpcResult } from './size-vpc';
 
 /** The rules, in the order they are tried (the ranking decides the order shown). */
-export const FIX_RULES: readonly FixRule[] = [warmIpTargetsFix, prefixDelegationFix, secondaryCidrFix, maxEniFix, biggerSubnetsFix];
+export const FIX_RULES: readonly FixRule[] = [
+  warmIpTargetsFix, prefixDelegationFix, secondaryCidrFix, maxEniFix, biggerSubnetsFix, efaOnlyFix, enaEfaOnlyFix,
+];
 
 /**
  * Does the plan call for advice: it does not fit, or its warm pools hold more than WARM_SHARE_THRESHOLD (half)
