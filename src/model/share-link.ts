@@ -137,7 +137,10 @@ export function expandPlan(x: unknown): unknown {
       if (g[9] !== undefined && !(g[9] === 0 && g[10] !== undefined)) out.branchPodsPerNode = g[9];
       // Fields added after format 1, by name; the schema rejects any it does not know.
       if (g[10] && typeof g[10] === 'object' && !Array.isArray(g[10])) {
-        for (const [k, v] of Object.entries(g[10] as Record<string, unknown>)) if (!POSITIONAL_GROUP_KEYS.has(k)) out[k] = v;
+        // "__proto__" would replace the decoded group's prototype rather than name a field: skip it
+        for (const [k, v] of Object.entries(g[10] as Record<string, unknown>)) {
+          if (!POSITIONAL_GROUP_KEYS.has(k) && k !== '__proto__') out[k] = v;
+        }
       }
       return out;
     }),

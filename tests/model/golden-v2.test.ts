@@ -9,15 +9,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
-import { CniSchema, NodeGroupSchema, SubnetSchema, VpcSchema } from '../../src/model/plan-schema';
+import { CNI_KEYS, CNI_SETTINGS } from '../../src/model/cni-settings';
+import { NodeGroupSchema, SubnetSchema, VpcSchema } from '../../src/model/plan-schema';
 import { decodePlanFragment, LINK_FORMAT } from '../../src/model/share-link';
 import { CrossAzViewSchema, DnsViewSchema, ScaleOutViewSchema } from '../../src/model/views';
 import {
-  decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceLink, type Workspace,
+  decodeWorkspaceFragment,
+  documentOf,
+  encodeWorkspaceFragment,
+  restoreDocument,
+  workspaceLink,
+  type Workspace,
 } from '../../src/model/workspace';
 import goldenLinks from '../golden/share-links-v2.json';
 
-const golden = (name: string): unknown => JSON.parse(readFileSync(new URL(`../golden/${name}`, import.meta.url), 'utf8'));
+const golden = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../golden/${name}`, import.meta.url), 'utf8'));
 const links = goldenLinks as unknown as { about: string; link: string; workspace: Workspace }[];
 
 const restoreLink = (link: string) => {
@@ -48,20 +55,47 @@ describe('format-2 golden links', () => {
   it('between them set every optional field of a plan and every view input (so none can drift unseen)', () => {
     const ws = links.map((g) => g.workspace);
     const plans = ws.flatMap((w) => w.scenarios);
-    const set = (rows: object[], keys: string[]) => keys.filter((k) => !rows.some((r) => (r as Record<string, unknown>)[k] != null));
+    const set = (rows: object[], keys: string[]) =>
+      keys.filter((k) => !rows.some((r) => (r as Record<string, unknown>)[k] != null));
     const missing = [
-      ...set(plans.map((p) => p.vpc), Object.keys(VpcSchema.shape)).map((k) => `vpc.${k}`),
-      ...set(plans.flatMap((p) => p.vpc.subnets), Object.keys(SubnetSchema.shape)).map((k) => `subnets[].${k}`),
-      ...set(plans.flatMap((p) => p.nodeGroups), Object.keys(NodeGroupSchema.shape)).map((k) => `nodeGroups[].${k}`),
-      ...set(ws.flatMap((w) => (w.views?.dns ? [w.views.dns] : [])), Object.keys(DnsViewSchema.shape)).map((k) => `views.dns.${k}`),
-      ...set(ws.flatMap((w) => (w.views?.crossAz ? [w.views.crossAz] : [])), Object.keys(CrossAzViewSchema.shape)).map((k) => `views.crossAz.${k}`),
-      ...set(ws.flatMap((w) => (w.views?.scaleOut ? [w.views.scaleOut] : [])), Object.keys(ScaleOutViewSchema.shape)).map((k) => `views.scaleOut.${k}`),
+      ...set(
+        plans.map((p) => p.vpc),
+        Object.keys(VpcSchema.shape),
+      ).map((k) => `vpc.${k}`),
+      ...set(
+        plans.flatMap((p) => p.vpc.subnets),
+        Object.keys(SubnetSchema.shape),
+      ).map((k) => `subnets[].${k}`),
+      ...set(
+        plans.flatMap((p) => p.nodeGroups),
+        Object.keys(NodeGroupSchema.shape),
+      ).map((k) => `nodeGroups[].${k}`),
+      ...set(
+        ws.flatMap((w) => (w.views?.dns ? [w.views.dns] : [])),
+        Object.keys(DnsViewSchema.shape),
+      ).map((k) => `views.dns.${k}`),
+      ...set(
+        ws.flatMap((w) => (w.views?.crossAz ? [w.views.crossAz] : [])),
+        Object.keys(CrossAzViewSchema.shape),
+      ).map((k) => `views.crossAz.${k}`),
+      ...set(
+        ws.flatMap((w) => (w.views?.scaleOut ? [w.views.scaleOut] : [])),
+        Object.keys(ScaleOutViewSchema.shape),
+      ).map((k) => `views.scaleOut.${k}`),
     ];
-    // Each CNI setting away from its default somewhere (the defaults are what an absent value decodes to).
-    const defaults = CniSchema.parse({}) as Record<string, unknown>;
-    for (const k of Object.keys(defaults)) if (!plans.some((p) => (p.cni as unknown as Record<string, unknown>)[k] !== defaults[k])) missing.push(`cni.${k}`);
-    expect(missing, 'fields no format-2 golden link carries: make the link carry them and append a golden entry that sets them').toEqual([]);
-    expect(ws.some((w) => w.active > 0) && ws.some((w) => w.scenarios.length === 8) && ws.some((w) => !w.views)).toBe(true);
+    // Each CNI setting (cni-settings.ts, the added ones too) set away from its default somewhere.
+    for (const k of CNI_KEYS) {
+      const d = CNI_SETTINGS[k].default;
+      if (!plans.some((p) => ![undefined, d].includes((p.cni as unknown as Record<string, unknown>)[k] as never)))
+        missing.push(`cni.${k}`);
+    }
+    expect(
+      missing,
+      'fields no format-2 golden link carries: make the link carry them and append a golden entry that sets them',
+    ).toEqual([]);
+    expect(ws.some((w) => w.active > 0) && ws.some((w) => w.scenarios.length === 8) && ws.some((w) => !w.views)).toBe(
+      true,
+    );
   });
 });
 
@@ -84,8 +118,14 @@ describe('version-2 golden files', () => {
     expect(ws?.scenarios[0]!.name).toBe('Untitled plan');
     expect(ws?.scenarios[0]!.nodeGroups[0]!.maxPods).toBeNull();
     expect(ws?.scenarios[1]!.cni).toEqual({
-      warmEniTarget: 1, warmIpTarget: 3, minimumIpTarget: null, warmPrefixTarget: 1, maxEni: null,
-      prefixDelegation: false, customNetworking: false, podEni: false,
+      warmEniTarget: 1,
+      warmIpTarget: 3,
+      minimumIpTarget: null,
+      warmPrefixTarget: 1,
+      maxEni: null,
+      prefixDelegation: false,
+      customNetworking: false,
+      podEni: false,
     });
     expect(ws?.views).toEqual({ scaleOut: { seconds: 60, buckets: {} } });
   });
@@ -99,7 +139,9 @@ describe('LINK_FORMAT: the newest format this build writes and reads', () => {
   it('is 2, and a newer link is refused naming both formats', () => {
     expect(LINK_FORMAT).toBe(2);
     const d = decodePlanFragment(`https://p/#${LINK_FORMAT + 1}.N4Ig`);
-    expect(!d.ok && d.error).toBe(`the share link was made by a newer planner (link format 3; this one reads formats 1 to 2); open it there or update`);
+    expect(!d.ok && d.error).toBe(
+      `the share link was made by a newer planner (link format 3; this one reads formats 1 to 2); open it there or update`,
+    );
   });
   it('format 0 is no format', () => {
     const d = decodePlanFragment('https://p/#0.N4Ig');

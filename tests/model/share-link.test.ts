@@ -61,6 +61,14 @@ describe('share links', () => {
       { numRuns: 2000 },
     );
   });
+  it('a "__proto__" among the named node-group fields neither names a field nor replaces the prototype', () => {
+    const body = '{"n":"x","c":["10.0.0.0/16"],"s":[["a","us-east-1a","10.0.0.0/24"]],"k":[1,null,null,1,null,0,0,0],'
+      + '"g":[["g","m5.large",[0],0,1,1,1,5,null,0,{"__proto__":{"kind":"karpenter"},"efaLayout":"none"}]]}';
+    const d = decodePlanFragment(`1.${LZString.compressToEncodedURIComponent(body)}`);
+    const g = (d.ok ? (d.json as { nodeGroups: object[] }).nodeGroups[0] : null) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(g)).toBe(Object.prototype);
+    expect([g.kind, g.efaLayout]).toEqual([undefined, 'none']);
+  });
 });
 
 describe('workspaces (format 2): several scenarios in one link and one file', () => {
