@@ -45,7 +45,10 @@ export default tseslint.config(
   {
     rules: {
       // `_name` marks an argument or binding kept on purpose (a callback's signature, a rest sibling)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // The build does not run the React Compiler: "the compiler would skip this component" is no finding.
       'react-hooks/preserve-manual-memoization': 'off',
     },
@@ -85,7 +88,8 @@ export default tseslint.config(
       'no-restricted-imports': boundary([
         {
           regex: outside('state', 'ui', 'cli', 'data'),
-          message: 'src/model is the framework-free core: it imports nothing from src/state, src/ui, src/cli or the shipped data (src/data, data/); take the dataset as a parameter.',
+          message:
+            'src/model is the framework-free core: it imports nothing from src/state, src/ui, src/cli or the shipped data (src/data, data/); take the dataset as a parameter.',
         },
         {
           regex: '^(react|react-dom|zustand|zundo|recharts|downshift)(/|$)',
@@ -98,7 +102,10 @@ export default tseslint.config(
     files: ['src/state/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': boundary([
-        { regex: outside('ui'), message: 'src/state imports nothing from src/ui: the store returns facts, the views word them.' },
+        {
+          regex: outside('ui'),
+          message: 'src/state imports nothing from src/ui: the store returns facts, the views word them.',
+        },
       ]),
     },
   },
@@ -106,7 +113,10 @@ export default tseslint.config(
     files: ['src/cli/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': boundary([
-        { regex: outside('ui', 'state'), message: 'src/cli runs over src/model alone: it imports nothing from src/ui or src/state.' },
+        {
+          regex: outside('ui', 'state'),
+          message: 'src/cli runs over src/model alone: it imports nothing from src/ui or src/state.',
+        },
       ]),
     },
   },
