@@ -7,7 +7,7 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
 }
 
-/** Exit codes (docs/contract.md §2): 0 success, 1 valid plan that does not fit, 2 invalid input or usage. */
+/** Exit codes (README, "The command line"): 0 success, 1 valid plan that does not fit, 2 invalid input or usage. */
 export const EXIT_OK = 0;
 export const EXIT_DOES_NOT_FIT = 1;
 export const EXIT_USAGE = 2;

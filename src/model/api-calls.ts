@@ -1,5 +1,7 @@
 /**
- * EC2 API calls of a scale-out against EC2's token buckets (`docs/vpc-cni.md` §5).
+ * EC2 API calls of a scale-out against EC2's token buckets: the calls are ipamd's (aws/amazon-vpc-cni-k8s
+ * v1.23.1 @ b5218838, `pkg/awsutils/awsutils.go` and `pkg/ipamd/ipamd.go`), the buckets the EC2 Developer
+ * Guide's "Request throttling for the Amazon EC2 API".
  *
  * The VPC CNI's ipamd calls EC2 from every node: about 4 calls at start, 6 per extra ENI, one
  * AssignPrivateIpAddresses per pod (WARM_IP_TARGET / MINIMUM_IP_TARGET) or per 16 pods (prefix
@@ -19,7 +21,8 @@ export interface TokenBucket {
 
 /**
  * The buckets of the AWS EC2 Developer Guide, "Request throttling for the Amazon EC2 API", as published
- * (`vpc-cni.md` §5.2, H). AWS changes them: callers override any entry.
+ * (its tables "Request token bucket sizes and refill rates" and "Resource token bucket sizes"). AWS changes
+ * them: callers override any entry.
  * ipamd's DescribeNetworkInterfaces / DescribeInstances pass IDs but no filter: assumed on the
  * unfiltered 50 / 10 bucket (M). `RunInstances:instances` is the resource bucket (1 token per instance).
  * @example DEFAULT_BUCKETS.AttachNetworkInterface // { bucket: 50, refillPerSecond: 5 }
@@ -97,7 +100,8 @@ export interface ApiCallsResult {
 }
 
 /**
- * EC2 calls one node makes from launch until it runs its pods (`vpc-cni.md` §5.1, subnet discovery on):
+ * EC2 calls one node makes from launch until it runs its pods (ipamd v1.23.1 `nodeInit`, `tryAllocateENI`,
+ * subnet discovery on):
  * init DescribeNetworkInterfaces 1, DescribeSubnets 1, CreateTags 1, AssignPrivateIpAddresses 1 (none under
  * custom networking: the primary ENI takes no pods, the first pod ENI is created instead); each ENI ipamd
  * adds: DescribeSubnets 2 (0 under custom networking, no subnet discovery), CreateNetworkInterface 1,
@@ -144,7 +148,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * The scale-out from desiredNodes to maxNodes of every group in `seconds`, per API against its bucket.
  * @example 200 m5.16xlarge nodes (2 ENIs each) in 20 s: AttachNetworkInterface 200 calls against
  *   50 + 5·20 = 150 tokens: throttled, drains at (200 − 50)/5 = 30 s, i.e. 10 s after the window
- *   (`vpc-cni.md` §5.2); in 60 s: 350 tokens, not throttled, binding still AttachNetworkInterface.
+ *   (each request takes a token; r tokens refill per second up to B); in 60 s: 350 tokens, not throttled, binding still AttachNetworkInterface.
  */
 export function apiCalls(plan: Plan, evaluation: { nodeGroups: readonly Pick<NodeGroupResult, 'name' | 'perNode'>[] }, options: ApiCallOptions): ApiCallsResult {
   const T = Math.max(0, options.seconds);

@@ -1,6 +1,6 @@
 /**
  * AWS's IPv4 CIDR block association restrictions (VPC User Guide, "IPv4 CIDR block association
- * restrictions", `vpc-cidr-blocks.html#add-cidr-block-restrictions`; `docs/vpc-cni.md` §6.4).
+ * restrictions", `vpc-cidr-blocks.html#add-cidr-block-restrictions`).
  * Pure TypeScript. Every rule applies against each CIDR already associated with the VPC, not only the
  * primary; 100.64.0.0/10 counts as a public (non-RFC 1918) range for these rules.
  */

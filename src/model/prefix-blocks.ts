@@ -1,6 +1,6 @@
 /**
- * Prefix delegation needs free, aligned /28 blocks, not loose addresses (`docs/domain.md`,
- * `vpc-cni.md` §2). The planner's assumption, stated in the README: AWS's reserved addresses spoil the
+ * Prefix delegation needs free, aligned /28 blocks, not loose addresses (EC2's `InsufficientCidrBlocks`;
+ * aws/amazon-vpc-cni-k8s issues #2749 and #2045). The planner's assumption, stated in the README: AWS's reserved addresses spoil the
  * first and last /28 of a subnet, and every single address (node IP, ENI primary, branch-ENI pod,
  * `reservedIps`) spoils a /28 of its own, unless the subnet has a prefix reservation, in which case single
  * addresses stay outside it and prefixes come from it first. EC2 publishes no fragmentation figure, so

@@ -1,6 +1,7 @@
 /**
  * What evaluate(plan) returns: plain data the views and the CLI's `evaluate --json` show.
- * Keys fixed by docs/contract.md §2 are marked (contract); the rest are extensions.
+ * Keys marked (contract) are the stable part of `evaluate --json` (README, "The command line"); the rest are
+ * extensions.
  */
 import type { NodeAccounting } from './warm-pool';
 

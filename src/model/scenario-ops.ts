@@ -7,7 +7,10 @@ import type { InstanceDataset } from './instances';
 import type { Plan } from './plan';
 import { validatePlan } from './validate-plan';
 
-/** EKS creates new control-plane ENIs on every version upgrade: up to 8 addresses (`domain.md`, `vpc-cni.md` §6.5). */
+/**
+ * EKS creates new control-plane ENIs on every version upgrade: up to 8 addresses (EKS User Guide
+ * `latest/ug/networking/network-reqs.adoc`: 2–4 cluster ENIs, new ones on every upgrade).
+ */
 export const UPGRADE_CONTROL_PLANE_IPS = 8;
 
 export interface ScenarioResult {

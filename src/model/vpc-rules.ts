@@ -1,5 +1,6 @@
 /**
- * AWS VPC rules the planner enforces on the VPC CIDRs and subnets of a plan (`docs/vpc-cni.md` §6).
+ * AWS VPC rules the planner enforces on the VPC CIDRs and subnets of a plan (VPC User Guide "Subnet CIDR
+ * blocks" and "VPC CIDR blocks"; EKS User Guide `latest/ug/networking/network-reqs.adoc`).
  * Pure TypeScript: text in, issues out; every issue says what is wrong, where, and a concrete fix.
  */
 import {

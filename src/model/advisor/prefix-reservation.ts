@@ -1,5 +1,6 @@
 /**
- * Sizing a subnet CIDR reservation of type prefix (`vpc-cni.md` §2, vpc-cni #2749): the smallest aligned
+ * Sizing a subnet CIDR reservation of type prefix (aws/amazon-vpc-cni-k8s issue #2749: EC2 assigns prefixes
+ * from reserved space first; README, "How the numbers are computed"): the smallest aligned
  * block inside the subnet that makes the /28 accounting of prefix-blocks.ts hold the prefixes, clear of
  * the subnet's first and last /28 where the subnet allows it.
  */

@@ -1,6 +1,7 @@
 /**
  * Karpenter v1 manifests: an EC2NodeClass (with `kubelet.maxPods`) and a NodePool per node group.
- * Karpenter computes pod density itself (`ENILimitedPods`, `docs/max-pods.md` §d), which has no notion of
+ * Karpenter computes pod density itself (`ENILimitedPods` in aws/karpenter-provider-aws
+ * `pkg/providers/instancetype/types.go` @ 1d927085), which has no notion of
  * custom networking or prefix delegation: hence `kubelet.maxPods`, and `RESERVED_ENIS=1` with custom networking.
  */
 import type { InstanceDataset } from '../instances';

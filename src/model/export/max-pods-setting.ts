@@ -1,5 +1,6 @@
 /**
- * The kubelet max pods every export writes for a node group, and why (`docs/max-pods.md`).
+ * The kubelet max pods every export writes for a node group, and why (README, "How the numbers are computed",
+ * max pods).
  * One rule for all exports, so Terraform, eksctl, Karpenter and the CSV never disagree.
  */
 import type { InstanceDataset } from '../instances';
