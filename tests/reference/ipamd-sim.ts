@@ -1,5 +1,6 @@
 /**
- * A step-by-step replay of ipamd's pool loop (amazon-vpc-cni-k8s v1.23.1, `docs/vpc-cni.md` §1.2 and §2),
+ * A step-by-step replay of ipamd's pool loop (aws/amazon-vpc-cni-k8s v1.23.1 @ b5218838, `pkg/ipamd/ipamd.go`:
+ * `isDatastorePoolTooLow`, `increaseDatastorePool`, prefix delegation's `getPrefixesNeeded`),
  * written to be obviously faithful rather than fast: the reference the closed form in
  * src/model/warm-pool.ts is tested against. One `increase` call is one loop iteration's single action.
  */
