@@ -37,6 +37,7 @@ export interface DraftActions {
 export type EditDraft = (key: string, fn: (d: Draft) => Draft) => void;
 
 export function draftActions(edit: EditDraft): DraftActions {
+  let loads = 0;
   const editGroup = (key: string, i: number, fn: (g: DraftGroup) => DraftGroup) =>
     edit(key, (d) => {
       const g = d.nodeGroups[i];
@@ -47,7 +48,8 @@ export function draftActions(edit: EditDraft): DraftActions {
     });
   return {
     // The scenario keeps its identity (its tab, its last valid result); only its plan changes.
-    loadPlan: (plan) => edit('load', (d) => ({ ...planToDraft(plan), key: d.key })),
+    // Each load is its own undo step, however quickly the next follows (two presets picked in a row).
+    loadPlan: (plan) => edit(`load:${++loads}`, (d) => ({ ...planToDraft(plan), key: d.key })),
     setName: (name) => edit('name', (d) => ({ ...d, name })),
     setCidr: (i, text) => edit(`cidr${i}`, (d) => ({ ...d, cidrs: d.cidrs.map((c, j) => (j === i ? text : c)) })),
     addCidr: () => edit('addCidr', (d) => ({ ...d, cidrs: [...d.cidrs, nextCidrSuggestion(d.cidrs)] })),

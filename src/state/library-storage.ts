@@ -10,6 +10,15 @@ export const LIBRARY_KEY = 'eks-ip-planner:library:v1';
 export const PLAN_KEY_PREFIX = `${LIBRARY_KEY}:plan:`;
 export const TRASH_KEY = `${LIBRARY_KEY}:trash`;
 export const QUARANTINE_PREFIX = 'eks-ip-planner:quarantine:';
+/**
+ * Set (to the time) while a change that spans several keys is being written: a plan's document, then
+ * the list. Another tab reads each key as its storage event arrives, so between the two it would see a
+ * document the list does not have yet (or, on a delete, the other way round) and "repair" the list,
+ * undoing the change. While the marker is younger than WRITE_GRACE_MS, a reader lists what is
+ * consistent and repairs nothing; the marker's removal is one more event, after which it reads again.
+ */
+export const WRITING_KEY = `${LIBRARY_KEY}:writing`;
+const WRITE_GRACE_MS = 2000;
 export const MAX_QUARANTINE = 5;
 export const MAX_PLANS = 200;
 export const MAX_NAME_CHARS = 120;
@@ -136,9 +145,34 @@ function describeOrphan(text: string): { name: string; scenarios: number } | nul
   }
 }
 
+/** Another tab is in the middle of a change of several keys (see WRITING_KEY). */
+function midWrite(storage: Storage): boolean {
+  const at = Number(storage.getItem(WRITING_KEY));
+  return at > 0 && Math.abs(Date.now() - at) < WRITE_GRACE_MS;
+}
+
+/** Runs a change of several keys under the WRITING_KEY marker (best effort: a full storage skips it). */
+export function writing<T>(s: Session, fn: () => T): T {
+  try {
+    s.storage.setItem(WRITING_KEY, String(Date.now()));
+  } catch {
+    // The change itself will say whether storage is full.
+  }
+  try {
+    return fn();
+  } finally {
+    s.storage.removeItem(WRITING_KEY);
+  }
+}
+
 /** The list, repaired: missing, oversized and unlisted entries dealt with, and the repair written. */
 export function loadIndex(s: Session): PlanEntry[] {
   const raw = s.storage.getItem(LIBRARY_KEY);
+  if (midWrite(s.storage)) {
+    // Half written by another tab: the entries that have their data, and no repair.
+    const listed = raw === null ? null : parseIndex(raw);
+    return listed?.ok ? listed.plans.filter((p) => s.storage.getItem(planKey(p.id)) !== null) : [];
+  }
   const parsed = raw === null ? { ok: true as const, plans: [], dropped: 0 } : parseIndex(raw);
   const problems: string[] = parsed.ok ? (parsed.dropped ? [`${parsed.dropped} damaged entr${parsed.dropped > 1 ? 'ies' : 'y'}`] : []) : [parsed.reason];
   const plans: PlanEntry[] = [];
@@ -185,14 +219,16 @@ export function writeIndex(s: Session, plans: PlanEntry[]): void {
 
 /** Writes a document and the list that includes it; on failure leaves storage as it was. */
 export function writeEntry(s: Session, id: string, text: string, plans: PlanEntry[], previous: string | null): void {
-  s.storage.setItem(planKey(id), text);
-  try {
-    writeIndex(s, plans);
-  } catch (e) {
-    if (previous === null) s.storage.removeItem(planKey(id));
-    else s.storage.setItem(planKey(id), previous);
-    throw e;
-  }
+  writing(s, () => {
+    s.storage.setItem(planKey(id), text);
+    try {
+      writeIndex(s, plans);
+    } catch (e) {
+      if (previous === null) s.storage.removeItem(planKey(id));
+      else s.storage.setItem(planKey(id), previous);
+      throw e;
+    }
+  });
 }
 
 export function random(): string {

@@ -18,11 +18,11 @@ import { documentOf, type Workspace } from '../model/workspace';
 import {
   fail, issueText, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, quote, random, run, setAside, storageProblem, TRASH_KEY,
   writeEntry, writeIndex,
-  type LibraryResult, type PlanEntry, type Session,
+  writing, type LibraryResult, type PlanEntry, type Session,
 } from './library-storage';
 
 export {
-  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem, TRASH_KEY,
+  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem, TRASH_KEY, WRITING_KEY,
   type LibraryResult, type PlanEntry,
 } from './library-storage';
 
@@ -132,17 +132,19 @@ export function deletePlan(storage: Storage, id: string): LibraryResult<{ entry:
     const document = position >= 0 ? storage.getItem(planKey(id)) : null;
     if (document === null) return missing(s);
     const entry = plans[position]!;
-    writeIndex(s, plans.filter((_, j) => j !== position));
-    storage.removeItem(TRASH_KEY);
-    storage.removeItem(planKey(id));
-    const token = `t${Date.now().toString(36)}-${random()}`;
-    try {
-      storage.setItem(TRASH_KEY, JSON.stringify({ version: 1, token, position, entry, document, deletedAt: Date.now() }));
-      return { ok: true, entry, token, notices: s.notices };
-    } catch (e) {
-      s.notices.push(`${quote(entry.name)} was deleted, but it cannot be undone: ${storageProblem(e)}.`);
-      return { ok: true, entry, token: null, notices: s.notices };
-    }
+    return writing(s, () => {
+      writeIndex(s, plans.filter((_, j) => j !== position));
+      storage.removeItem(TRASH_KEY);
+      storage.removeItem(planKey(id));
+      const token = `t${Date.now().toString(36)}-${random()}`;
+      try {
+        storage.setItem(TRASH_KEY, JSON.stringify({ version: 1, token, position, entry, document, deletedAt: Date.now() }));
+        return { ok: true as const, entry, token, notices: s.notices };
+      } catch (e) {
+        s.notices.push(`${quote(entry.name)} was deleted, but it cannot be undone: ${storageProblem(e)}.`);
+        return { ok: true as const, entry, token: null, notices: s.notices };
+      }
+    });
   });
 }
 

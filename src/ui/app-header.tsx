@@ -1,13 +1,11 @@
-/** Title and what the planner is for, plan name, presets, undo/redo and the share link. */
+/** Title, plan name, presets, undo/redo and the share link; above the workspace, a first step for a newcomer. */
 import { useActions, usePlan } from '../state/store-context';
 import { selectName } from '../state/selectors';
+import type { PlanState } from '../state/plan-store';
 import { Field } from './field';
 import { PresetPicker } from './preset-picker';
 import { ShareButton } from './share-button';
 import { UndoControls } from './undo-controls';
-
-/** The one line a newcomer reads first: what the page is for and where to start. */
-export const TAGLINE = 'Plan the IP addresses of an EKS cluster\'s VPC: add node groups on the left or start from a preset, and see when each subnet runs out.';
 
 export function AppHeader() {
   const name = usePlan(selectName);
@@ -15,11 +13,21 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <h1 className="brand">EKS IP Planner</h1>
-      <p className="tagline">{TAGLINE}</p>
       <Field label="Plan name" path="name" value={name} onChange={setName} className="plan-name-field" />
       <PresetPicker />
       <UndoControls />
       <ShareButton />
     </header>
   );
+}
+
+/** The one line a newcomer reads first: what the page is for and where to start. */
+export const FIRST_STEP = 'Plan the IP addresses of an EKS cluster\'s VPC: add a node group on the left or pick a preset above, and see when each subnet runs out.';
+
+const selectEmpty = (s: PlanState) => s.draft.nodeGroups.length === 0;
+
+/** Shown while the plan has no node group (the first screen, the blank plan): gone once there is one. */
+export function FirstStep() {
+  const empty = usePlan(selectEmpty);
+  return empty ? <p className="first-step">{FIRST_STEP}</p> : null;
 }

@@ -6,7 +6,7 @@ import { openPlan } from '../state/library';
 import { PlanProvider, type PlanContextValue } from '../state/store-context';
 import type { LoadNotice } from '../state/persistence';
 import { startSync, type Sync } from '../state/sync';
-import { AppHeader } from './app-header';
+import { AppHeader, FirstStep } from './app-header';
 import { PlanEditor } from './editor/plan-editor';
 import { ErrorBoundary } from './error-boundary';
 import { Notice } from './notice';
@@ -65,6 +65,7 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
       <ErrorBoundary onReset={() => ctx.store.getState().actions.loadPlan(structuredClone(PRESETS[0]!))}>
         <a className="skip-link" href="#results" onClick={(e) => { e.preventDefault(); document.getElementById('results')?.focus(); }}>Skip to results</a>
         <AppHeader />
+        <FirstStep />
         {notice && (
           <Notice
             notice={notice}

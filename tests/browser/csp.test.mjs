@@ -52,7 +52,7 @@ async function open(url = baseUrl()) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.getByRole('heading', { level: 2, name: /fit at max/ }).first().waitFor();
+  await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ }).first().waitFor();
   return { context, page, errors, violations: () => page.evaluate(() => window.__csp) };
 }
 

@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 
-test('opens on the small routable preset; a preset loads; editing pods per node changes the numbers', async () => {
+test('the small routable preset (picked from the Preset menu); another preset loads; editing pods per node changes the numbers', async () => {
   const s = await openPage(browser);
   const { page } = s;
   await assert.doesNotReject(page.getByRole('heading', { name: 'Does not fit at max' }).waitFor());
@@ -88,13 +88,15 @@ test('the plan survives a reload (address bar) and a new visit (local storage)',
   await finish(s);
 });
 
-test('a damaged share link says why, as text, and opens the saved plan instead', async () => {
+test('a damaged share link says why, as text, opens the blank plan instead, and stays in the address bar', async () => {
   const s = await openPage(browser, { url: `${baseUrl()}#1.<img src=x onerror=alert(1)>` });
   const { page } = s;
   const notice = page.getByRole('alert');
-  assert.match(await notice.textContent(), /^The share link could not be opened: .*A preset is shown instead\./);
+  assert.match(await notice.textContent(), /^The share link could not be opened: .*A blank plan is shown instead\./);
   assert.equal(await page.locator('img').count(), 0);
-  assert.equal(await page.getByLabel('Plan name').inputValue(), 'Small routable VPC');
+  assert.equal(await page.getByLabel('Plan name').inputValue(), 'Blank plan');
+  await page.waitForTimeout(600);
+  assert.match(decodeURIComponent(new URL(page.url()).hash), /^#1\.<img src=x onerror=alert\(1\)>$/);
   await finish(s);
 });
 

@@ -68,7 +68,7 @@ async function hostileContext() {
 /** The planner has rendered its verdict (on a timeout, says what the page logged, e.g. a missing asset). */
 async function loaded(page, seen) {
   try {
-    await page.getByRole('heading', { level: 2, name: /fit at max/ }).first().waitFor();
+    await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ }).first().waitFor();
   } catch (e) {
     throw new Error(`${e.message}\npage errors: ${JSON.stringify(seen.errors)}`);
   }

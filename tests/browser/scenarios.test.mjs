@@ -65,11 +65,11 @@ test('"Make it a scenario" from the advisor adds a scenario that fits; deleting 
   await make.waitFor();
   await until(() => make.isEnabled(), true);
   await make.click();
-  assert.deepEqual(await tabNames(page), ['Small routable VPC', 'MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5 *']);
+  assert.deepEqual(await tabNames(page), ['Small routable VPC', 'Small routable VPC + MIT 25/WIT 5 *']);
   await page.getByRole('heading', { name: 'Fits at max' }).waitFor();
-  await page.getByRole('button', { name: 'Delete scenario MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5' }).click();
+  await page.getByRole('button', { name: 'Delete scenario Small routable VPC + MIT 25/WIT 5' }).click();
   assert.deepEqual(await tabNames(page), ['Small routable VPC *']);
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.deepEqual(await tabNames(page), ['Small routable VPC', 'MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5 *']);
+  assert.deepEqual(await tabNames(page), ['Small routable VPC', 'Small routable VPC + MIT 25/WIT 5 *']);
   await finish(s);
 });

@@ -25,7 +25,7 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
       <p className="verdict-line" data-testid="first-exhaustion">
         {empty ? (
           plan.nodeGroups.length === 0
-            ? <>The plan has no node group yet: add one on the left (instance type, subnets, node counts), or pick a preset, to see the addresses its nodes take and when each subnet runs out.</>
+            ? <>The plan has no node group yet, so no address is taken and nothing can run out: add one on the left (instance type, subnets, node counts).</>
             : <>Every node group has a maximum of 0 nodes: raise a group&apos;s maximum nodes to see the addresses its nodes take and when each subnet runs out.</>
         ) : first && firstSubnet ? (
           <>

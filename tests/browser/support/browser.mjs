@@ -19,11 +19,16 @@ export function baseUrl() {
   return url;
 }
 
+/** The heading every first screen has: a verdict, or "Nothing to place yet" before any node group. */
+export const VERDICT = /Fits at max|fit at max|Nothing to place yet/;
+
 /**
  * A fresh context and page that records every request to a host other than the local server
- * (`foreign`) and every page error (`errors`).
+ * (`foreign`) and every page error (`errors`). The first visit opens on the blank plan; with no link in
+ * `url`, the page then picks `preset` in the Preset menu as a user would (the tests' usual start, the
+ * small routable VPC); `preset: null` keeps the first screen.
  */
-export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', url = baseUrl(), permissions = [] } = {}) {
+export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', url = baseUrl(), permissions = [], preset = 'Small routable VPC' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, permissions });
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
@@ -36,7 +41,12 @@ export async function openPage(browser, { width = 1280, height = 800, colorSchem
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.getByRole('heading', { level: 2, name: /fit at max/ }).first().waitFor();
+  await page.getByRole('heading', { level: 2, name: VERDICT }).first().waitFor();
+  if (preset && !new URL(url).hash) {
+    await page.getByLabel('Preset').selectOption({ label: preset });
+    await until(() => page.getByLabel('Plan name').inputValue(), preset);
+    await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max/ }).first().waitFor();
+  }
   return { context, page, foreign, errors };
 }
 
