@@ -3,6 +3,7 @@ import type { ApiCallsResult } from '../model/api-calls';
 import type { FullEvaluation } from '../model/evaluate';
 import type { Plan } from '../model/plan';
 import { MAX_PODS_SOURCE } from '../model/max-pods';
+import { AUTO_MODE_WARM_POOL_ASSUMPTION } from '../model/auto-mode';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
@@ -17,6 +18,10 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
       ? `Verdict: FITS at max (${n(r.totals.nodes.max)} nodes).${fe ? ` First to run out: ${fe.subnet} at ${n(fe.atNodes)} nodes.` : ' No subnet runs out up to 2× max.'}`
       : `Verdict: DOES NOT FIT at max (${n(r.totals.nodes.max)} nodes). ${fe ? `${fe.subnet} runs out first, at ${n(fe.atNodes)} nodes.` : ''}`,
   );
+  if (r.bestCase) {
+    const b = r.bestCase;
+    out.push(`Node pools: judged against their worst candidates; with the best candidates it ${b.fits ? 'FITS' : 'does NOT fit'} at max (${n(b.totals.nodes.max)} nodes, ${n(b.totals.used.max)} addresses)${b.firstExhaustion ? `, ${b.firstExhaustion.subnet} running out first at ${n(b.firstExhaustion.atNodes)} nodes` : ''}.`);
+  }
   const warmShare = r.totals.used.desired ? Math.round((100 * r.totals.warm.desired) / r.totals.used.desired) : 0;
   out.push(`Addresses used: ${n(r.totals.used.desired)} at desired, ${n(r.totals.used.max)} at max, of ${n(r.totals.usable)} usable; ${warmShare}% of those at desired are warm pool.`);
   out.push('');
@@ -35,6 +40,13 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
     const p = g.perNode;
     out.push(`  ${g.name} (${g.instanceType}, ${g.nodes.min}/${g.nodes.desired}/${g.nodes.max} nodes, ${p.pods} pods per node)`);
     out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}; ${p.podsWithoutIp} pods without an address`);
+    if (g.worst && g.best && g.candidateList) {
+      const pick = (x: { instanceType: string; podsPerNode: number; nodes: number; addresses: number }) =>
+        `${x.instanceType} (${x.podsPerNode} pods per node, ${n(x.nodes)} nodes, ${n(x.addresses)} addresses)`;
+      out.push(`    node pool: ${g.candidates} candidate types, ${g.candidateList.length} run the pod; judged against the worst ${pick(g.worst)}; best ${pick(g.best)}`);
+      if (g.tooSmall?.length) out.push(`    too small for one pod: ${g.tooSmall.slice(0, 6).map((c) => `${c.instanceType} (${c.limitedBy})`).join(', ')}${g.tooSmall.length > 6 ? `, and ${g.tooSmall.length - 6} more` : ''}`);
+    }
+    if (p.kind === 'auto-mode') out.push(`    ${AUTO_MODE_WARM_POOL_ASSUMPTION}`);
     if (p.efaInterfaces > 0 || p.multiNic) {
       out.push(`    interfaces: ${p.efaLayout} layout, ${p.efaInterfaces} EFA (${p.launchInterfaceIps} with an address), ${p.efaOnlyOnCard0} EFA-only on card 0${p.multiNic ? `; multi-NIC, ${p.multiHomedPods} multi-homed pods` : ''}`);
     }

@@ -6,7 +6,9 @@
  */
 import { cidrSize, freeAddressCount, parseCidr, containsCidr, type Cidr } from './cidr';
 import type { InstanceDataset } from './instances';
+import { launchLayout } from './efa-layout';
 import { eniLimitedMaxPods, karpenterEniLimitedPods, recommendedMaxPods } from './max-pods';
+import { evaluatePool, isPool, poolAsGroup, type PoolEvaluation } from './node-pool';
 import type { Plan } from './plan';
 import { placeGroups, type GroupPlacement } from './placement';
 import { blockUse } from './prefix-blocks';
@@ -28,13 +30,18 @@ export interface VpcCidrResult {
 
 export interface FullEvaluation extends Evaluation {
   vpcCidrs: VpcCidrResult[];
+  /** With node pools whose best candidate differs from the worst: the plan evaluated with the best ones. */
+  bestCase?: Pick<Evaluation, 'fits' | 'firstExhaustion' | 'series' | 'totals'>;
 }
 
 /**
  * Evaluates a validated plan (see validatePlan) against the instance dataset.
  * @example evaluate(smallVpcPlan, dataset).subnets[0].used.desired // 100 per m5.16xlarge with 1–49 pods
  */
-export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: readonly VpcIssue[] = []): FullEvaluation {
+export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: readonly VpcIssue[] = []): FullEvaluation {
+  // Node pools: the subnets are judged against the worst candidate; the best is evaluated beside it.
+  const pools = input.nodeGroups.map((g) => (isPool(g) ? evaluatePool(g, input.cni, dataset) : null));
+  const plan = pools.some(Boolean) ? withPoolCase(input, pools, 'worst') : input;
   const placed = placeGroups(plan, dataset);
   const st = subnetStatics(plan);
   const groups = plan.nodeGroups;
@@ -77,11 +84,15 @@ export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: read
           maxEni: plan.cni.maxEni,
         }),
         effective: per.effectiveMaxPods,
-        karpenter: karpenterEniLimitedPods(t, plan.cni.customNetworking ? 1 : 0),
+        // EFA-aware: Karpenter subtracts the EFA-only interfaces on card 0 (ai-nodes.md §2, types.go ~L641-660)
+        karpenter: karpenterEniLimitedPods(
+          t, plan.cni.customNetworking ? 1 : 0, launchLayout(t, g.efaLayout).efaOnlyOnCard0,
+        ),
       },
       maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi, index),
       nodes,
       addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },
+      ...poolKeys(pools[gi] ?? null),
     };
   });
 
@@ -104,8 +115,31 @@ export function evaluate(plan: Plan, dataset: InstanceDataset, vpcWarnings: read
     series,
     vpcCidrs: vpcCidrResults(plan),
   };
+  if (pools.some((p) => p && p.best.instanceType !== p.worst.instanceType)) {
+    const best = evaluate(withPoolCase(input, pools, 'best'), dataset);
+    result.bestCase = { fits: best.fits, firstExhaustion: best.firstExhaustion, series: best.series, totals: best.totals };
+  }
   result.warnings = planWarnings(plan, dataset, result, placed, vpcWarnings);
   return result;
+}
+
+/** The plan with each pool group replaced by the group of its worst (or best) candidate, requirements dropped. */
+function withPoolCase(plan: Plan, pools: readonly (PoolEvaluation | null)[], which: 'worst' | 'best'): Plan {
+  return {
+    ...plan,
+    nodeGroups: plan.nodeGroups.map((g, i) => {
+      const p = pools[i];
+      if (!p) return g;
+      const { requirements: _r, ...rest } = poolAsGroup(g, p[which]);
+      return rest;
+    }),
+  };
+}
+
+/** evaluate --json's keys for a pool group (contract §4): candidates, worst, best; the list for the page. */
+function poolKeys(p: PoolEvaluation | null) {
+  if (!p) return {};
+  return { candidates: p.candidates, worst: p.worst, best: p.best, candidateList: p.list, tooSmall: p.tooSmall };
 }
 
 function subnetRoles(plan: Plan, placed: readonly GroupPlacement[]): ('nodes' | 'pods')[][] {
@@ -145,7 +179,7 @@ function subnetResult(
     breakdown[sc] = b;
     used[sc] = b.total;
     free[sc] = st.usable - b.total;
-    if (plan.cni.prefixDelegation && (usages.max.prefixes[i]! > 0 || s.prefixReservation)) {
+    if (usages.max.prefixes[i]! > 0 || (plan.cni.prefixDelegation && s.prefixReservation)) {
       prefixBlocks ??= {} as Record<Scale, PrefixBlocks>;
       const bu = blockUse(st.geometry, u.singles[i]! + st.reserved, u.prefixes[i]!);
       prefixBlocks[sc] = { ...bu, needed: u.prefixes[i]! };

@@ -99,13 +99,16 @@ export function maxPodsInForce(
   t: InstanceType,
   kind: 'self-managed' | 'managed' | 'karpenter' | 'auto-mode',
   explicit: number | null,
-  o: { reservedEnis?: number; efaOnlyOnCard0?: number } = {},
+  o: { reservedEnis?: number; efaOnlyOnCard0?: number; prefixDelegation?: boolean; customNetworking?: boolean } = {},
 ): MaxPodsInForce {
   if (kind === 'karpenter') {
     const value = explicit ?? karpenterEniLimitedPods(t, o.reservedEnis ?? 0, o.efaOnlyOnCard0 ?? 0);
     return { value, source: explicit === null ? 'karpenter' : 'plan', uncapped: value };
   }
-  const base = explicit ?? eniLimitedMaxPods(t);
+  // Auto Mode's "usual calculation" knows its own prefix mode (max-pods-calculator.sh without the cap).
+  const base = explicit ?? (kind === 'auto-mode'
+    ? recommendedMaxPods(t, { prefixDelegation: o.prefixDelegation, customNetworking: o.customNetworking, showMaxAllowed: true })
+    : eniLimitedMaxPods(t));
   const own: MaxPodsSource = explicit === null ? 'ami-default' : 'plan';
   const cap = kind === 'managed' ? recommendedCap(t) : kind === 'auto-mode' ? AUTO_MODE_MAX_PODS : Infinity;
   if (base <= cap) return { value: base, source: own, uncapped: base };

@@ -4,6 +4,7 @@
  * the ENIConfig subnet of the same AZ with it). Node i goes to launch subnet i mod k (contract §1).
  */
 import type { InstanceDataset } from './instances';
+import { groupCni } from './auto-mode';
 import type { NodeGroup, Plan } from './plan';
 import { nodeAccounting, type NodeAccounting, type NodeInput } from './warm-pool';
 
@@ -39,15 +40,17 @@ export function nodeInputOf(g: NodeGroup): NodeInput {
     kind: g.kind,
     efaLayout: g.efaLayout,
     multiHomedPods: g.multiHomedPodsPerNode,
+    reservedEnis: g.reservedEnis,
   };
 }
 
 export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacement[] {
   const index = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
-  const cn = plan.cni.customNetworking;
   return plan.nodeGroups.map((g, gi) => {
     const t = dataset.byName.get(g.instanceType)!;
-    const perNode = nodeAccounting(t, plan.cni, nodeInputOf(g));
+    const cni = groupCni(plan.cni, g);
+    const cn = cni.customNetworking;
+    const perNode = nodeAccounting(t, cni, nodeInputOf(g));
     const slots = g.subnets.map((name) => {
       const nodeSubnet = index.get(name)!;
       if (!cn) return { nodeSubnet, podSubnet: nodeSubnet };

@@ -16,6 +16,7 @@ export const LIMITS = {
   reservedIps: 16_777_216,
   maxPods: 100_000,
   targets: 10_000,
+  pods: 10_000_000,
 } as const;
 
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
@@ -39,6 +40,28 @@ export const CniSchema = z.strictObject(
 export const NODE_GROUP_KINDS = ['self-managed', 'managed', 'karpenter', 'auto-mode'] as const;
 /** The interfaces a launch attaches besides the CNI's own (ai-nodes.md §2). */
 export const EFA_LAYOUTS = ['none', 'efa', 'efa-only', 'ena-efa-only'] as const;
+/** Karpenter's requirement operators (NodePool spec.template.spec.requirements). */
+export const POOL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
+
+/** EC2 resource IDs: the prefix, then 8 or 17 hex digits. */
+const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+const VPC_ID = /^vpc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+/** AWS's limits on a resource's tags (EC2 user guide, "Tag restrictions"). */
+export const TAG_LIMITS = { tags: 50, keyLength: 128, valueLength: 256 } as const;
+
+/** A subnet's tags: key → value, within AWS's limits, each problem named with the fix. */
+const TagsSchema = z.record(z.string(), z.string()).check((ctx) => {
+  const keys = Object.keys(ctx.value);
+  const issue = (message: string, path?: string[]) => ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) });
+  if (keys.length > TAG_LIMITS.tags) issue(`has ${keys.length} tags; AWS allows at most ${TAG_LIMITS.tags} per subnet: remove some`);
+  for (const k of keys) {
+    if (k.trim() === '') issue('a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it', [k]);
+    else if (k.length > TAG_LIMITS.keyLength) issue(`the tag key is longer than ${TAG_LIMITS.keyLength} characters; shorten it`, [k]);
+    const v = ctx.value[k]!;
+    if (v.length > TAG_LIMITS.valueLength) issue(`the tag value is longer than ${TAG_LIMITS.valueLength} characters; shorten it`, [k]);
+  }
+});
 
 export const SubnetSchema = z.strictObject({
   name: text(LIMITS.nameLength).check(z.minLength(1)),
@@ -46,28 +69,48 @@ export const SubnetSchema = z.strictObject({
   cidr: text(64),
   reservedIps: z.optional(count(LIMITS.reservedIps)),
   prefixReservation: z.optional(text(64)),
+  tags: z.optional(TagsSchema),
+  id: z.optional(z.string().check(z.regex(SUBNET_ID, 'must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out'))),
 });
 
 export const NodeGroupSchema = z.strictObject({
   name: text(LIMITS.nameLength).check(z.minLength(1)),
-  instanceType: text(64).check(z.minLength(1)),
+  // Given for a fixed group; a pool (requirements) leaves type, node counts and pods per node to the model.
+  instanceType: z.optional(text(64).check(z.minLength(1))),
   subnets: z.array(text(LIMITS.nameLength)).check(z.minLength(1), z.maxLength(LIMITS.subnets)),
   podSubnets: z.optional(z.array(text(LIMITS.nameLength)).check(z.maxLength(LIMITS.subnets))),
-  minNodes: count(LIMITS.nodes),
-  desiredNodes: count(LIMITS.nodes),
-  maxNodes: count(LIMITS.nodes),
-  podsPerNode: count(LIMITS.podsPerNode),
+  minNodes: z.optional(count(LIMITS.nodes)),
+  desiredNodes: z.optional(count(LIMITS.nodes)),
+  maxNodes: z.optional(count(LIMITS.nodes)),
+  podsPerNode: z.optional(count(LIMITS.podsPerNode)),
   branchPodsPerNode: z.optional(count(LIMITS.podsPerNode)),
   maxPods: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.maxPods))), null),
   kind: z.optional(z.enum(NODE_GROUP_KINDS)),
   efaLayout: z.optional(z.enum(EFA_LAYOUTS)),
   multiHomedPodsPerNode: z.optional(count(LIMITS.podsPerNode)),
+  // Node pools (Karpenter NodePool / EKS Auto Mode): candidates by requirements, workload by pods.
+  requirements: z.optional(z.array(z.strictObject({
+    key: text(128).check(z.minLength(1)),
+    operator: z.enum(POOL_OPERATORS),
+    values: z.optional(z.array(text(128)).check(z.maxLength(200))),
+  })).check(z.maxLength(50))),
+  pods: z.optional(z.strictObject({ min: count(LIMITS.pods), desired: count(LIMITS.pods), max: count(LIMITS.pods) })),
+  podRequests: z.optional(z.record(text(64), z.union([text(64), z.number()]))),
+  /** Karpenter RESERVED_ENIS: ENIs kept from pods (1 under custom networking). */
+  reservedEnis: z.optional(count(15)),
+  /** Nodes a disruption (drift, consolidation) replaces at once: their addresses are taken twice meanwhile. */
+  disruptionBudget: z.optional(count(LIMITS.nodes)),
+  /** EKS Auto Mode NodeClass advancedNetworking.ipv4PrefixSize: "Auto" (prefixes) or "32" (secondary IPs). */
+  ipv4PrefixSize: z.optional(z.enum(['Auto', '32'])),
 });
 
 export const VpcSchema = z.strictObject({
   cidrs: z.array(text(64)).check(z.minLength(1), z.maxLength(LIMITS.cidrs)),
   subnets: z.array(SubnetSchema).check(z.maxLength(LIMITS.subnets)),
   cidrQuota: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+  ipFamily: z.optional(z.enum(['ipv4', 'ipv6'])),
+  vpcId: z.optional(z.string().check(z.regex(VPC_ID, 'must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out'))),
+  associatedCidrs: z.optional(z.array(text(64)).check(z.maxLength(LIMITS.cidrs))),
 });
 
 export const PlanSchema = z.strictObject({
@@ -101,7 +144,7 @@ const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a li
 
 const KNOWN_KEYS: Record<string, string[]> = {
   '': ['version', 'name', 'vpc', 'cni', 'nodeGroups'],
-  vpc: ['cidrs', 'subnets', 'cidrQuota'],
+  vpc: ['cidrs', 'subnets', 'cidrQuota', 'vpcId', 'associatedCidrs', 'ipFamily'],
   cni: CNI_KEYS,
   subnet: Object.keys(SubnetSchema.shape),
   nodeGroup: Object.keys(NodeGroupSchema.shape),
@@ -131,7 +174,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Validati
     case 'invalid_type': {
       if (got === undefined) return { path, message: `${path}${env} is missing; add it` };
       // every number in a plan is a whole number; every string is text
-      const want = ({ int: 'a whole number', number: 'a whole number', array: 'a list', object: 'an object', string: 'text', boolean: 'true or false' } as Record<string, string>)[issue.expected] ?? `a ${issue.expected}`;
+      const want = ({ int: 'a whole number', number: 'a whole number', array: 'a list', object: 'an object', record: 'an object of tag keys and text values', string: 'text', boolean: 'true or false' } as Record<string, string>)[issue.expected] ?? `a ${issue.expected}`;
       const nullable = issue.path.length && NULLABLE_FIELDS.has(field) ? ' or null' : '';
       return { path, message: `${path}${env} must be ${want}${nullable}, got ${typeName(got)}` };
     }

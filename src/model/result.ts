@@ -105,6 +105,14 @@ export interface NodeGroupResult {
   nodes: Record<Scale, number>;
   /** Addresses this group takes at each scale, all subnets together. */
   addresses: Record<Scale, number>;
+  // ---- node pools only (contract §4): the candidates and the worst and best at pods.max ----
+  candidates?: number;
+  worst?: import('./node-pool').PoolPick;
+  best?: import('./node-pool').PoolPick;
+  /** Every candidate that runs the pod, most addresses first. */
+  candidateList?: import('./node-pool').PoolCandidate[];
+  /** Candidates too small for one pod. */
+  tooSmall?: import('./node-pool').PoolCandidate[];
 }
 
 export interface SeriesPoint {

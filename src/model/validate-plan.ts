@@ -5,6 +5,7 @@
  */
 import type { InstanceDataset } from './instances';
 import { suggestInstanceTypes } from './instances';
+import { resolvePools } from './node-pool';
 import type { Plan } from './plan';
 import { describeIssue, PlanSchema, type ValidationIssue } from './plan-schema';
 import { checkSubnets, checkVpcCidrs, type VpcIssue } from './vpc-rules';
@@ -34,7 +35,8 @@ export function validatePlan(input: unknown, dataset: InstanceDataset): PlanVali
     return { ok: false, issues: parsed.error.issues.slice(0, MAX_ISSUES).map((i) => describeIssue(i, input)) };
   }
   const plan = parsed.data as Plan;
-  const issues: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = resolvePools(plan, dataset);
+  if (issues.length) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
   const warnings: VpcIssue[] = [];
   for (const v of [...checkVpcCidrs(plan.vpc.cidrs, plan.vpc.cidrQuota ?? 5), ...checkSubnets(plan.vpc)]) {
     if (v.severity === 'error') issues.push({ path: v.path, message: `${v.message}; ${v.fix}` });
@@ -80,7 +82,8 @@ function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: Validatio
     (g.podSubnets ?? []).forEach((s, j) => {
       if (!byName.has(s)) issues.push({ path: `${p}.podSubnets[${j}]`, message: `no subnet named "${s}"; use ${listKnown}` });
     });
-    if (plan.cni.customNetworking) {
+    // Auto Mode groups take no VPC CNI settings: their pod subnets are optional (groupCni).
+    if (g.kind !== 'auto-mode' && plan.cni.customNetworking) {
       const podAzs = new Set((g.podSubnets ?? []).map((s) => byName.get(s)?.az).filter(Boolean));
       const nodeAzs = [...new Set(g.subnets.map((s) => byName.get(s)?.az).filter((az): az is string => Boolean(az)))];
       const missing = nodeAzs.filter((az) => !podAzs.has(az));

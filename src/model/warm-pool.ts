@@ -27,6 +27,8 @@ export interface NodeInput {
   efaLayout?: EfaLayout;
   /** Pods annotated k8s.amazonaws.com/nicConfig: multi-nic-attachment (with ENABLE_MULTI_NIC). */
   multiHomedPods?: number;
+  /** Karpenter RESERVED_ENIS (default: 1 under custom networking, as Karpenter's docs ask, else 0). */
+  reservedEnis?: number;
 }
 
 /** Addresses one node puts into one subnet, by kind. */
@@ -149,12 +151,20 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
   const cn = cni.customNetworking;
   const kind = input.kind ?? 'self-managed';
   const launch = launchLayout(t, input.efaLayout ?? 'none');
-  const inForce = maxPodsInForce(t, kind, input.maxPods ?? null, { reservedEnis: cn ? 1 : 0, efaOnlyOnCard0: launch.efaOnlyOnCard0 });
+  const inForce = maxPodsInForce(t, kind, input.maxPods ?? null, {
+    reservedEnis: input.reservedEnis ?? (cn ? 1 : 0), efaOnlyOnCard0: launch.efaOnlyOnCard0, prefixDelegation: cni.prefixDelegation, customNetworking: cn,
+  });
   const maxPods = inForce.value;
-  const trunkEni = cni.podEni && t.trunk;
+  const maxEni = cni.maxEni !== null && cni.maxEni >= 1 ? Math.min(cni.maxEni, t.enis) : t.enis;
+  // ipamd keeps one card-0 slot for the trunk until it is attached (`hasRoomForEni`), but asks for the trunk
+  // only when card 0 has a slot free beside the primary (aws/amazon-vpc-cni-k8s #1202): MAX_ENI=1, or an
+  // EFA-only interface on a 2-ENI card 0, leaves the node without trunk (and branch pods) for good.
+  const sgpSlot = cni.podEni && t.trunk;
+  const trunkEni = sgpSlot && maxEni - launch.efaOnlyOnCard0 >= 2;
   // MAX_ENI counts every attached interface; EFA-only ones on card 0 are unmanaged but still take a slot.
-  const eniLimit = Math.max(0, (cni.maxEni !== null && cni.maxEni >= 1 ? Math.min(cni.maxEni, t.enis) : t.enis) - (trunkEni ? 1 : 0) - launch.efaOnlyOnCard0);
-  const podEniLimit = Math.max(0, eniLimit - (cn ? 1 : 0));
+  const eniLimit = Math.max(0, maxEni - (sgpSlot ? 1 : 0) - launch.efaOnlyOnCard0);
+  // Without custom networking the primary ENI always takes secondaries (`tryAssignIPs` needs no free slot).
+  const podEniLimit = cn ? Math.max(0, eniLimit - 1) : Math.max(1, eniLimit);
 
   // Branch pods (security groups for pods) count against the kubelet's max pods but take no pool address.
   const requestedBranch = Math.max(0, Math.floor(input.branchPods ?? 0));
@@ -204,7 +214,8 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
   // Without custom networking the primary ENI is always there, pods or not.
   const poolEnis = cn ? podEnis : Math.max(podEnis, 1);
   const card0Enis = poolEnis + (cn ? 1 : 0) + (trunkEni ? 1 : 0);
-  let regularRunning = Math.min(podsAdmitted, ips);
+  // Pods that can have card 0's addresses (multi-homed ones included; see ENABLE_MULTI_NIC below).
+  let card0Running = Math.min(podsAdmitted, ips);
 
   // Card 0's pool and pod ENIs: in the pod subnet under custom networking, else in the node subnet.
   const node = share();
@@ -215,29 +226,43 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
   node.singles += launch.extraNodeIps;
 
   // ENABLE_MULTI_NIC: every other managed card keeps WARM_IP_TARGET=1 / MINIMUM_IP_TARGET=1 (ipamd
-  // datastoreTargetState), i.e. its multi-homed pods + 1 addresses, on the launch's EFA ENI if there is one,
-  // else on an ENI the CNI creates there (in the ENIConfig subnet under custom networking).
+  // datastoreTargetState), i.e. the pods it serves + 1 addresses, on the launch's EFA ENI if there is one,
+  // else on an ENI the CNI creates there (in the ENIConfig subnet under custom networking). Multi-homed pods
+  // take one address on every managed card; any other pod takes card 0's, and only when card 0 has none
+  // free the next managed card's, in card order (rpc_handler.go AddNetwork: ErrNoAvailableIPInDataStore →
+  // next datastore). Every card's datastore has the same ENI limit (card 0's, or MAX_ENI).
   const multiNic = cniValue(cni, 'multiNic');
-  const wantMultiHomed = multiNic ? Math.min(Math.max(0, Math.floor(input.multiHomedPods ?? 0)), regularRunning) : 0;
   const extra = multiNic ? launch.cards.slice(1).filter(multiNicManages) : [];
   const unit = pd ? ADDRESSES_PER_PREFIX : 1;
-  const cardCapacity = t.enis * S * unit;
-  const multiHomed = extra.length ? Math.min(wantMultiHomed, cardCapacity) : wantMultiHomed;
-  regularRunning -= wantMultiHomed - multiHomed;
+  const cardUnits = maxEni * S;
+  const cardCapacity = cardUnits * unit;
+  const multiAsked = multiNic ? Math.min(Math.max(0, Math.floor(input.multiHomedPods ?? 0)), podsAdmitted) : 0;
+  const multiHomed = Math.min(multiAsked, card0Running, extra.length ? cardCapacity : Infinity);
+  card0Running = multiHomed + Math.min(podsAdmitted - multiAsked, ips - multiHomed);
+  let spill = extra.length ? podsAdmitted - multiAsked - (card0Running - multiHomed) : 0;
   const extraCards = extra.map((c) => {
-    const units = Math.min(pd ? ceilDiv(multiHomed + 1, ADDRESSES_PER_PREFIX) : multiHomed + 1, t.enis * S);
+    const spilled = Math.min(spill, cardCapacity - multiHomed);
+    spill -= spilled;
+    const used = multiHomed + spilled;
+    // No card grows once it holds max pods addresses (a Karpenter max pods of 0 keeps them all empty).
+    const units = maxPods <= 0 ? 0 : Math.min(pd ? ceilDiv(used + 1, ADDRESSES_PER_PREFIX) : used + 1, cardUnits);
     const launchEni = c.interfaces.includes('efa') ? 1 : 0;
-    const enisNeeded = Math.max(1, ceilDiv(units, S));
+    const enisNeeded = units === 0 ? 0 : Math.max(1, ceilDiv(units, S));
     const onLaunch = launchEni ? Math.min(units, S) : 0;
-    return { card: c, units, launchEni, newEnis: Math.max(0, enisNeeded - launchEni), onLaunch, onNew: units - onLaunch };
+    return {
+      card: c, units, used, spilled, launchEni, newEnis: Math.max(0, enisNeeded - launchEni), onLaunch,
+      onNew: units - onLaunch,
+    };
   });
   let extraIps = 0;
   let extraPrefixes = 0;
   let extraEnis = 0;
+  let extraUsed = 0;
+  let spilledPods = 0;
   for (const x of extraCards) {
     const newShare = cn ? pod : node;
-    const usedOnLaunch = Math.min(multiHomed, x.onLaunch * unit);
-    const usedOnNew = multiHomed - usedOnLaunch;
+    const usedOnLaunch = Math.min(x.used, x.onLaunch * unit);
+    const usedOnNew = x.used - usedOnLaunch;
     addPool(node, x.onLaunch, unit, usedOnLaunch);
     addPool(newShare, x.onNew, unit, usedOnNew);
     newShare.eniPrimaries += x.newEnis;
@@ -245,22 +270,25 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
     extraIps += x.units * unit;
     extraPrefixes += pd ? x.units : 0;
     extraEnis += x.launchEni + x.newEnis;
+    extraUsed += x.used;
+    spilledPods += x.spilled;
   }
 
-  const podsRunning = regularRunning + branchPods;
+  const podsRunning = card0Running + spilledPods + branchPods;
   const podsWithoutIp = pods + requestedBranch - podsRunning;
-  const card0Warm = ips - regularRunning;
+  const card0Warm = ips - card0Running;
   // Trunk and branch ENIs live where the pod ENIs live (VPC resource controller; vpc-cni.md §4, M).
   const poolShare = cn ? pod : node;
   poolShare.eniPrimaries += card0Enis - 1;
-  poolShare.podIps += podsRunning;
+  poolShare.podIps += card0Running + branchPods;
   poolShare.warmIps += card0Warm;
   poolShare.prefixes += prefixes;
-  poolShare.singles += card0Enis - 1 + branchPods + (pd ? 0 : regularRunning + card0Warm);
+  poolShare.singles += card0Enis - 1 + branchPods + (pd ? 0 : card0Running + card0Warm);
 
   const nodeSubnetIps = total(node);
   const podSubnetIps = total(pod);
-  const ipCapacity = (pd ? ADDRESSES_PER_PREFIX : 1) * podEniLimit * S;
+  // Card 0's pool, and with ENABLE_MULTI_NIC what the other managed cards can hold for pods that spill there.
+  const ipCapacity = unit * podEniLimit * S + extra.length * cardCapacity;
   const enis = card0Enis + extraEnis;
   const eniPrimaries = card0Enis + launch.extraNodeIps + extraCards.reduce((a, x) => a + x.newEnis, 0);
   return {
@@ -277,7 +305,7 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
     prefixFallback,
     podsRunning,
     podsAdmitted,
-    warmIps: card0Warm + extraIps - multiHomed * extraCards.length,
+    warmIps: card0Warm + extraIps - extraUsed,
     eniPrimaries,
     podEniLimit,
     ipCapacity,

@@ -4,9 +4,10 @@
  * obviously right; src/model/evaluate.ts must agree with it.
  */
 import type { InstanceDataset } from '../../src/model/instances';
-import { eniLimitedMaxPods } from '../../src/model/max-pods';
 import type { Plan } from '../../src/model/plan';
 import { nodeAccounting } from '../../src/model/warm-pool';
+import { groupCni } from '../../src/model/auto-mode';
+import { nodeInputOf } from '../../src/model/placement';
 
 function size(cidr: string) {
   return 2 ** (32 - Number(cidr.split('/')[1]));
@@ -18,11 +19,13 @@ export function usedByNodeLoop(plan: Plan, dataset: InstanceDataset, counts: num
   const byName = new Map(plan.vpc.subnets.map((s, i) => [s.name, i]));
   plan.nodeGroups.forEach((g, gi) => {
     const t = dataset.byName.get(g.instanceType)!;
-    const per = nodeAccounting(t, plan.cni, { pods: g.podsPerNode, maxPods: g.maxPods ?? eniLimitedMaxPods(t), branchPods: g.branchPodsPerNode ?? 0 });
+    // Per-node figures are warm-pool.ts's (held to its own references); this reference checks where they land.
+    const cni = groupCni(plan.cni, g);
+    const per = nodeAccounting(t, cni, nodeInputOf(g));
     for (let i = 0; i < counts[gi]!; i++) {
       const ns = byName.get(g.subnets[i % g.subnets.length]!)!;
       used[ns]! += per.nodeSubnetIps;
-      if (plan.cni.customNetworking) {
+      if (cni.customNetworking) {
         const az = plan.vpc.subnets[ns]!.az;
         const pod = (g.podSubnets ?? []).map((p) => byName.get(p)!).find((p) => plan.vpc.subnets[p]!.az === az) ?? ns;
         used[pod]! += per.podSubnetIps;
