@@ -99,7 +99,7 @@ describe('bad pool input names the field and the fix', () => {
     const v = validatePlan({ version: 1, name: 'x', vpc, nodeGroups: [g] }, dataset);
     return v.ok ? [] : v.issues;
   };
-  const fam = [{ key: `${K}instance-family`, operator: 'In', values: ['m5'] }];
+  const fam: PoolRequirement[] = [{ key: `${K}instance-family`, operator: 'In', values: ['m5'] }];
   it('unknown label key', () => {
     expect(issues(pool([{ key: 'karpenter.k8s.aws/instance-famly', operator: 'In', values: ['m5'] }], { cpu: '1' }))[0]).toMatchObject({ path: 'nodeGroups[0].requirements[0].key' });
   });
