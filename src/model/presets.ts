@@ -80,7 +80,41 @@ export const BLANK_PLAN: Plan = {
 };
 
 /**
+ * GPU training with EFA, where the interface layout decides the verdict: 8 p5.48xlarge (a capacity block in
+ * one AZ: EFA does not cross AZs) in a /22 (1,019 usable, 32 reserved), managed node groups, default CNI.
+ * Figures from `npm run --silent cli -- evaluate` (12 pods per node, WARM_ENI_TARGET 1: 2 ENIs × 49 held):
+ * - `efa` (eksctl efaEnabled): 32 EFA with ENA, 131 addresses per node; gpu-a needs 32 + 8 × 131 = 1,080 of
+ *   1,019 at max: DOES NOT FIT, only 7 of 8 nodes (exit 1).
+ * - `efa-only` (terraform-aws-eks v21): EFA-only on cards 1–31, 100 per node; 832 of 1,019: fits, room to 9.
+ * - `ena-efa-only` (EC2's layout): 50 per node and fits, but warns that the default max pods 100 admits 98
+ *   pods where only 49 get addresses (set max pods to 51).
+ */
+export const GPU_TRAINING_EFA: Plan = {
+  version: 1,
+  name: 'GPU training (p5.48xlarge, EFA)',
+  vpc: {
+    cidrs: ['10.40.0.0/20'],
+    subnets: [
+      { name: 'gpu-a', az: 'us-east-1a', cidr: '10.40.0.0/22', reservedIps: 32 },
+      { name: 'system-a', az: 'us-east-1a', cidr: '10.40.4.0/24', reservedIps: 8 },
+      { name: 'system-b', az: 'us-east-1b', cidr: '10.40.5.0/24', reservedIps: 8 },
+    ],
+  },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [
+    {
+      name: 'p5-training', instanceType: 'p5.48xlarge', subnets: ['gpu-a'], minNodes: 2, desiredNodes: 4, maxNodes: 8,
+      podsPerNode: 12, maxPods: null, kind: 'managed', efaLayout: 'efa',
+    },
+    {
+      name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'], minNodes: 2, desiredNodes: 3, maxNodes: 6,
+      podsPerNode: 20, maxPods: null, kind: 'managed',
+    },
+  ],
+};
+
+/**
  * Every preset, in a stable order (an index names a preset): new presets go at the end. The page opens
  * on BLANK_PLAN, not on PRESETS[0].
  */
-export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN];
+export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA];

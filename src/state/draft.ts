@@ -30,6 +30,12 @@ export interface DraftGroup {
   branchPodsPerNode: string;
   /** '' = the AMI's default. */
   maxPods: string;
+  /** '' = absent (self-managed); else a NodeGroupKind. */
+  kind: string;
+  /** '' = absent (none); else an EfaLayout. */
+  efaLayout: string;
+  /** '' = absent (0). */
+  multiHomedPodsPerNode: string;
 }
 
 /** The CNI settings as typed: counts as raw text ('' = unset), flags as booleans (from CNI_SETTINGS). */
@@ -48,7 +54,8 @@ export interface Draft {
 
 export type CniTextField = CniCountKey;
 export type CniFlag = CniFlagKey;
-export type GroupTextField = 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods';
+export type GroupTextField = 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods'
+  | 'kind' | 'efaLayout' | 'multiHomedPodsPerNode';
 export type SubnetTextField = 'name' | 'az' | 'cidr' | 'reservedIps' | 'prefixReservation';
 
 let counter = 0;
@@ -81,6 +88,9 @@ export function groupToDraft(g: NodeGroup): DraftGroup {
     podsPerNode: text(g.podsPerNode),
     branchPodsPerNode: text(g.branchPodsPerNode),
     maxPods: text(g.maxPods),
+    kind: g.kind ?? '',
+    efaLayout: g.efaLayout ?? '',
+    multiHomedPodsPerNode: text(g.multiHomedPodsPerNode),
   };
 }
 
@@ -159,6 +169,11 @@ export function draftToJson(d: Draft): unknown {
       if (g.podSubnets.length) out.podSubnets = g.podSubnets;
       const branch = toNumber(g.branchPodsPerNode, undefined);
       if (branch !== undefined) out.branchPodsPerNode = branch;
+      // Added fields: absent in the draft ('') stays absent in the plan, so an old plan comes back unchanged.
+      if (g.kind.trim()) out.kind = g.kind.trim();
+      if (g.efaLayout.trim()) out.efaLayout = g.efaLayout.trim();
+      const multiHomed = toNumber(g.multiHomedPodsPerNode, undefined);
+      if (multiHomed !== undefined) out.multiHomedPodsPerNode = multiHomed;
       return out;
     }),
   };

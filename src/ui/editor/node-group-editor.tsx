@@ -1,14 +1,19 @@
-/** One node group: instance type, node counts, pods per node, subnets and max pods. */
+/** One node group: instance type, kind and EFA layout, node counts, pods per node, subnets and max pods. */
 import { memo } from 'react';
 import type { DraftGroup } from '../../state/draft';
+import type { PlanState } from '../../state/plan-store';
 import { selectCustomNetworking, selectPodEni } from '../../state/selectors';
 import { useActions, useIssuesUnder, usePlan } from '../../state/store-context';
 import { Field } from '../field';
-import { draftMaxPods } from '../instance-info';
+import { draftMaxPods, findInstanceType } from '../instance-info';
+import { dataset } from '../../data/dataset';
 import { GroupIssues } from './group-issues';
 import { InstanceCombobox } from './instance-combobox';
 import { MaxPodsField } from './max-pods-field';
+import { efaLayoutOffered, MultiHomedField, NodeKindFields } from './node-kind-fields';
 import { NodeSubnetPicker, PodSubnetPicker } from './subnet-pickers';
+
+const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
 
 /** What a card needs to know of a subnet. */
 export interface SubnetRef {
@@ -55,6 +60,7 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
   const { setGroupField } = useActions();
   const customNetworking = usePlan(selectCustomNetworking);
   const podEni = usePlan(selectPodEni);
+  const multiNic = usePlan(selectMultiNic);
   const base = `nodeGroups[${index}]`;
   const set = (field: Parameters<typeof setGroupField>[1]) => (v: string) => setGroupField(index, field, v);
   return (
@@ -62,6 +68,7 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
       <legend className="visually-hidden">{title}</legend>
       <Field label="Node group name" path={`${base}.name`} value={group.name} onChange={set('name')} />
       <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />
+      <NodeKindFields index={index} group={group} />
       <div className="field-grid three">
         <Field label="Minimum nodes" path={`${base}.minNodes`} value={group.minNodes} onChange={set('minNodes')} numeric />
         <Field label="Desired nodes" path={`${base}.desiredNodes`} value={group.desiredNodes} onChange={set('desiredNodes')} numeric />
@@ -69,8 +76,9 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
       </div>
       <div className="field-grid two">
         <Field label="Pods per node" path={`${base}.podsPerNode`} value={group.podsPerNode} onChange={set('podsPerNode')} numeric hint="Non-hostNetwork pods expected on each node." />
-        <MaxPodsField index={index} title={title} instanceType={group.instanceType} value={group.maxPods} />
+        <MaxPodsField index={index} title={title} instanceType={group.instanceType} value={group.maxPods} kind={group.kind} efaLayout={group.efaLayout} />
       </div>
+      <MultiHomedField index={index} group={group} />
       {podEni && (
         <Field
           label="Pods with security groups per node"
@@ -84,7 +92,11 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
       )}
       <NodeSubnetPicker index={index} group={group} subnets={subnets} />
       {customNetworking && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
-      <GroupIssues index={index} />
+      <GroupIssues index={index} shown={{
+        efaLayout: efaLayoutOffered(findInstanceType(dataset, group.instanceType), group.efaLayout),
+        multiHomedPodsPerNode: multiNic,
+        branchPodsPerNode: podEni,
+      }} />
     </fieldset>
   );
 }
