@@ -84,7 +84,7 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
           maxEni: plan.cni.maxEni,
         }),
         effective: per.effectiveMaxPods,
-        // EFA-aware: Karpenter subtracts the EFA-only interfaces on card 0 (ai-nodes.md §2, types.go ~L641-660)
+        // EFA-aware: Karpenter ENILimitedPods (instancetype/types.go) subtracts card 0's EFA-only interfaces
         karpenter: karpenterEniLimitedPods(
           t, plan.cni.customNetworking ? 1 : 0, launchLayout(t, g.efaLayout).efaOnlyOnCard0,
         ),
