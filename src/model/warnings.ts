@@ -28,7 +28,11 @@ export function listOf(items: readonly string[]): string {
  * The other node groups that place nodes or pods in a subnet group `gi` uses, and those shared subnets
  * (plan order): the room maxNodesThatFit reports for `gi` is theirs too (they are held at desired).
  */
-export function roomSharedWith(plan: Plan, placed: readonly Pick<GroupPlacement, 'touches'>[], gi: number): { groups: string[]; subnets: string[] } {
+export function roomSharedWith(
+  plan: Plan,
+  placed: readonly Pick<GroupPlacement, 'touches'>[],
+  gi: number,
+): { groups: string[]; subnets: string[] } {
   const mine = new Set(placed[gi]?.touches ?? []);
   const groups: string[] = [];
   const subnets = new Set<number>();
@@ -164,8 +168,10 @@ export function planWarnings(
       out.push({
         code: 'node-group-does-not-fit', severity: 'error', path: `${path}.maxNodes`,
         message: shared.groups.length
-          ? `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit while ${listOf(shared.groups)} stay${shared.groups.length === 1 ? 's' : ''} at desired. `
-            + `The room is shared: ${g.name} and ${listOf(shared.groups)} use ${listOf(shared.subnets)}, so each group's figure counts the same free addresses and the figures do not add up`
+          ? `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit while ${listOf(shared.groups)} `
+            + `stay${shared.groups.length === 1 ? 's' : ''} at desired. The room is shared: ${g.name} and `
+            + `${listOf(shared.groups)} use ${listOf(shared.subnets)}, so each group's figure counts the same free `
+            + 'addresses and the figures do not add up'
           : `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit in its subnets`,
         fix: shared.groups.length
           ? `See the subnet warnings for what runs out first; give ${g.name} subnets of its own to size it apart`

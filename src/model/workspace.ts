@@ -101,10 +101,13 @@ function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDatas
     } else if (fromVersion === 1) {
       issues.push(...v.issues);
     } else {
-      // The path already names the field: the message drops it ("scenarios[0].nodeGroups[0].maxNodes: scenario 1: must be…").
+      // The path already names the field, so the message drops it:
+      // "scenarios[0].nodeGroups[0].maxNodes: scenario 1: must be…", not the path twice.
       for (const is of v.issues) {
-        const message = is.path && is.message.startsWith(`${is.path} `) ? is.message.slice(is.path.length + 1) : is.message;
-        issues.push({ path: `scenarios[${i}]${is.path ? '.' + is.path : ''}`, message: `scenario ${i + 1}: ${message}` });
+        const own = is.path && is.message.startsWith(`${is.path} `);
+        const message = own ? is.message.slice(is.path.length + 1) : is.message;
+        const path = `scenarios[${i}]${is.path ? '.' + is.path : ''}`;
+        issues.push({ path, message: `scenario ${i + 1}: ${message}` });
       }
     }
   });

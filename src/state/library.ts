@@ -16,13 +16,15 @@ import { MAX_DOCUMENT_CHARS, parseDocumentText } from '../model/document-text';
 import type { InstanceDataset } from '../model/instances';
 import { documentOf, type Workspace } from '../model/workspace';
 import {
-  fail, issueText, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, quote, random, run, setAside, storageProblem, TRASH_KEY,
+  fail, issueText, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, quote, random, run, setAside,
+  storageProblem, TRASH_KEY,
   writeEntry, writeIndex,
   writing, type LibraryResult, type PlanEntry, type Session,
 } from './library-storage';
 
 export {
-  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem, TRASH_KEY, WRITING_KEY,
+  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem,
+  TRASH_KEY, WRITING_KEY,
   type LibraryResult, type PlanEntry,
 } from './library-storage';
 
@@ -69,7 +71,11 @@ export function savePlanAs(storage: Storage, name: string, ws: Workspace): Libra
  * autosave) as a saved plan named `name`; when the library already holds the same document, that entry
  * is returned instead of a copy, so opening the same link twice does not fill the library.
  */
-export function keepInLibrary(storage: Storage, name: string, ws: Workspace): LibraryResult<{ entry: PlanEntry; existed: boolean }> {
+export function keepInLibrary(
+  storage: Storage,
+  name: string,
+  ws: Workspace,
+): LibraryResult<{ entry: PlanEntry; existed: boolean }> {
   return run(storage, 'keep the plan in Saved plans', (s) => {
     const doc = documentText(ws);
     if (!doc.ok) return fail(s, doc.error);
@@ -77,7 +83,8 @@ export function keepInLibrary(storage: Storage, name: string, ws: Workspace): Li
     const same = plans.find((p) => storage.getItem(planKey(p.id)) === doc.text);
     if (same) return { ok: true, entry: same, existed: true, notices: s.notices };
     const saved = savePlanAs(storage, name.slice(0, MAX_NAME_CHARS), ws);
-    return saved.ok ? { ...saved, existed: false, notices: [...s.notices, ...saved.notices] } : { ...saved, notices: [...s.notices, ...saved.notices] };
+    const notices = [...s.notices, ...saved.notices];
+    return saved.ok ? { ...saved, existed: false, notices } : { ...saved, notices };
   });
 }
 
@@ -138,7 +145,8 @@ export function deletePlan(storage: Storage, id: string): LibraryResult<{ entry:
       storage.removeItem(planKey(id));
       const token = `t${Date.now().toString(36)}-${random()}`;
       try {
-        storage.setItem(TRASH_KEY, JSON.stringify({ version: 1, token, position, entry, document, deletedAt: Date.now() }));
+        const trash = { version: 1, token, position, entry, document, deletedAt: Date.now() };
+        storage.setItem(TRASH_KEY, JSON.stringify(trash));
         return { ok: true as const, entry, token, notices: s.notices };
       } catch (e) {
         s.notices.push(`${quote(entry.name)} was deleted, but it cannot be undone: ${storageProblem(e)}.`);

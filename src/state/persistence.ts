@@ -112,11 +112,13 @@ export function loadInitialWorkspace(hash: string, storage: Storage | null, data
   const r = workspaceFromFragment(hash, dataset);
   if (r.ok) {
     const text = saved && documentText(saved);
-    const replaced = saved && text !== documentText(r.workspace) && text !== documentText(startWorkspace()) ? saved : null;
+    const other = text !== documentText(r.workspace) && text !== documentText(startWorkspace());
+    const replaced = saved && other ? saved : null;
     return replaced ? { workspace: r.workspace, notice: null, replaced } : { workspace: r.workspace, notice: null };
   }
   const instead = saved ? 'Your last saved plan is shown instead' : 'A blank plan is shown instead';
-  return { workspace: fallback, notice: { text: `The share link could not be opened: ${r.error}. ${instead}.`, error: true, keepsLink: true } };
+  const text = `The share link could not be opened: ${r.error}. ${instead}.`;
+  return { workspace: fallback, notice: { text, error: true, keepsLink: true } };
 }
 
 /** "2025-05-12 14:03", local time: a date a person reads at a glance in a plan's name. */
@@ -137,19 +139,30 @@ export function keptName(why: string, ws: Workspace, now: Date): string {
  * Saved plans ("Autosaved before opening a link, <date>: <plan name>") and the notice says so, with a
  * button to open it back. Without storage, or when keeping it fails, the notice says that Undo is left.
  */
-export function openInitialWorkspace(hash: string, storage: Storage | null, dataset: InstanceDataset, now = new Date()): InitialWorkspace {
+export function openInitialWorkspace(
+  hash: string,
+  storage: Storage | null,
+  dataset: InstanceDataset,
+  now = new Date(),
+): InitialWorkspace {
   const initial = loadInitialWorkspace(hash, storage, dataset);
   const { replaced } = initial;
   if (!replaced) return initial;
   const was = `“${replaced.scenarios[replaced.active]?.name || 'Untitled plan'}”`;
-  const kept = storage ? keepInLibrary(storage, keptName('Autosaved before opening a link', replaced, now), replaced) : null;
+  const name = keptName('Autosaved before opening a link', replaced, now);
+  const kept = storage ? keepInLibrary(storage, name, replaced) : null;
   const notice: LoadNotice = kept?.ok
     ? {
-      text: `Opened the link. What was here before (${was}) is kept in Saved plans as “${kept.entry.name}”; Undo also brings it back.`,
+      text: `Opened the link. What was here before (${was}) is kept in Saved plans as “${kept.entry.name}”; `
+        + 'Undo also brings it back.',
       error: false,
       open: { id: kept.entry.id, name: kept.entry.name },
     }
-    : { text: `Opened the link over ${was}, which could not be kept in Saved plans${kept ? ` (${kept.error})` : ''}: Undo brings it back while this tab is open.`, error: true };
+    : {
+      text: `Opened the link over ${was}, which could not be kept in Saved plans${kept ? ` (${kept.error})` : ''}: `
+        + 'Undo brings it back while this tab is open.',
+      error: true,
+    };
   return { ...initial, notice };
 }
 

@@ -24,7 +24,14 @@ import type { Workspace } from '../model/workspace';
 import type { Derive } from './derive';
 import { keepInLibrary, LIBRARY_KEY } from './library';
 import {
-  documentText, keptName, saveWorkspace, STORAGE_KEY, workspaceFromFragment, workspaceFromText, writeFragment, type LoadNotice,
+  documentText,
+  keptName,
+  saveWorkspace,
+  STORAGE_KEY,
+  workspaceFromFragment,
+  workspaceFromText,
+  writeFragment,
+  type LoadNotice,
 } from './persistence';
 import { createPlanStore, type PlanStore } from './plan-store';
 import { workspaceOfDrafts } from './workspace-state';
@@ -62,7 +69,16 @@ export interface Sync {
 
 const planName = (ws: Workspace) => `“${ws.scenarios[ws.active]?.name || 'Untitled plan'}”`;
 
-export function startSync({ store, derive, dataset, storage, onNotice, keepAddress = false, onAddressFollows, now = () => new Date() }: SyncOptions): Sync {
+export function startSync({
+  store,
+  derive,
+  dataset,
+  storage,
+  onNotice,
+  keepAddress = false,
+  onAddressFollows,
+  now = () => new Date(),
+}: SyncOptions): Sync {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let keeping = keepAddress;
@@ -121,9 +137,10 @@ export function startSync({ store, derive, dataset, storage, onNotice, keepAddre
       lostAt = mine;
     }
     onNotice({
-      text: `This plan was changed in another tab: the autosave now holds ${planName(other)} from there. This tab stops `
-        + 'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar '
-        + '(and goes to Saved plans if you close the tab first).',
+      text:
+        `This plan was changed in another tab: the autosave now holds ${planName(other)} from there. This tab stops ` +
+        'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar ' +
+        '(and goes to Saved plans if you close the tab first).',
       error: false,
       conflict: true,
     });
@@ -141,18 +158,25 @@ export function startSync({ store, derive, dataset, storage, onNotice, keepAddre
     holds = true;
     lostAt = '';
     flush();
-    onNotice(kept?.ok ? {
-      text: `This tab's plan is the autosave again. The other tab's (${planName(other!)}) is kept in Saved plans as “${kept.entry.name}”.`,
-      error: false,
-      open: { id: kept.entry.id, name: kept.entry.name },
-    } : null);
+    onNotice(
+      kept?.ok
+        ? {
+            text: `This tab's plan is the autosave again. The other tab's (${planName(other!)}) is kept in Saved plans as “${kept.entry.name}”.`,
+            error: false,
+            open: { id: kept.entry.id, name: kept.entry.name },
+          }
+        : null,
+    );
   };
   const loadTheirs = () => {
     const other = theirs();
     holds = true;
     lostAt = '';
     onNotice(null);
-    if (other && documentText(other) !== mine) store.getState().actions.openWorkspace(other, 'Opened the plan of the other tab. Undo brings back this tab\'s plan.');
+    if (other && documentText(other) !== mine)
+      store
+        .getState()
+        .actions.openWorkspace(other, "Opened the plan of the other tab. Undo brings back this tab's plan.");
   };
 
   // Leaving the page flushes at once, so a reload right after an edit finds it; a tab that lost the slot
@@ -174,12 +198,21 @@ export function startSync({ store, derive, dataset, storage, onNotice, keepAddre
     if (r.ok) {
       keeping = false;
       const n = r.workspace.scenarios.length;
-      store.getState().actions.openWorkspace(r.workspace, `Opened the pasted link (${n === 1 ? 'one plan' : `${n} scenarios`}). Undo brings back what was here.`);
+      store
+        .getState()
+        .actions.openWorkspace(
+          r.workspace,
+          `Opened the pasted link (${n === 1 ? 'one plan' : `${n} scenarios`}). Undo brings back what was here.`,
+        );
       onNotice(null);
     } else {
       // The pasted link stays in the address bar until the user edits the plan or dismisses the message.
       keeping = true;
-      onNotice({ text: `The share link could not be opened: ${r.error}. Your plan is unchanged.`, error: true, keepsLink: true });
+      onNotice({
+        text: `The share link could not be opened: ${r.error}. Your plan is unchanged.`,
+        error: true,
+        keepsLink: true,
+      });
     }
   };
   window.addEventListener('hashchange', onHash);

@@ -22,7 +22,8 @@ export function AppHeader() {
 }
 
 /** The one line a newcomer reads first: what the page is for and where to start. */
-export const FIRST_STEP = 'Plan the IP addresses of an EKS cluster\'s VPC: add a node group on the left or pick a preset above, and see when each subnet runs out.';
+export const FIRST_STEP =
+  "Plan the IP addresses of an EKS cluster's VPC: add a node group on the left or pick a preset above, and see when each subnet runs out.";
 
 const selectEmpty = (s: PlanState) => s.draft.nodeGroups.length === 0;
 

@@ -35,7 +35,12 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
   useEffect(() => {
     if (!sync) return;
     const s = startSync({
-      store: ctx.store, derive: ctx.derive, dataset, storage, onNotice: setNotice, keepAddress: keepAddress.current,
+      store: ctx.store,
+      derive: ctx.derive,
+      dataset,
+      storage,
+      onNotice: setNotice,
+      keepAddress: keepAddress.current,
       onAddressFollows: () => {
         keepAddress.current = false;
         setNotice((n) => (n?.keepsLink ? { ...n, keepsLink: false } : n));
@@ -63,7 +68,16 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
   return (
     <PlanProvider value={ctx}>
       <ErrorBoundary onReset={() => ctx.store.getState().actions.loadPlan(structuredClone(PRESETS[0]!))}>
-        <a className="skip-link" href="#results" onClick={(e) => { e.preventDefault(); document.getElementById('results')?.focus(); }}>Skip to results</a>
+        <a
+          className="skip-link"
+          href="#results"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('results')?.focus();
+          }}
+        >
+          Skip to results
+        </a>
         <AppHeader />
         <FirstStep />
         {notice && (
@@ -81,12 +95,19 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
             <section className="editor-col" aria-label="Plan">
               <PlanEditor />
             </section>
-            <section id="results" className="results-col" aria-label={comparing ? 'Comparison' : 'Results'} tabIndex={-1}>
+            <section
+              id="results"
+              className="results-col"
+              aria-label={comparing ? 'Comparison' : 'Results'}
+              tabIndex={-1}
+            >
               {comparing ? (
                 <Suspense fallback={<p className="panel hint">Loading the comparison…</p>}>
                   <CompareView onClose={() => setComparing(false)} />
                 </Suspense>
-              ) : <ResultsView />}
+              ) : (
+                <ResultsView />
+              )}
             </section>
           </ScenarioPanel>
         </main>

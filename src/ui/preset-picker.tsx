@@ -8,7 +8,9 @@ import { BLANK_PLAN, PRESETS } from '../model/presets';
 import { useActions } from '../state/store-context';
 
 /** PRESETS' indexes in the order the picker lists them: the blank plan first. */
-const ORDER = PRESETS.map((_, i) => i).sort((a, b) => Number(PRESETS[b] === BLANK_PLAN) - Number(PRESETS[a] === BLANK_PLAN));
+const ORDER = PRESETS.map((_, i) => i).sort(
+  (a, b) => Number(PRESETS[b] === BLANK_PLAN) - Number(PRESETS[a] === BLANK_PLAN),
+);
 
 export function PresetPicker() {
   const { loadPlan } = useActions();
@@ -25,7 +27,11 @@ export function PresetPicker() {
         }}
       >
         <option value="">Start from a preset…</option>
-        {ORDER.map((i) => <option key={PRESETS[i]!.name} value={i}>{PRESETS[i]!.name}</option>)}
+        {ORDER.map((i) => (
+          <option key={PRESETS[i]!.name} value={i}>
+            {PRESETS[i]!.name}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -54,7 +54,9 @@ describe('a link opened in a new tab over autosaved work', () => {
     const back = openPlan(storage, kept[0]!.id, dataset);
     expect(back.ok && back.workspace.scenarios).toEqual([mine]);
     const notice = screen.getByText(/^Opened the link\./).closest('.notice') as HTMLElement;
-    expect(notice.textContent).toMatch(/What was here before \(“My GPU plan”\) is kept in Saved plans as “Autosaved before opening a link, 2026-05-12 14:03: My GPU plan”; Undo also brings it back\./);
+    expect(notice.textContent).toMatch(
+      /What was here before \(“My GPU plan”\) is kept in Saved plans as “Autosaved before opening a link, 2026-05-12 14:03: My GPU plan”; Undo also brings it back\./,
+    );
     // The link's plan becomes the autosave (this tab now holds it), and the address bar keeps the link.
     await rest();
     expect(storage.getItem(STORAGE_KEY)).toBe(text(workspaceOf(SMALL_ROUTABLE_VPC)));
@@ -95,7 +97,9 @@ describe('a link opened in a new tab over autosaved work', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: text(workspaceOf(mine)) });
     storage.quota = storage.getItem(STORAGE_KEY)!.length + STORAGE_KEY.length + 10;
     const { user } = openPage(link, storage);
-    expect(screen.getByRole('alert').textContent).toMatch(/^Opened the link over “My GPU plan”, which could not be kept in Saved plans \(.*local storage is full.*\): Undo brings it back while this tab is open\./);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^Opened the link over “My GPU plan”, which could not be kept in Saved plans \(.*local storage is full.*\): Undo brings it back while this tab is open\./,
+    );
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(planName()).toBe('My GPU plan');
   });
@@ -104,17 +108,20 @@ describe('a link opened in a new tab over autosaved work', () => {
 describe('two tabs and one autosave', () => {
   const theirs = { ...GPU_TRAINING, name: 'Their plan' };
   /** Another tab writes the autosave: jsdom fires no storage event across pages, so the test sends it. */
-  const otherTabWrites = (storage: Storage, ws: Workspace) => act(() => {
-    storage.setItem(STORAGE_KEY, text(ws));
-    window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, newValue: text(ws) }));
-  });
+  const otherTabWrites = (storage: Storage, ws: Workspace) =>
+    act(() => {
+      storage.setItem(STORAGE_KEY, text(ws));
+      window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, newValue: text(ws) }));
+    });
 
   it('another tab writing the autosave stops this tab writing it and asks; Keep mine keeps theirs in Saved plans', async () => {
     const storage = memoryStorage();
     const { user } = renderApp(SMALL_ROUTABLE_VPC, { sync: true, storage });
     await rest();
     otherTabWrites(storage, workspaceOf(theirs));
-    const notice = screen.getByText(/^This plan was changed in another tab: the autosave now holds “Their plan” from there\./).closest('.notice') as HTMLElement;
+    const notice = screen
+      .getByText(/^This plan was changed in another tab: the autosave now holds “Their plan” from there\./)
+      .closest('.notice') as HTMLElement;
     // Edits here no longer overwrite the other tab's autosave; the address bar still follows this tab.
     await user.clear(screen.getByLabelText('Plan name'));
     await user.type(screen.getByLabelText('Plan name'), 'Mine, edited');
@@ -125,13 +132,19 @@ describe('two tabs and one autosave', () => {
     await user.click(within(notice).getByRole('button', { name: 'Keep mine' }));
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!).name).toBe('Mine, edited');
     const kept = saved(storage);
-    expect(kept.map((p) => p.name)).toEqual([expect.stringMatching(/^From another tab, \d{4}-\d\d-\d\d \d\d:\d\d: Their plan$/)]);
+    expect(kept.map((p) => p.name)).toEqual([
+      expect.stringMatching(/^From another tab, \d{4}-\d\d-\d\d \d\d:\d\d: Their plan$/),
+    ]);
     const back = openPlan(storage, kept[0]!.id, dataset);
     expect(back.ok && back.workspace.scenarios).toEqual([theirs]);
-    expect(screen.getByText(/^This tab's plan is the autosave again\. The other tab's \(“Their plan”\) is kept in Saved plans as “From another tab/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^This tab's plan is the autosave again\. The other tab's \(“Their plan”\) is kept in Saved plans as “From another tab/,
+      ),
+    ).toBeTruthy();
   });
 
-  it('Load theirs opens the other tab\'s plan here as one undo step', async () => {
+  it("Load theirs opens the other tab's plan here as one undo step", async () => {
     const storage = memoryStorage();
     const { user } = renderApp(SMALL_ROUTABLE_VPC, { sync: true, storage });
     await rest();
@@ -157,7 +170,9 @@ describe('two tabs and one autosave', () => {
     await user.type(screen.getByLabelText('Maximum nodes'), '12');
     act(() => void window.dispatchEvent(new Event('pagehide')));
     const kept = saved(storage);
-    expect(kept.map((p) => p.name)).toEqual([expect.stringMatching(/^Edited in a tab that closed while another held the autosave, .*: Small routable VPC$/)]);
+    expect(kept.map((p) => p.name)).toEqual([
+      expect.stringMatching(/^Edited in a tab that closed while another held the autosave, .*: Small routable VPC$/),
+    ]);
     const back = openPlan(storage, kept[0]!.id, dataset);
     expect(back.ok && back.workspace.scenarios[0]!.nodeGroups[0]!.maxNodes).toBe(12);
     expect(storage.getItem(STORAGE_KEY)).toBe(text(workspaceOf(theirs)));
@@ -176,7 +191,9 @@ describe('a link that could not be opened', () => {
   it('stays in the address bar, and the message says so, until the plan is edited', async () => {
     const storage = memoryStorage();
     const { user } = openPage('#1.broken-link', storage);
-    expect(screen.getByRole('alert').textContent).toMatch(/^The share link could not be opened: .*A blank plan is shown instead\. The link stays in the address bar/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^The share link could not be opened: .*A blank plan is shown instead\. The link stays in the address bar/,
+    );
     await rest();
     expect(location.hash).toBe('#1.broken-link');
     await user.clear(screen.getByLabelText('Plan name'));
@@ -225,7 +242,11 @@ describe('the first visit', () => {
   it('opens on the blank plan, says in one line what the page is for and where to start, and lists every preset', async () => {
     const { user } = openPage('', memoryStorage());
     expect(planName()).toBe('Blank plan');
-    expect(screen.getByText(/^Plan the IP addresses of an EKS cluster's VPC: add a node group on the left or pick a preset above, and see when each subnet runs out\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Plan the IP addresses of an EKS cluster's VPC: add a node group on the left or pick a preset above, and see when each subnet runs out\.$/,
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Nothing to place yet' })).toBeTruthy();
     const picker = screen.getByLabelText('Preset') as HTMLSelectElement;
     const options = [...picker.options].slice(1).map((o) => o.textContent);

@@ -23,18 +23,32 @@ const base = SMALL_ROUTABLE_VPC.nodeGroups[0]!;
 const SHARED: Plan = {
   ...SMALL_ROUTABLE_VPC,
   name: 'Shared subnets',
-  vpc: { ...SMALL_ROUTABLE_VPC.vpc, subnets: [...SMALL_ROUTABLE_VPC.vpc.subnets, { name: 'solo-a', az: 'us-east-1a', cidr: '10.0.3.0/24' }] },
+  vpc: {
+    ...SMALL_ROUTABLE_VPC.vpc,
+    subnets: [...SMALL_ROUTABLE_VPC.vpc.subnets, { name: 'solo-a', az: 'us-east-1a', cidr: '10.0.3.0/24' }],
+  },
   nodeGroups: [
     { ...base, name: 'web' },
     { ...base, name: 'batch' },
-    { name: 'solo', instanceType: 'm5.large', subnets: ['solo-a'], minNodes: 1, desiredNodes: 2, maxNodes: 4, podsPerNode: 5, maxPods: null },
+    {
+      name: 'solo',
+      instanceType: 'm5.large',
+      subnets: ['solo-a'],
+      minNodes: 1,
+      desiredNodes: 2,
+      maxNodes: 4,
+      podsPerNode: 5,
+      maxPods: null,
+    },
   ],
 };
 
 /** A node group's "how many fit" figure in its result summary. */
 const fitFigure = (group: string) => {
   const results = screen.getByRole('heading', { name: 'Node groups', level: 2 }).closest('section')!;
-  const summary = within(results as HTMLElement).getByText(group, { selector: '.g-name' }).closest('summary')!;
+  const summary = within(results as HTMLElement)
+    .getByText(group, { selector: '.g-name' })
+    .closest('summary')!;
   return summary.querySelector('.g-fig:last-child')!.textContent;
 };
 
@@ -44,7 +58,11 @@ describe('how many nodes of a group fit', () => {
     // 243 free per /24 after the reservation, 26 per node: 9 per subnet, 27 in all; max is 9.
     await waitFor(() => expect(fitFigure('general')).toBe('fits at max, room for 18 more'));
     expect(document.body.textContent).not.toMatch(/27 of 9/);
-    expect(screen.getByText(/^It fits at max \(9 nodes\), with room for 18 more \(27 in all\) with the other groups at desired\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^It fits at max \(9 nodes\), with room for 18 more \(27 in all\) with the other groups at desired\.$/,
+      ),
+    ).toBeTruthy();
   });
 
   it('a group short of its max says how many of its nodes fit', async () => {
@@ -62,13 +80,19 @@ describe('groups that share subnets', () => {
     expect(fitFigure('batch')).toBe('only 3 of 9 nodes fit, shared with web');
     // solo-a is its own: 251 / 20 = 12 nodes, 4 at max.
     expect(fitFigure('solo')).toBe('fits at max, room for 8 more');
-    expect(screen.getByText(/^Only 3 of its 9 nodes at max fit, with batch at desired\. That room is shared: web and batch both use nodes-a, nodes-b and nodes-c/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Only 3 of its 9 nodes at max fit, with batch at desired\. That room is shared: web and batch both use nodes-a, nodes-b and nodes-c/,
+      ),
+    ).toBeTruthy();
     const findings = screen.getByRole('heading', { name: /^Findings/ }).closest('section')!;
-    expect(findings.textContent).toMatch(/web: only 3 of 9 nodes fit while batch stays at desired\. The room is shared: web and batch use nodes-a, nodes-b and nodes-c/);
+    expect(findings.textContent).toMatch(
+      /web: only 3 of 9 nodes fit while batch stays at desired\. The room is shared: web and batch use nodes-a, nodes-b and nodes-c/,
+    );
     expect(findings.textContent).toMatch(/batch: only 3 of 9 nodes fit while web stays at desired\./);
   });
 
-  it('the model\'s finding for a group alone in its subnets names no one else', () => {
+  it("the model's finding for a group alone in its subnets names no one else", () => {
     const lone: Plan = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...base, maxNodes: 9 }] };
     const w = evaluate(lone, dataset).warnings.find((x) => x.code === 'node-group-does-not-fit')!;
     expect(w.message).toBe('general: only 6 of 9 nodes fit in its subnets');
@@ -80,7 +104,9 @@ describe('nothing to place', () => {
     renderApp(BLANK_PLAN);
     expect(screen.getByRole('heading', { level: 2, name: 'Nothing to place yet' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: /fit at max/ })).toBeNull();
-    expect(screen.getByTestId('first-exhaustion').textContent).toMatch(/^The plan has no node group yet, so no address is taken and nothing can run out: add one on the left/);
+    expect(screen.getByTestId('first-exhaustion').textContent).toMatch(
+      /^The plan has no node group yet, so no address is taken and nothing can run out: add one on the left/,
+    );
     expect(document.body.textContent).not.toMatch(/twice max|desired = max/);
     expect(screen.getByText(/^Nothing to chart yet/)).toBeTruthy();
     expect(document.querySelector('.recharts-wrapper')).toBeNull();
@@ -99,7 +125,9 @@ describe('words', () => {
   it('the subnet table says "7 nodes" where a subnet runs out, as the verdict does', () => {
     renderApp(SMALL_ROUTABLE_VPC);
     const table = screen.getByRole('heading', { name: 'Addresses by subnet' }).closest('section')!;
-    const row = within(table as HTMLElement).getByRole('rowheader', { name: /^nodes-a/ }).closest('tr')!;
+    const row = within(table as HTMLElement)
+      .getByRole('rowheader', { name: /^nodes-a/ })
+      .closest('tr')!;
     expect(row.lastElementChild!.textContent).toBe('7 nodes');
     expect(screen.getByTestId('first-exhaustion').textContent).toMatch(/runs out at 7 nodes/);
   });
@@ -111,7 +139,11 @@ describe('words', () => {
   });
 
   it('a schema error in a scenario names its field once', () => {
-    const bad = { version: 2, active: 0, scenarios: [SMALL_ROUTABLE_VPC, { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...base, maxNodes: -1 }] }] };
+    const bad = {
+      version: 2,
+      active: 0,
+      scenarios: [SMALL_ROUTABLE_VPC, { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...base, maxNodes: -1 }] }],
+    };
     const r = loadInitialWorkspace(`#${encodeWorkspaceFragment(bad as never)}`, null, dataset);
     const t = r.notice!.text;
     expect(t).toMatch(/scenario 2/);
@@ -122,7 +154,11 @@ describe('words', () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     await user.click(screen.getByRole('button', { name: 'Fork scenario' }));
     await user.click(screen.getByRole('button', { name: 'Compare scenarios' }));
-    const hint = await screen.findByText(/^The window and the token buckets are set in Tools → /, {}, { timeout: 5000 });
+    const hint = await screen.findByText(
+      /^The window and the token buckets are set in Tools → /,
+      {},
+      { timeout: 5000 },
+    );
     const tab = /Tools → (.+)\.$/.exec(hint.textContent!)![1]!;
     await user.click(screen.getByRole('button', { name: 'Back to the results' }));
     const tools = await screen.findByRole('tablist', { name: 'Tools' }, { timeout: 5000 });

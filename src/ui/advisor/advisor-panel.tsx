@@ -98,7 +98,12 @@ function AdviceItem({ a, plan, disabled }: { a: Advice; plan: Plan; disabled: bo
     <li className="advice">
       <div className="advice-head">
         <h3 id={`${id}-t`}><span className="advice-rank">{a.rank}</span>{a.title}</h3>
-        <MakeScenario a={a} name={fixScenarioName(plan.name, shortFixLabel(a, plan))} disabled={disabled} describedBy={`${id}-t`} />
+        <MakeScenario
+          a={a}
+          name={fixScenarioName(plan.name, shortFixLabel(a, plan))}
+          disabled={disabled}
+          describedBy={`${id}-t`}
+        />
       </div>
       <p className="advice-summary">{a.summary}</p>
       <HeadroomFigures h={a.headroom} />
@@ -114,7 +119,14 @@ function AdviceItem({ a, plan, disabled }: { a: Advice; plan: Plan; disabled: bo
  * Adds the fixed plan as a scenario under a short name, then brings the page back to the top: the new
  * tab gets the focus and the results column scrolls up to its verdict.
  */
-function MakeScenario({ a, name, disabled, describedBy }: { a: Advice; name: string; disabled: boolean; describedBy: string }) {
+interface MakeScenarioProps {
+  a: Advice;
+  name: string;
+  disabled: boolean;
+  describedBy: string;
+}
+
+function MakeScenario({ a, name, disabled, describedBy }: MakeScenarioProps) {
   const { addScenario } = useActions();
   const { store } = usePlanContext();
   const full = usePlan(selectScenarioCount) >= MAX_SCENARIOS;
@@ -130,7 +142,9 @@ function MakeScenario({ a, name, disabled, describedBy }: { a: Advice; name: str
   };
   return (
     <button type="button" className="small" disabled={disabled || full} onClick={onClick} aria-describedby={describedBy}
-      title={full ? `At most ${MAX_SCENARIOS} scenarios: delete one first` : `Adds “${name}” as a new scenario and switches to it`}>
+      title={full
+        ? `At most ${MAX_SCENARIOS} scenarios: delete one first`
+        : `Adds “${name}” as a new scenario and switches to it`}>
       Make it a scenario
     </button>
   );

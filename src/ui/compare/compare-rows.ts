@@ -127,11 +127,14 @@ export function subnetRows(cols: readonly Column[], base: number): Row[] {
  * A group's nodes at max that fit, the other groups at desired: "all 20, room for 709 more" or "6 of 20";
  * the difference is taken on the nodes at max that fit, so room beyond max never reads as a gain.
  */
-export function fitCell(r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>): { text: string; n: number; danger: boolean } {
+export function fitCell(
+  r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>,
+): { text: string; n: number; danger: boolean } {
   const fit = r.maxNodesThatFit;
   const max = r.nodes.max;
   if (fit < max) return { text: `${fmt(fit)} of ${fmt(max)}`, n: fit, danger: true };
-  return { text: fit > max ? `all ${fmt(max)}, room for ${fmt(fit - max)} more` : `all ${fmt(max)}`, n: max, danger: false };
+  const text = fit > max ? `all ${fmt(max)}, room for ${fmt(fit - max)} more` : `all ${fmt(max)}`;
+  return { text, n: max, danger: false };
 }
 
 export function groupRows(cols: readonly Column[], base: number): Row[] {

@@ -22,13 +22,17 @@ interface Sharing {
  * How many nodes of a group fit, the other groups at desired, in words that cannot read as nonsense:
  * "fits at max, room for 709 more" rather than "729 of 20 nodes fit".
  */
-export function fitSummary(r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>, share: Sharing): { text: string; short: boolean } {
+export function fitSummary(
+  r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>,
+  share: Sharing,
+): { text: string; short: boolean } {
   const fit = r.maxNodesThatFit;
   const max = r.nodes.max;
   const with_ = share.groups.length ? `, shared with ${listOf(share.groups)}` : '';
   if (fit < max) return { text: `only ${fmt(fit)} of ${fmt(max)} nodes fit${with_}`, short: true };
   const more = fit - max;
-  return { text: more > 0 ? `fits at max, room for ${fmt(more)} more${with_}` : 'fits at max, no room for more', short: false };
+  const text = more > 0 ? `fits at max, room for ${fmt(more)} more${with_}` : 'fits at max, no room for more';
+  return { text, short: false };
 }
 
 /** The detail's sentence on how many nodes fit, and with whom the room is shared. */
@@ -42,7 +46,8 @@ export function fitSentence(r: Pick<NodeGroupResult, 'name' | 'maxNodesThatFit' 
       ? `It fits at max (${fmt(max)} nodes), with room for ${fmt(fit - max)} more (${fmt(fit)} in all) with ${others}.`
       : `It fits at max (${fmt(max)} nodes), with no room for more with ${others}.`;
   if (!share.groups.length) return head;
-  return `${head} That room is shared: ${r.name} and ${listOf(share.groups)} both use ${listOf(share.subnets)}, so nodes of one take it from the others, and their figures do not add up.`;
+  return `${head} That room is shared: ${r.name} and ${listOf(share.groups)} both use ${listOf(share.subnets)}, `
+    + 'so nodes of one take it from the others, and their figures do not add up.';
 }
 
 /** Groups beyond this many start folded, to keep the page short. */
@@ -67,7 +72,9 @@ export const GroupResults = memo(function GroupResults({ plan, ev }: { plan: Pla
     <section className="panel" aria-labelledby="groups-result-title">
       <h2 id="groups-result-title">Node groups</h2>
       <div className="group-results">
-        {ev.nodeGroups.map((r, gi) => <GroupResult key={r.name} r={r} plan={plan} share={sharing[gi] ?? NO_SHARE} open={open.has(r.name)} onToggle={toggle} />)}
+        {ev.nodeGroups.map((r, gi) => (
+          <GroupResult key={r.name} r={r} plan={plan} share={sharing[gi] ?? NO_SHARE} open={open.has(r.name)} onToggle={toggle} />
+        ))}
       </div>
     </section>
   );

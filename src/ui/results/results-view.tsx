@@ -32,7 +32,9 @@ export function ResultsView() {
           {nothingToPlace(later.evaluation) ? (
             <section className="panel" aria-labelledby="chart-empty-title">
               <h2 id="chart-empty-title">Subnet exhaustion as the node groups scale</h2>
-              <p className="muted">Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.</p>
+              <p className="muted">
+                Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.
+              </p>
             </section>
           ) : <ChartSection ev={later.evaluation} name={later.plan.name} />}
           <WarningsPanel ev={shown.evaluation} stale={stale} />

@@ -90,7 +90,8 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
           {over && <span className="limit" style={{ left: w(s.usable) }} />}
         </div>
         <span className="sub">
-          {fmt(b.reserved)} reserved · {plural(b.nodeIps, 'node')} + {plural(b.eniPrimaries, 'ENI primary', 'ENI primaries')} · {plural(b.podIps, 'pod')} · {fmt(b.warmIps)} warm
+          {fmt(b.reserved)} reserved · {plural(b.nodeIps, 'node')} + {plural(b.eniPrimaries, 'ENI primary', 'ENI primaries')}
+          {' · '}{plural(b.podIps, 'pod')} · {fmt(b.warmIps)} warm
         </span>
         {blocks && (
           <span className="sub">
@@ -102,7 +103,9 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
       <td className={`num${over ? ' danger' : ''}`}>{fmt(b.total)}</td>
       <td className="num">{fmt(s.usable)}</td>
       <td className={`num${s.free[scale] < 0 ? ' danger' : ''}`}>{fmt(s.free[scale])}</td>
-      <td className={`num${s.fitsAtMax ? '' : ' danger'}`}>{s.exhaustedAtNodes === null ? '—' : plural(s.exhaustedAtNodes, 'node')}</td>
+      <td className={`num${s.fitsAtMax ? '' : ' danger'}`}>
+        {s.exhaustedAtNodes === null ? '—' : plural(s.exhaustedAtNodes, 'node')}
+      </td>
     </tr>
   );
 }, sameRow);

@@ -16,7 +16,10 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
   const firstSubnet = first ? ev.subnets.find((s) => s.name === first.subnet) : undefined;
   const empty = nothingToPlace(ev);
   return (
-    <section className={`panel verdict ${empty ? 'empty' : ev.fits ? 'fits' : 'fails'}`} aria-labelledby="verdict-title">
+    <section
+      className={`panel verdict ${empty ? 'empty' : ev.fits ? 'fits' : 'fails'}`}
+      aria-labelledby="verdict-title"
+    >
       <p className="plan-name">{plan.name}</p>
       <h2 id="verdict-title" className="verdict-title">
         {empty ? 'Nothing to place yet' : ev.fits ? 'Fits at max' : 'Does not fit at max'}
@@ -25,8 +28,10 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
       <p className="verdict-line" data-testid="first-exhaustion">
         {empty ? (
           plan.nodeGroups.length === 0
-            ? <>The plan has no node group yet, so no address is taken and nothing can run out: add one on the left (instance type, subnets, node counts).</>
-            : <>Every node group has a maximum of 0 nodes: raise a group&apos;s maximum nodes to see the addresses its nodes take and when each subnet runs out.</>
+            ? 'The plan has no node group yet, so no address is taken and nothing can run out: '
+              + 'add one on the left (instance type, subnets, node counts).'
+            : 'Every node group has a maximum of 0 nodes: raise a group\'s maximum nodes to see the addresses '
+              + 'its nodes take and when each subnet runs out.'
         ) : first && firstSubnet ? (
           <>
             {ev.fits ? 'Beyond max, ' : 'First to run out: '}

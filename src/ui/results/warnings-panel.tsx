@@ -21,7 +21,9 @@ export const WarningsPanel = memo(function WarningsPanel({ ev, stale }: { ev: Fu
       </h2>
       {sorted.length === 0 && (
         <p className="muted">
-          {ev.totals.nodes.max === 0 ? 'Nothing to report yet: no node group has nodes to place.' : 'Nothing to report: every subnet keeps its headroom and the max-pods numbers agree.'}
+          {ev.totals.nodes.max === 0
+            ? 'Nothing to report yet: no node group has nodes to place.'
+            : 'Nothing to report: every subnet keeps its headroom and the max-pods numbers agree.'}
         </p>
       )}
       <ul className="warnings">

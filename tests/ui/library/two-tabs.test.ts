@@ -27,7 +27,8 @@ function recording(init: Map<string, string>): { storage: TestStorage; ops: Op[]
   storage.removeItem = (k) => (remove(k), void ops.push([k, null]));
   return { storage, ops };
 }
-const apply = (s: Storage, ops: readonly Op[]) => ops.forEach(([k, v]) => (v === null ? s.removeItem(k) : s.setItem(k, v)));
+const apply = (s: Storage, ops: readonly Op[]) =>
+  ops.forEach(([k, v]) => (v === null ? s.removeItem(k) : s.setItem(k, v)));
 const names = (s: Storage) => {
   const r = listPlans(s);
   return r.ok ? r.plans.map((p) => p.name) : [];
@@ -37,15 +38,18 @@ const names = (s: Storage) => {
 function endStates(before: TestStorage, change: (s: Storage) => void): { at: number; end: TestStorage }[] {
   const w = recording(before.data);
   change(w.storage);
-  return w.ops.map((_, i) => i).concat(w.ops.length).map((at) => {
-    const reader = recording(before.data);
-    apply(reader.storage, w.ops.slice(0, at));
-    reader.ops.length = 0;
-    listPlans(reader.storage);
-    const end = memoryStorage(Object.fromEntries(w.storage.data));
-    apply(end, reader.ops);
-    return { at, end };
-  });
+  return w.ops
+    .map((_, i) => i)
+    .concat(w.ops.length)
+    .map((at) => {
+      const reader = recording(before.data);
+      apply(reader.storage, w.ops.slice(0, at));
+      reader.ops.length = 0;
+      listPlans(reader.storage);
+      const end = memoryStorage(Object.fromEntries(w.storage.data));
+      apply(end, reader.ops);
+      return { at, end };
+    });
 }
 const setAside = (s: TestStorage) => [...s.data.keys()].filter((k) => k.startsWith(QUARANTINE_PREFIX));
 
@@ -53,7 +57,9 @@ describe('a second tab reading the library mid-write', () => {
   it('does not undo a save: the new plan keeps its name and the list is not set aside', () => {
     const before = memoryStorage();
     savePlanAs(before, 'Older plan', workspaceOf(SMALL_ROUTABLE_VPC));
-    for (const { at, end } of endStates(before, (s) => savePlanAs(s, 'From another tab, 2026-05-12 14:03: GPU', workspaceOf(GPU_TRAINING)))) {
+    for (const { at, end } of endStates(before, (s) =>
+      savePlanAs(s, 'From another tab, 2026-05-12 14:03: GPU', workspaceOf(GPU_TRAINING)),
+    )) {
       expect(names(end), `reader after write ${at}`).toEqual(['From another tab, 2026-05-12 14:03: GPU', 'Older plan']);
       expect(setAside(end), `reader after write ${at}`).toEqual([]);
     }
