@@ -41,7 +41,7 @@ const NOTES: Record<CniKey, (c: DraftCni) => string | null> = {
   prefixDelegation: (c) => (c.prefixDelegation ? 'Raise max pods (use recommended): the default stops the node at the ENI-limited number.' : null),
   customNetworking: (c) => (c.customNetworking ? 'Pick a pod subnet per AZ in each node group, and set max pods to the recommended value.' : null),
   podEni: () => null,
-  multiNic: (c) => (c.multiNic ? 'Needs VPC CNI 1.20.0 or newer; matters only on types with more than one network card.' : null),
+  multiNic: (c) => (c.multiNic ? 'Matters only on types with more than one network card (p5.48xlarge has 32); set multi-homed pods per node group.' : null),
 };
 
 export const CNI_SETTING_ROWS: readonly (TextSetting | FlagSetting)[] = CNI_KEYS.map((k): TextSetting | FlagSetting => {

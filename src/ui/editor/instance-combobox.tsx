@@ -27,6 +27,9 @@ interface Props {
   maxPods: number | null;
 }
 
+/** `active` when no option is highlighted (Alt+Down opens the list so). */
+const NONE = '\u0000';
+
 /** The list for a text: a known type shows its family (to compare with), anything else the type-ahead matches. */
 function itemsFor(value: string): InstanceType[] {
   const t = findInstanceType(dataset, value);
@@ -50,7 +53,7 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
   const listId = `${id}-list`;
   const selected = findInstanceType(dataset, value);
   const [open, setOpen] = useState(false);
-  // The highlighted option by name (null: the automatic one, see autoIndex), so it survives a new list.
+  // The highlighted option by name, so it survives a new list; null: the automatic one (autoIndex); NONE: none.
   const [active, setActive] = useState<string | null>(null);
   // The last known type this field held: Escape goes back to it.
   const lastValid = useRef<string | null>(selected?.name ?? null);
@@ -60,7 +63,7 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
 
   const items = open ? itemsFor(value) : [];
   const picked = active === null ? -1 : items.findIndex((t) => t.name === active);
-  const hi = !open ? -1 : picked >= 0 ? picked : autoIndex(items, value);
+  const hi = !open || active === NONE ? -1 : picked >= 0 ? picked : autoIndex(items, value);
   const optionId = (i: number) => `${id}-opt-${i}`;
 
   useEffect(() => {
@@ -89,7 +92,7 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
-        if (!open) show(e.altKey ? null : selected?.name ?? null);
+        if (!open) show(e.altKey ? NONE : selected?.name ?? null);
         else if (!e.altKey) move(hi + 1);
         break;
       case 'ArrowUp':

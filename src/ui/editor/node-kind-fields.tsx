@@ -33,7 +33,8 @@ function kindHint(kind: NodeGroupKind, t: InstanceType | null): string {
     case 'karpenter':
       return 'Without a max pods here (kubelet.maxPods), Karpenter uses its ENI-limited count, which subtracts EFA-only interfaces on card 0.';
     case 'auto-mode':
-      return `Max pods capped at ${AUTO_MODE_MAX_PODS}. Only the cap is modelled: Auto Mode's own address management is not.`;
+      return `Max pods capped at ${AUTO_MODE_MAX_PODS}. Auto Mode manages addresses itself (prefix delegation by default), `
+        + 'not through the VPC CNI settings.';
     default:
       return 'Your launch template and AMI: without a max pods here, the AMI default (eni-max-pods.txt).';
   }

@@ -158,7 +158,7 @@ export function maxPodsWhy(t: InstanceType, cni: CniSettings, n: NodeAccounting,
       return `EKS managed node group: EKS caps it at ${recommendedCap(t)} (${vcpus}, ${(t.vcpus ?? 0) > 30 ? 'over 30' : '30 or fewer'}) `
         + `over the ${fromPlan ? "plan's" : 'AMI default'} ${fmt(n.maxPodsUncapped)}`;
     case 'auto-mode-cap':
-      return `EKS Auto Mode caps it at ${AUTO_MODE_MAX_PODS} over the ${fromPlan ? "plan's" : 'AMI default'} ${fmt(n.maxPodsUncapped)}`;
+      return `EKS Auto Mode caps it at ${AUTO_MODE_MAX_PODS} over the ${fromPlan ? "plan's" : 'uncapped'} ${fmt(n.maxPodsUncapped)}`;
     case 'karpenter': {
       const minus = [cni.customNetworking ? ' − 1 reserved (custom networking)' : '', n.efaOnlyOnCard0 ? ` − ${n.efaOnlyOnCard0} EFA-only on card 0` : ''].join('');
       return `Karpenter, no kubelet.maxPods: its EFA-aware ENI-limited (${t.enis} ENIs${minus}) × (${t.ipv4PerEni} − 1) + 2`;
@@ -191,7 +191,7 @@ function where(node: number, pod: number, each: boolean): string {
 /**
  * The node's interfaces card by card, alike cards on one line.
  * @example cardLines(p5.48xlarge efa, 10 pods) // [{ cards: 'card 0', text: 'EFA primary + 1 ENI from the CNI, 98 pod IPs held; 100 addresses (node subnet)' },
- *   { cards: 'cards 1–31', text: 'EFA, not managed by the CNI; 1 address each (node subnet), 31 in all' }]
+ *   { cards: 'cards 1–31', text: 'EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 31 in all' }]
  */
 export function cardLines(n: NodeAccounting, cni: CniSettings): CardLine[] {
   return n.cards.map((g) => ({ cards: cardRange(g.cards), text: cardText(g, n, cni) }));
@@ -218,19 +218,19 @@ function cardText(g: CardGroup, n: NodeAccounting, cni: CniSettings): string {
     const added = fromCni > 0 ? `${plural(fromCni, 'ENI')} from the CNI` : '';
     parts.push([launch, added].filter(Boolean).join(' + ') || 'no interface');
     if (g.managed && held) parts.push(`multi-NIC: ${held}${each ? ' each' : ''}`);
-    else if (!g.managed && g.launch.includes('efa')) parts.push('not managed by the CNI');
+    else if (!g.managed && g.launch.includes('efa')) parts.push(`not managed by the CNI${n.multiNic ? '' : ' (Multi-NIC off)'}`);
   }
   const addresses = g.nodeSubnetIps + g.podSubnetIps;
   const total = each && addresses > 0 ? `, ${fmt(addresses * g.cards.length)} in all` : '';
   return `${parts.join(', ')}; ${where(g.nodeSubnetIps, g.podSubnetIps, each)}${total}`;
 }
 
-/** "1 node IP + 32 interface primaries + 10 pods + 88 warm". */
+/** "1 node IP + 32 interface primaries + 10 pod IPs + 88 warm". */
 function shareText(s: SubnetShare): string {
   const parts = [
     s.nodeIps ? plural(s.nodeIps, 'node IP') : '',
     s.eniPrimaries ? plural(s.eniPrimaries, 'interface primary', 'interface primaries') : '',
-    s.podIps ? plural(s.podIps, 'pod') : '',
+    s.podIps ? plural(s.podIps, 'pod IP') : '',
     s.warmIps ? `${fmt(s.warmIps)} warm` : '',
   ].filter(Boolean);
   return parts.join(' + ');
@@ -246,7 +246,7 @@ export interface SubnetLine {
 
 /**
  * Where one node's addresses come from: its launch subnet and, with custom networking, the pod subnet.
- * @example subnetLines(node, ['gpu-a', 'gpu-b'], []) // [{ label: 'Node subnet', subnets: 'gpu-a or gpu-b', total: 131, … }]
+ * @example subnetLines(node, ['gpu-a', 'gpu-b'], []) // [{ label: 'From the node subnet', subnets: 'gpu-a or gpu-b', total: 131, … }]
  */
 export function subnetLines(n: NodeAccounting, nodeSubnets: readonly string[], podSubnets: readonly string[]): SubnetLine[] {
   const or = (names: readonly string[]) => (names.length ? names.join(' or ') : '—');
@@ -254,9 +254,9 @@ export function subnetLines(n: NodeAccounting, nodeSubnets: readonly string[], p
   const node = n.share.node;
   const pod = n.share.pod;
   const sum = (s: SubnetShare) => s.nodeIps + s.eniPrimaries + s.podIps + s.warmIps;
-  lines.push({ label: 'Node subnet', subnets: or(nodeSubnets), total: sum(node), parts: shareText(node) });
+  lines.push({ label: 'From the node subnet', subnets: or(nodeSubnets), total: sum(node), parts: shareText(node) });
   if (sum(pod) > 0 || podSubnets.length) {
-    lines.push({ label: 'Pod subnet', subnets: or(podSubnets), total: sum(pod), parts: shareText(pod) });
+    lines.push({ label: 'From the pod subnet', subnets: or(podSubnets), total: sum(pod), parts: shareText(pod) });
   }
   return lines;
 }
