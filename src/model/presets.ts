@@ -107,8 +107,8 @@ export const GPU_TRAINING_EFA: Plan = {
       podsPerNode: 12, maxPods: null, kind: 'managed', efaLayout: 'efa',
     },
     {
-      name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'], minNodes: 2, desiredNodes: 3, maxNodes: 6,
-      podsPerNode: 20, maxPods: null, kind: 'managed',
+      name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'],
+      minNodes: 2, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null, kind: 'managed',
     },
   ],
 };
@@ -117,4 +117,6 @@ export const GPU_TRAINING_EFA: Plan = {
  * Every preset, in a stable order (an index names a preset): new presets go at the end. The page opens
  * on BLANK_PLAN, not on PRESETS[0].
  */
-export const PRESETS: readonly Plan[] = [SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA];
+export const PRESETS: readonly Plan[] = [
+  SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA,
+];

@@ -54,7 +54,8 @@ export interface Draft {
 
 export type CniTextField = CniCountKey;
 export type CniFlag = CniFlagKey;
-export type GroupTextField = 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods'
+export type GroupTextField =
+  | 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods'
   | 'kind' | 'efaLayout' | 'multiHomedPodsPerNode';
 export type SubnetTextField = 'name' | 'az' | 'cidr' | 'reservedIps' | 'prefixReservation';
 

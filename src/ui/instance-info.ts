@@ -80,7 +80,9 @@ export function acceleratorSummary(t: InstanceType): string {
   if (!ai) return 'EFA unknown';
   const parts: string[] = [];
   if (ai.gpus > 0) parts.push(`${ai.gpus}× ${ai.gpuName ? acceleratorLabel(ai.gpuName) : 'GPU'}`);
-  if (ai.accelerators > 0) parts.push(`${ai.accelerators}× ${ai.acceleratorName ? acceleratorLabel(ai.acceleratorName) : 'accelerator'}`);
+  if (ai.accelerators > 0) {
+    parts.push(`${ai.accelerators}× ${ai.acceleratorName ? acceleratorLabel(ai.acceleratorName) : 'accelerator'}`);
+  }
   if (ai.efa > 0) parts.push(`${ai.efa} EFA`);
   return parts.join(' · ');
 }

@@ -17,14 +17,17 @@ before(async () => {
   mkdirSync(DIR, { recursive: true });
   browser = await launch();
 });
-after(async () => { await browser?.close(); });
-
-const focused = (page) => page.evaluate(() => {
-  const a = document.activeElement;
-  return a === document.body ? 'body' : a.labels?.[0]?.textContent ?? a.getAttribute('aria-label') ?? a.tagName;
+after(async () => {
+  await browser?.close();
 });
 
-test('the instance-type combobox by keyboard alone: Tab moves on, Down opens on the type, Escape restores, any case', async () => {
+const focused = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return a === document.body ? 'body' : (a.labels?.[0]?.textContent ?? a.getAttribute('aria-label') ?? a.tagName);
+  });
+
+test('the instance-type combobox by keyboard: Tab moves on, Down opens on the type, Escape restores, any case', async () => {
   const s = await openPage(browser);
   const { page } = s;
   const box = page.getByRole('combobox', { name: 'Instance type' });
@@ -67,12 +70,21 @@ test('the instance-type combobox by keyboard alone: Tab moves on, Down opens on 
 });
 
 async function overflowing(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.editor-col, .results-col')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.className));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.editor-col, .results-col')]
+      .filter((c) => c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.className),
+  );
 }
 
 for (const colorScheme of ['light', 'dark']) {
   test(`screenshot the GPU preset's per-node explanation (${colorScheme}, 1280 px)`, async () => {
-    const s = await openPage(browser, { colorScheme, width: 1280, height: 900, preset: 'GPU training (p5.48xlarge, EFA)' });
+    const s = await openPage(browser, {
+      colorScheme,
+      width: 1280,
+      height: 900,
+      preset: 'GPU training (p5.48xlarge, EFA)',
+    });
     const { page } = s;
     const group = page.locator('.group-result', { has: page.locator('.g-name', { hasText: /^p5-training$/ }) });
     const cards = group.getByRole('list', { name: /^Network cards of one/ }).getByRole('listitem');
@@ -91,9 +103,11 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('both explanation screenshots side by side (screenshots/gpu-explain.png)', async () => {
-  const img = (scheme) => `data:image/png;base64,${readFileSync(join(DIR, `gpu-explain-${scheme}.png`)).toString('base64')}`;
+  const img = (scheme) =>
+    `data:image/png;base64,${readFileSync(join(DIR, `gpu-explain-${scheme}.png`)).toString('base64')}`;
   const page = await browser.newPage({ viewport: { width: 1400, height: 700 } });
-  await page.setContent(`<body style="margin:0;display:flex;gap:12px;background:#888;padding:12px;align-items:flex-start">
+  const style = 'margin:0;display:flex;gap:12px;background:#888;padding:12px;align-items:flex-start';
+  await page.setContent(`<body style="${style}">
     <img src="${img('light')}"><img src="${img('dark')}"></body>`);
   await page.screenshot({ path: join(DIR, 'gpu-explain.png'), fullPage: true });
   await page.close();

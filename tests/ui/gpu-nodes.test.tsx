@@ -27,10 +27,19 @@ function p5Plan(set: Partial<NodeGroup> = {}, cni: Partial<Plan['cni']> = {}): P
     name: 'p5 alone',
     vpc: { cidrs: ['10.0.0.0/16'], subnets: [{ name: 'gpu-a', az: 'us-east-1a', cidr: '10.0.0.0/20' }] },
     cni: { ...GPU_TRAINING_EFA.cni, ...cni },
-    nodeGroups: [{
-      name: 'gpu', instanceType: 'p5.48xlarge', subnets: ['gpu-a'], minNodes: 1, desiredNodes: 2, maxNodes: 4,
-      podsPerNode: 10, maxPods: null, ...set,
-    }],
+    nodeGroups: [
+      {
+        name: 'gpu',
+        instanceType: 'p5.48xlarge',
+        subnets: ['gpu-a'],
+        minNodes: 1,
+        desiredNodes: 2,
+        maxNodes: 4,
+        podsPerNode: 10,
+        maxPods: null,
+        ...set,
+      },
+    ],
   };
 }
 
@@ -49,9 +58,13 @@ function row(group: string, label: string): [string, string] {
 }
 
 const cardLines = (group: string) =>
-  within(within(groupResult(group)).getByRole('list', { name: /^Network cards of one/ })).getAllByRole('listitem').map((li) => li.textContent);
+  within(within(groupResult(group)).getByRole('list', { name: /^Network cards of one/ }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const subnetLines = (group: string) =>
-  within(within(groupResult(group)).getByRole('list', { name: /^Where one/ })).getAllByRole('listitem').map((li) => li.textContent);
+  within(within(groupResult(group)).getByRole('list', { name: /^Where one/ }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const maxPodsBox = (group: string, term: string) =>
   within(groupResult(group)).getByText(term, { selector: 'dt' }).parentElement!.querySelector('dd.num')!.textContent;
 
@@ -63,37 +76,44 @@ function planOf(store: ReturnType<typeof renderApp>['store']): Plan {
 }
 
 describe('the per-node explanation', () => {
-  it('p5.48xlarge, efa, 10 pods: 131 node-subnet addresses; card 0 on one line, cards 1–31 grouped on another', async () => {
+  it('p5.48xlarge, efa, 10 pods: 131 node-subnet addresses; card 0 on one line, cards 1–31 on another', async () => {
     renderApp(p5Plan({ efaLayout: 'efa' }));
     await expectPerNode('gpu', '131');
     expect(cardLines('gpu')).toEqual([
       'card 0: EFA primary + 1 ENI from the CNI, 98 pod IPs held; 100 addresses (node subnet)',
       'cards 1–31: EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 31 in all',
     ]);
-    expect(subnetLines('gpu')).toEqual(['From the node subnet (gpu-a): 131 = 1 node IP + 32 interface primaries + 10 pod IPs + 88 warm']);
-    expect(row('gpu', 'Max pods in force')).toEqual(['AMI default (eni-max-pods.txt, nodeadm): 2 ENIs × (50 − 1) + 2', '100']);
+    expect(subnetLines('gpu')).toEqual([
+      'From the node subnet (gpu-a): 131 = 1 node IP + 32 interface primaries + 10 pod IPs + 88 warm',
+    ]);
+    expect(row('gpu', 'Max pods in force')).toEqual([
+      'AMI default (eni-max-pods.txt, nodeadm): 2 ENIs × (50 − 1) + 2',
+      '100',
+    ]);
     expect(maxPodsBox('gpu', 'Karpenter')).toBe('100');
     expect(row('gpu', 'Addresses per node')[1]).toBe('131');
   });
 
-  it('ena-efa-only with 60 pods: 50 addresses, max pods 100 blind to the EFA-only on card 0, 11 pods without an address; Karpenter 51', async () => {
+  it('ena-efa-only, 60 pods: 50 addresses, AMI max pods 100 blind to the card-0 EFA-only, 11 without an address; Karpenter 51', async () => {
     renderApp(p5Plan({ efaLayout: 'ena-efa-only', podsPerNode: 60 }));
     await expectPerNode('gpu', '50');
     expect(row('gpu', 'Max pods in force')[0]).toMatch(/AMI default .*, blind to the EFA-only interface on card 0$/);
     expect(row('gpu', 'ENIs that may carry pods')).toEqual(['2 ENIs − 1 EFA-only on card 0', '1']);
     expect(row('gpu', 'Pods without an address')[1]).toBe('11');
     expect(cardLines('gpu')).toEqual([
-      'card 0: ENA primary + EFA-only (no address; it takes 1 of the 2 ENI slots), 49 pod IPs held; 50 addresses (node subnet)',
+      'card 0: ENA primary + EFA-only (no address; it takes 1 of the 2 ENI slots), 49 pod IPs held; ' +
+        '50 addresses (node subnet)',
       'cards 1–31: EFA-only; no address',
     ]);
     expect(maxPodsBox('gpu', 'Karpenter')).toBe('51');
   });
 
-  it('a Karpenter group without max pods runs Karpenter\'s EFA-aware 51, and says why', async () => {
+  it("a Karpenter group without max pods runs Karpenter's EFA-aware 51, and says why", async () => {
     renderApp(p5Plan({ efaLayout: 'ena-efa-only', kind: 'karpenter', podsPerNode: 60 }));
     await expectPerNode('gpu', '50');
     expect(row('gpu', 'Max pods in force')).toEqual([
-      'Karpenter, no kubelet.maxPods: its EFA-aware ENI-limited (2 ENIs − 1 EFA-only on card 0) × (50 − 1) + 2', '51',
+      'Karpenter, no kubelet.maxPods: its EFA-aware ENI-limited (2 ENIs − 1 EFA-only on card 0) × (50 − 1) + 2',
+      '51',
     ]);
   });
 
@@ -102,27 +122,34 @@ describe('the per-node explanation', () => {
     await expectPerNode('gpu', '116');
     const lines = cardLines('gpu');
     expect(lines[0]).toMatch(/^card 0: ENA primary \+ 1 ENI from the CNI/);
-    expect(lines[1]).toBe('cards 1–16: EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 16 in all');
+    expect(lines[1]).toBe(
+      'cards 1–16: EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 16 in all',
+    );
   });
 
   it('p4d.24xlarge (4 cards × 15 ENIs, 4 EFA), efa: 103', async () => {
     renderApp(p5Plan({ instanceType: 'p4d.24xlarge', efaLayout: 'efa' }));
     await expectPerNode('gpu', '103');
-    expect(cardLines('gpu')[1]).toBe('cards 1–3: EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 3 in all');
+    expect(cardLines('gpu')[1]).toBe(
+      'cards 1–3: EFA, not managed by the CNI (Multi-NIC off); 1 address each (node subnet), 3 in all',
+    );
   });
 
   it('multi-NIC on the efa layout adds one warm IP on each of the 31 other cards: 162', async () => {
     renderApp(p5Plan({ efaLayout: 'efa' }, { multiNic: true }));
     await expectPerNode('gpu', '162');
-    expect(cardLines('gpu')[1]).toBe('cards 1–31: EFA, multi-NIC: 1 pod IP held each; 2 addresses each (node subnet), 62 in all');
+    expect(cardLines('gpu')[1]).toBe(
+      'cards 1–31: EFA, multi-NIC: 1 pod IP held each; 2 addresses each (node subnet), 62 in all',
+    );
     expect(row('gpu', 'Held on the other cards')[1]).toBe('31');
   });
 
-  it('an EKS managed m5.16xlarge group runs 250 pods (EKS\'s cap), not eni-max-pods.txt\'s 737', async () => {
+  it("an EKS managed m5.16xlarge group runs 250 pods (EKS's cap), not eni-max-pods.txt's 737", async () => {
     renderApp({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, kind: 'managed' }] });
     await expectPerNode('general', '100');
     expect(row('general', 'Max pods in force')).toEqual([
-      'EKS managed node group: EKS caps it at 250 (64 vCPUs, over 30) over the AMI default 737', '250',
+      'EKS managed node group: EKS caps it at 250 (64 vCPUs, over 30) over the AMI default 737',
+      '250',
     ]);
     // one plain card: no card list
     expect(within(groupResult('general')).queryByRole('list', { name: /^Network cards/ })).toBeNull();
@@ -130,10 +157,15 @@ describe('the per-node explanation', () => {
 });
 
 describe('the node group editor: kind, EFA layout, multi-homed pods', () => {
-  it('"Node group kind" offers the four kinds; Managed caps max pods at 250, Self-managed again leaves no kind in the plan', async () => {
+  it('"Node group kind": four kinds; managed caps max pods at 250; Self-managed again leaves no kind in the plan', async () => {
     const { user, store } = renderApp(SMALL_ROUTABLE_VPC);
     const kind = screen.getByLabelText('Node group kind') as HTMLSelectElement;
-    expect([...kind.options].map((o) => o.text)).toEqual(['Self-managed', 'EKS managed node group', 'Karpenter', 'EKS Auto Mode']);
+    expect([...kind.options].map((o) => o.text)).toEqual([
+      'Self-managed',
+      'EKS managed node group',
+      'Karpenter',
+      'EKS Auto Mode',
+    ]);
     expect(kind.value).toBe('self-managed');
     await user.selectOptions(kind, 'EKS managed node group');
     expect(planOf(store).nodeGroups[0]!.kind).toBe('managed');
@@ -149,8 +181,11 @@ describe('the node group editor: kind, EFA layout, multi-homed pods', () => {
     expect(planOf(store)).toEqual(SMALL_ROUTABLE_VPC);
   });
 
-  it('a managed group\'s explicit max pods above the cap is said not to be honoured', async () => {
-    const { user } = renderApp({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, kind: 'managed' }] });
+  it("a managed group's explicit max pods above the cap is said not to be honoured", async () => {
+    const { user } = renderApp({
+      ...SMALL_ROUTABLE_VPC,
+      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, kind: 'managed' }],
+    });
     const maxPods = screen.getByLabelText('Max pods');
     await user.type(maxPods, '737');
     expect(screen.getByText(/EKS caps a managed group at 250: nodes run 250, not this\./)).toBeTruthy();
@@ -197,7 +232,7 @@ describe('the node group editor: kind, EFA layout, multi-homed pods', () => {
     expect(screen.getByText('m5.16xlarge has no EFA: choose None.')).toBeTruthy();
   });
 
-  it('the GPU preset: the layout decides the verdict (efa 131 does not fit, efa-only 100 fits, ena-efa-only 50 fits with a warning)', async () => {
+  it('the GPU preset: the layout decides (efa 131 does not fit, efa-only 100 fits, ena-efa-only 50 fits, warned)', async () => {
     const { user } = renderApp(GPU_TRAINING_EFA);
     expect(screen.getByRole('heading', { level: 2, name: 'Does not fit at max' })).toBeTruthy();
     await expectPerNode('p5-training', '131');
@@ -210,7 +245,7 @@ describe('the node group editor: kind, EFA layout, multi-homed pods', () => {
     expect(await screen.findAllByText(/only 49 get addresses/)).not.toHaveLength(0);
   });
 
-  it('"Multi-homed pods per node" appears with Multi-NIC; 4 such pods take 5 addresses on each of the 31 other cards', async () => {
+  it('"Multi-homed pods per node" comes with Multi-NIC; 4 such pods take 5 addresses on each of 31 other cards', async () => {
     const { user, store } = renderApp(p5Plan({ efaLayout: 'efa' }));
     expect(screen.queryByLabelText('Multi-homed pods per node')).toBeNull();
     await user.click(screen.getByLabelText('Multi-NIC'));
@@ -233,7 +268,8 @@ describe('the draft of a plan gives back the same plan', () => {
       const v = validatePlan(json, dataset);
       expect(v.ok && v.plan).toEqual(p);
       p.nodeGroups.forEach((g, i) => {
-        for (const k of ['kind', 'efaLayout', 'multiHomedPodsPerNode'] as const) expect(k in json.nodeGroups[i]!).toBe(k in g);
+        for (const k of ['kind', 'efaLayout', 'multiHomedPodsPerNode'] as const)
+          expect(k in json.nodeGroups[i]!).toBe(k in g);
       });
     }
   });

@@ -41,7 +41,9 @@ describe('the instance-type combobox, keyboard only', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Node group kind'));
     expect(box.value).toBe('m5.24xlarge');
     expect(box.getAttribute('aria-expanded')).toBe('false');
-    expect((draftToJson(store.getState().draft) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!.instanceType).toBe('m5.24xlarge');
+    expect(
+      (draftToJson(store.getState().draft) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!.instanceType,
+    ).toBe('m5.24xlarge');
     // 20 pods on 50-address ENIs: 2 ENIs × 49 held + 2 primaries, as on m5.16xlarge.
     await expectPerNode('general', '100');
   });
@@ -64,7 +66,7 @@ describe('the instance-type combobox, keyboard only', () => {
     expect(document.activeElement).toBe(box);
   });
 
-  it('Down moves on from the current type (m5.16xlarge → m5.24xlarge, the next m5 by vCPUs); Up moves back', async () => {
+  it('Down moves on from the current type (m5.16xlarge → m5.24xlarge, next by vCPUs); Up moves back', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     const box = combobox();
     await tabTo(user, box);
@@ -138,7 +140,7 @@ describe('the instance-type combobox, keyboard only', () => {
     await expectPerNode('general', '60');
   });
 
-  it('an emptied field highlights nothing, so Tab leaves it empty (and says why) rather than picking a type', async () => {
+  it('an emptied field highlights nothing: Tab leaves it empty (and says why), picking no type', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     const box = combobox();
     await tabTo(user, box);
@@ -157,15 +159,21 @@ describe('GPUs and EFA per option', () => {
     await tabTo(user, box);
     await user.keyboard('{Control>}a{/Control}p5.48');
     const list = screen.getByRole('listbox');
-    const p5 = within(list).getAllByRole('option').find((o) => optionName(o) === 'p5.48xlarge')!;
+    const p5 = within(list)
+      .getAllByRole('option')
+      .find((o) => optionName(o) === 'p5.48xlarge')!;
     expect(p5.querySelector('.opt-ai')!.textContent).toBe(', 8× H100 · 32 EFA');
     expect(p5.textContent).toMatch(/2 × 50 IPv4 · 192 vCPU · max pods 100 \//);
     await user.keyboard('{Control>}a{/Control}dl1.24');
-    const dl1 = within(screen.getByRole('listbox')).getAllByRole('option').find((o) => optionName(o) === 'dl1.24xlarge')!;
+    const dl1 = within(screen.getByRole('listbox'))
+      .getAllByRole('option')
+      .find((o) => optionName(o) === 'dl1.24xlarge')!;
     expect(dl1.querySelector('.opt-ai')!.textContent).toBe(', EFA unknown');
     // a type with neither GPUs nor EFA says nothing of them
     await user.keyboard('{Control>}a{/Control}m5.large');
-    const m5 = within(screen.getByRole('listbox')).getAllByRole('option').find((o) => optionName(o) === 'm5.large')!;
+    const m5 = within(screen.getByRole('listbox'))
+      .getAllByRole('option')
+      .find((o) => optionName(o) === 'm5.large')!;
     expect(m5.querySelector('.opt-ai')).toBeNull();
   });
 });

@@ -2,7 +2,18 @@
 import { useIssuesUnder } from '../../state/store-context';
 
 /** Fields every card shows; the others are listed in `shown` when the card shows them. */
-const ALWAYS = ['name', 'instanceType', 'minNodes', 'desiredNodes', 'maxNodes', 'podsPerNode', 'maxPods', 'subnets', 'podSubnets', 'kind'];
+const ALWAYS = [
+  'name',
+  'instanceType',
+  'minNodes',
+  'desiredNodes',
+  'maxNodes',
+  'podsPerNode',
+  'maxPods',
+  'subnets',
+  'podSubnets',
+  'kind',
+];
 const cache = new Map<string, RegExp>();
 
 export function GroupIssues({ index, shown = {} }: { index: number; shown?: Record<string, boolean> }) {

@@ -92,7 +92,7 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
-        if (!open) show(e.altKey ? NONE : selected?.name ?? null);
+        if (!open) show(e.altKey ? NONE : (selected?.name ?? null));
         else if (!e.altKey) move(hi + 1);
         break;
       case 'ArrowUp':
@@ -137,7 +137,9 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
   const describedBy = [error && `${id}-msg`, `${id}-info`].filter(Boolean).join(' ');
   return (
     <div className="field combobox">
-      <label id={`${id}-label`} htmlFor={id}>Instance type</label>
+      <label id={`${id}-label`} htmlFor={id}>
+        Instance type
+      </label>
       <div className="field-row">
         <input
           id={id}
@@ -185,17 +187,31 @@ export const InstanceCombobox = memo(function InstanceCombobox({ index, value, m
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- only keeps focus; keys go to the input */}
       <div className={`combobox-popup${open && items.length ? '' : ' closed'}`} onMouseDown={(e) => e.preventDefault()}>
         <p className="combobox-legend" aria-hidden="true">
-          Beside a name: GPUs, EFA interfaces. Below: ENIs × IPv4 per ENI · vCPUs · max pods: ENI-limited / recommended / effective
+          Beside a name: GPUs, EFA interfaces. Below: ENIs × IPv4 per ENI · vCPUs · max pods: ENI-limited / recommended
+          / effective
         </p>
         <ul className="combobox-menu" id={listId} role="listbox" aria-labelledby={`${id}-label`} tabIndex={-1}>
           {open && (
-            <Options items={items} hi={hi} optionId={optionId} selected={selected?.name} maxPods={maxPods}
-              onPick={take} onHover={(t) => setActive(t.name)} />
+            <Options
+              items={items}
+              hi={hi}
+              optionId={optionId}
+              selected={selected?.name}
+              maxPods={maxPods}
+              onPick={take}
+              onHover={(t) => setActive(t.name)}
+            />
           )}
         </ul>
       </div>
-      <p id={`${id}-info`} className="hint">{selected ? describeType(selected) : `Type to search ${fmt(dataset.types.length)} instance types`}</p>
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+      <p id={`${id}-info`} className="hint">
+        {selected ? describeType(selected) : `Type to search ${fmt(dataset.types.length)} instance types`}
+      </p>
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 });
@@ -237,18 +253,32 @@ function OptionText({ t, cni, maxPods }: { t: InstanceType; cni: CniSettings; ma
     <>
       <span className="opt-main">
         <span className="opt-name">{t.name}</span>
-        {ai && <span className="opt-ai"><span className="visually-hidden">, </span>{ai}</span>}
+        {ai && (
+          <span className="opt-ai">
+            <span className="visually-hidden">, </span>
+            {ai}
+          </span>
+        )}
       </span>
       <span className="opt-facts num">
-        {t.enis} × {t.ipv4PerEni} IPv4 · {t.vcpus ?? '?'} vCPU · max pods {fmt(m.eniLimited)} / {fmt(m.recommended)} / {fmt(m.effective)}
+        {t.enis} × {t.ipv4PerEni} IPv4 · {t.vcpus ?? '?'} vCPU · max pods {fmt(m.eniLimited)} / {fmt(m.recommended)} /{' '}
+        {fmt(m.effective)}
       </span>
     </>
   );
 }
 
 function describeType(t: InstanceType): string {
-  const hv = t.bareMetal ? 'bare metal' : t.hypervisor === 'nitro' ? 'Nitro' : t.hypervisor === 'xen' ? 'Xen' : 'hypervisor unknown';
-  const cards = t.networkCards > 1 ? ` · ${t.networkCards} network cards (the CNI uses card 0 unless Multi-NIC is on)` : '';
+  const hv = t.bareMetal
+    ? 'bare metal'
+    : t.hypervisor === 'nitro'
+      ? 'Nitro'
+      : t.hypervisor === 'xen'
+        ? 'Xen'
+        : 'hypervisor unknown';
+  const cards =
+    t.networkCards > 1 ? ` · ${t.networkCards} network cards (the CNI uses card 0 unless Multi-NIC is on)` : '';
   const ai = acceleratorSummary(t);
-  return `${t.enis} ENIs × ${t.ipv4PerEni} IPv4 per ENI · ${t.vcpus ?? '?'} vCPUs · ${hv}${cards}${ai ? ` · ${ai}` : ''}`;
+  const facts = `${t.enis} ENIs × ${t.ipv4PerEni} IPv4 per ENI · ${t.vcpus ?? '?'} vCPUs · ${hv}`;
+  return `${facts}${cards}${ai ? ` · ${ai}` : ''}`;
 }

@@ -37,13 +37,19 @@ export function MaxPodsField({ index, title, instanceType, value, kind = '', efa
   const triple = type ? maxPodsTriple(type, cni, draftMaxPods(value)) : null;
   const byDefault = type
     ? maxPodsInForce(type, (kind || 'self-managed') as NodeGroupKind, null, {
-      reservedEnis: cni.customNetworking ? 1 : 0,
-      efaOnlyOnCard0: launchLayout(type, (efaLayout || 'none') as EfaLayout).efaOnlyOnCard0,
-    })
+        reservedEnis: cni.customNetworking ? 1 : 0,
+        efaOnlyOnCard0: launchLayout(type, (efaLayout || 'none') as EfaLayout).efaOnlyOnCard0,
+      })
     : null;
   const explicit = draftMaxPods(value);
   // EKS's cap overrides a managed group's own value, and Auto Mode's caps any (ai-nodes.md §4).
-  const cap = !type ? null : kind === 'managed' ? recommendedCap(type) : kind === 'auto-mode' ? AUTO_MODE_MAX_PODS : null;
+  const cap = !type
+    ? null
+    : kind === 'managed'
+      ? recommendedCap(type)
+      : kind === 'auto-mode'
+        ? AUTO_MODE_MAX_PODS
+        : null;
   const capped = cap !== null && explicit !== null && explicit > cap;
   return (
     <div>
@@ -54,19 +60,32 @@ export function MaxPodsField({ index, title, instanceType, value, kind = '', efa
         onChange={(v) => setGroupField(index, 'maxPods', v)}
         numeric
         placeholder={byDefault ? `default ${byDefault.value}` : 'default'}
-        hint={triple && byDefault
-          ? <>kubelet --max-pods; empty = {DEFAULT_BY[byDefault.source] ?? 'default'} ({fmt(byDefault.value)}). Recommended: {fmt(triple.recommended)}.
-            {capped && (
-              <strong className="note">
-                {' '}{kind === 'managed' ? 'EKS caps a managed group' : 'Auto Mode caps it'} at {fmt(cap)}: nodes run {fmt(cap)}, not this.
-              </strong>
-            )}</>
-          : 'kubelet --max-pods; empty = the default of whoever launches the nodes.'}
+        hint={
+          triple && byDefault ? (
+            <>
+              kubelet --max-pods; empty = {DEFAULT_BY[byDefault.source] ?? 'default'} ({fmt(byDefault.value)}).
+              Recommended: {fmt(triple.recommended)}.
+              {capped && (
+                <strong className="note">
+                  {' '}
+                  {kind === 'managed' ? 'EKS caps a managed group' : 'Auto Mode caps it'} at {fmt(cap)}: nodes run{' '}
+                  {fmt(cap)}, not this.
+                </strong>
+              )}
+            </>
+          ) : (
+            'kubelet --max-pods; empty = the default of whoever launches the nodes.'
+          )
+        }
         className="tight"
       />
       {triple && String(triple.recommended) !== value.trim() && (
-        <button type="button" className="small use-recommended" onClick={() => setGroupField(index, 'maxPods', String(triple.recommended))}
-          aria-label={`Use recommended max pods (${triple.recommended}) for ${title}`}>
+        <button
+          type="button"
+          className="small use-recommended"
+          onClick={() => setGroupField(index, 'maxPods', String(triple.recommended))}
+          aria-label={`Use recommended max pods (${triple.recommended}) for ${title}`}
+        >
           Use recommended ({fmt(triple.recommended)})
         </button>
       )}

@@ -76,7 +76,10 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
       </div>
       <div className="field-grid two">
         <Field label="Pods per node" path={`${base}.podsPerNode`} value={group.podsPerNode} onChange={set('podsPerNode')} numeric hint="Non-hostNetwork pods expected on each node." />
-        <MaxPodsField index={index} title={title} instanceType={group.instanceType} value={group.maxPods} kind={group.kind} efaLayout={group.efaLayout} />
+        <MaxPodsField
+          index={index} title={title} instanceType={group.instanceType} value={group.maxPods}
+          kind={group.kind} efaLayout={group.efaLayout}
+        />
       </div>
       <MultiHomedField index={index} group={group} />
       {podEni && (

@@ -29,12 +29,20 @@ export function efaLayoutOffered(t: InstanceType | null, layout: string): boolea
 function kindHint(kind: NodeGroupKind, t: InstanceType | null): string {
   switch (kind) {
     case 'managed':
-      return `EKS caps max pods at 110 up to 30 vCPUs, else 250${t ? ` (${t.name}: ${recommendedCap(t)})` : ''}, over any value set.`;
+      return (
+        `EKS caps max pods at 110 up to 30 vCPUs, else 250${t ? ` (${t.name}: ${recommendedCap(t)})` : ''}, ` +
+        'over any value set.'
+      );
     case 'karpenter':
-      return 'Without a max pods here (kubelet.maxPods), Karpenter uses its ENI-limited count, which subtracts EFA-only interfaces on card 0.';
+      return (
+        'Without a max pods here (kubelet.maxPods), Karpenter uses its ENI-limited count, ' +
+        'which subtracts EFA-only interfaces on card 0.'
+      );
     case 'auto-mode':
-      return `Max pods capped at ${AUTO_MODE_MAX_PODS}. Auto Mode manages addresses itself (prefix delegation by default), `
-        + 'not through the VPC CNI settings.';
+      return (
+        `Max pods capped at ${AUTO_MODE_MAX_PODS}. Auto Mode manages addresses itself ` +
+        '(prefix delegation by default), not through the VPC CNI settings.'
+      );
     default:
       return 'Your launch template and AMI: without a max pods here, the AMI default (eni-max-pods.txt).';
   }
@@ -48,7 +56,8 @@ function layoutHint(layout: EfaLayout, t: InstanceType): string {
     ? `${plural(l.extraNodeIps, 'more address', 'more addresses')} per node from the node subnet (one per EFA with ENA)`
     : 'no extra address (EFA-only interfaces have none)';
   const card0 = l.efaOnlyOnCard0
-    ? `; the EFA-only interface on card 0 takes 1 of its ${t.enis} ENI slots, so the CNI has ${t.enis - l.efaOnlyOnCard0}`
+    ? `; the EFA-only interface on card 0 takes 1 of its ${t.enis} ENI slots, ` +
+      `so the CNI has ${t.enis - l.efaOnlyOnCard0}`
     : '';
   return `${plural(l.efaInterfaces, 'EFA interface')}: ${extra}${card0}.`;
 }
@@ -77,11 +86,17 @@ export function NodeKindFields({ index, group }: { index: number; group: DraftGr
           value={layout}
           options={EFA_LAYOUT_OPTIONS}
           onChange={(v) => setGroupField(index, 'efaLayout', v === 'none' ? '' : v)}
-          hint={t && (efa ?? 0) > 0 ? layoutHint(layout, t)
-            : t ? `${t.name} has ${efa === null ? 'an unknown EFA count' : 'no EFA'}: choose None.` : null}
+          hint={
+            t && (efa ?? 0) > 0
+              ? layoutHint(layout, t)
+              : t
+                ? `${t.name} has ${efa === null ? 'an unknown EFA count' : 'no EFA'}: choose None.`
+                : null
+          }
         />
       ) : (
-        t && efa === null && (
+        t &&
+        efa === null && (
           <p className="hint efa-unknown">
             EFA unknown: {t.name} is not in Karpenter&rsquo;s instance-type table, so no EFA layout is offered.
           </p>
@@ -99,10 +114,14 @@ export function MultiHomedField({ index, group }: { index: number; group: DraftG
   const t = findInstanceType(dataset, group.instanceType);
   const layout = (group.efaLayout || 'none') as EfaLayout;
   const managed = t ? launchLayout(t, layout).cards.slice(1).filter(multiNicManages).length : null;
-  const where = managed === null ? ''
-    : managed === 0
-      ? ` ${t!.networkCards > 1 ? 'No card beyond card 0 is managed with this layout' : `${t!.name} has one network card`}: they take only card 0's.`
-      : ` Here: card 0 + ${plural(managed, 'other card')}, so ${fmt(managed + 1)} addresses per such pod.`;
+  const none =
+    t && t.networkCards > 1 ? 'No card beyond card 0 is managed with this layout' : `${t?.name} has one network card`;
+  const where =
+    managed === null
+      ? ''
+      : managed === 0
+        ? ` ${none}: they take only card 0's.`
+        : ` Here: card 0 + ${plural(managed, 'other card')}, so ${fmt(managed + 1)} addresses per such pod.`;
   return (
     <Field
       label="Multi-homed pods per node"
@@ -111,7 +130,12 @@ export function MultiHomedField({ index, group }: { index: number; group: DraftG
       onChange={(v) => setGroupField(index, 'multiHomedPodsPerNode', v)}
       numeric
       placeholder="0"
-      hint={<>Pods annotated <code>k8s.amazonaws.com/nicConfig: multi-nic-attachment</code>, among the pods per node: one address on every card the CNI manages.{where}</>}
+      hint={
+        <>
+          Pods annotated <code>k8s.amazonaws.com/nicConfig: multi-nic-attachment</code>, among the pods per node: one
+          address on every card the CNI manages.{where}
+        </>
+      }
     />
   );
 }
@@ -134,13 +158,34 @@ function SelectField<V extends string>({ label, path, value, options, onChange, 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}
-        aria-invalid={error ? true : undefined} aria-describedby={ids || undefined}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as V)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids || undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
-      {warning && <p id={`${id}-warn`} className="field-warning">{warning}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
+      {warning && (
+        <p id={`${id}-warn`} className="field-warning">
+          {warning}
+        </p>
+      )}
     </div>
   );
 }

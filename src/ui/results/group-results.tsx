@@ -6,6 +6,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { dataset } from '../../data/dataset';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
+import { AUTO_MODE_WARM_POOL_ASSUMPTION, groupCni } from '../../model/auto-mode';
 import { placeGroups } from '../../model/placement';
 import type { NodeGroupResult } from '../../model/result';
 import { listOf, roomSharedWith } from '../../model/warnings';
@@ -117,10 +118,15 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
   const n = r.perNode;
   const m = r.maxPodsNumbers;
   const g = plan.nodeGroups.find((x) => x.name === r.name);
+  // The settings this group's nodes run with: the plan's, or Auto Mode's own (as placement computes them).
+  const cni = g ? groupCni(plan.cni, g) : plan.cni;
   const short = r.maxNodesThatFit < r.nodes.max;
   // Interfaces by card: for types with several cards or EFA (one line for a single plain card says nothing new).
   const showCards = t.networkCards > 1 || n.efaInterfaces > 0;
-  const karpenterMinus = [plan.cni.customNetworking ? ' − 1 reserved' : '', n.efaOnlyOnCard0 ? ` − ${n.efaOnlyOnCard0} EFA-only` : ''].join('');
+  const karpenterMinus = [
+    cni.customNetworking ? ' − 1 reserved' : '',
+    n.efaOnlyOnCard0 ? ` − ${n.efaOnlyOnCard0} EFA-only` : '',
+  ].join('');
   const karpenterEnis = karpenterMinus ? `(${t.enis}${karpenterMinus})` : String(t.enis);
   return (
     <>
@@ -129,11 +135,12 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
         {n.efaLayout !== 'none' && <> · EFA layout: {layoutName(n.efaLayout)}</>}
         {n.multiNic && <> · Multi-NIC{n.multiHomedPods ? `, ${plural(n.multiHomedPods, 'multi-homed pod')}` : ''}</>}
         {n.prefixFallback && <strong className="note"> · not Nitro: prefix delegation falls back to secondary IPs</strong>}
+        {n.kind === 'auto-mode' && <> · {AUTO_MODE_WARM_POOL_ASSUMPTION} (the VPC CNI settings do not apply)</>}
       </p>
       <table className="data explain">
         <caption className="visually-hidden">How one {r.instanceType} node of {r.name} takes its addresses</caption>
         <tbody>
-          {explainNode(t, plan.cni, n, { planMaxPods: g?.maxPods ?? null }).map((s) => (
+          {explainNode(t, cni, n, { planMaxPods: g?.maxPods ?? null }).map((s) => (
             <tr key={s.label}><th scope="row">{s.label}</th><td className="formula">{s.formula}</td><td className="num strong">{s.value}</td></tr>
           ))}
           {n.podsWithoutIp > 0 && (
@@ -144,17 +151,21 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
       {showCards && (
         <div className="node-cards">
           <h3 className="node-cards-title">
-            Interfaces by network card <span className="muted">({plural(t.networkCards, 'card')}{n.efaInterfaces ? `, ${plural(n.efaInterfaces, 'EFA interface')}` : ''})</span>
+            Interfaces by network card{' '}
+            <span className="muted">
+              ({plural(t.networkCards, 'card')}{n.efaInterfaces ? `, ${plural(n.efaInterfaces, 'EFA interface')}` : ''})
+            </span>
           </h3>
           <ul className="card-lines" aria-label={`Network cards of one ${r.instanceType} node of ${r.name}`}>
-            {cardLines(n, plan.cni).map((l) => <li key={l.cards}><strong>{l.cards}:</strong> {l.text}</li>)}
+            {cardLines(n, cni).map((l) => <li key={l.cards}><strong>{l.cards}:</strong> {l.text}</li>)}
           </ul>
         </div>
       )}
       <ul className="subnet-lines" aria-label={`Where one ${r.instanceType} node of ${r.name} takes its addresses`}>
-        {subnetLines(n, g?.subnets ?? [], plan.cni.customNetworking ? g?.podSubnets ?? [] : []).map((l) => (
+        {subnetLines(n, g?.subnets ?? [], cni.customNetworking ? g?.podSubnets ?? [] : []).map((l) => (
           <li key={l.label}>
-            <strong>{l.label}</strong> <span className="muted">({l.subnets})</span>: <span className="num strong">{fmt(l.total)}</span>
+            <strong>{l.label}</strong> <span className="muted">({l.subnets})</span>:{' '}
+            <span className="num strong">{fmt(l.total)}</span>
             {l.parts && <span className="muted"> = {l.parts}</span>}
           </li>
         ))}
@@ -163,7 +174,11 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
         <div><dt>ENI-limited max pods</dt><dd className="num">{fmt(m.eniLimited)}</dd><dd className="src">eni-max-pods.txt: {t.enis} × ({t.ipv4PerEni} − 1) + 2</dd></div>
         <div><dt>Recommended</dt><dd className="num">{fmt(m.recommended)}</dd><dd className="src">max-pods-calculator.sh with these settings</dd></div>
         <div><dt>Effective</dt><dd className={`num${m.effective < n.maxPods - 2 ? ' danger' : ''}`}>{fmt(m.effective)}</dd><dd className="src">min(max pods {fmt(n.maxPods)} − 2, {fmt(n.ipCapacity)} the CNI can hold)</dd></div>
-        <div><dt>Karpenter</dt><dd className="num">{fmt(m.karpenter)}</dd><dd className="src">EFA-aware ENI-limited: {karpenterEnis} × ({t.ipv4PerEni} − 1) + 2</dd></div>
+        <div>
+          <dt>Karpenter</dt>
+          <dd className="num">{fmt(m.karpenter)}</dd>
+          <dd className="src">EFA-aware ENI-limited: {karpenterEnis} × ({t.ipv4PerEni} − 1) + 2</dd>
+        </div>
       </dl>
       <p>
         Addresses for the group: <span className="num">{fmt(r.addresses.desired)}</span> at desired ({fmt(r.nodes.desired)} nodes),{' '}
