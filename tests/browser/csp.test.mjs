@@ -78,7 +78,7 @@ test('the app runs under the policy with no violation: presets, lazy chunks, cha
   await page.getByRole('button', { name: 'Carve subnets…' }).click();
   await page.getByText(/Loading the carve helper/).waitFor({ state: 'detached' });
   // The chart's tooltip and readout are positioned with inline styles (CSSOM, allowed).
-  const chart = page.locator('svg.recharts-surface').first();
+  const chart = page.locator('svg.chart-surface').first();
   if (await chart.count()) {
     const box = await chart.boundingBox();
     if (box) for (const f of [0.3, 0.6, 0.9]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);

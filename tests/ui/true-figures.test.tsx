@@ -109,7 +109,7 @@ describe('nothing to place', () => {
     );
     expect(document.body.textContent).not.toMatch(/twice max|desired = max/);
     expect(screen.getByText(/^Nothing to chart yet/)).toBeTruthy();
-    expect(document.querySelector('.recharts-wrapper')).toBeNull();
+    expect(document.querySelector('svg.chart-surface')).toBeNull();
     expect(screen.queryByRole('heading', { level: 2, name: 'Node groups' })).toBeNull();
     expect(document.querySelector('.verdict')!.className).toBe('panel verdict empty');
   });

@@ -1,14 +1,13 @@
 /**
- * Drawn inside the recharts surface with the chart's own scales, but not registered in its store
- * (cheaper on every edit): each subnet's usable line, desired and max, the red exhaustion markers and
- * the cursor, plus the pointer area that moves the cursor. A compared scenario's lines are drawn here too,
+ * Drawn over the chart's lines with the chart's scales (chart-svg.tsx): each subnet's usable line,
+ * desired and max, the red exhaustion markers and the cursor, plus the pointer area that moves the cursor. A compared scenario's lines are drawn here too,
  * dashed, in the same subnet colours, with hollow exhaustion markers.
  */
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { ExhaustionSeries } from '../../model/result';
 import { subnetColor, type chartTheme, type Scheme } from '../colors';
 import { fmt } from '../format';
 import type { ChartModel } from './chart-data';
+import type { Scales } from './chart-svg';
 import { useCursor, type Cursor } from './cursor-store';
 import { nearestRow } from './chart-data';
 
@@ -18,19 +17,17 @@ interface Props {
   scheme: Scheme;
   ink: ReturnType<typeof chartTheme>;
   cursor: Cursor;
+  scales: Scales;
 }
 
-export function ChartOverlay({ model, marks, scheme, ink, cursor }: Props) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const area = usePlotArea();
-  if (!x || !y || !area) return null;
+export function ChartOverlay({ model, marks, scheme, ink, cursor, scales }: Props) {
+  const { x, y, area } = scales;
   const top = area.y;
   const bottom = area.y + area.height;
   const left = area.x;
   const right = area.x + area.width;
-  const vline = (v: number) => x(v) ?? left;
-  const hline = (v: number) => y(v) ?? bottom;
+  const vline = x;
+  const hline = y;
   const sameMark = marks.desired === marks.max;
   const onMove = (e: React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();

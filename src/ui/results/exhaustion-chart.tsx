@@ -3,8 +3,7 @@
  * usable line, a red marker where it runs out, desired and max marked. Hover or the "Inspect at" slider
  * reads exact figures into the table below; a hidden table carries the data for screen readers.
  */
-import { lazy, memo, Suspense, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { chartTheme, subnetColor, useScheme } from '../colors';
 import { fmt } from '../format';
@@ -13,14 +12,12 @@ import { ChartControls } from './chart-controls';
 import { ChartOverlay } from './chart-overlay';
 import { ChartReadout } from './chart-readout';
 import { chartModel, pickSubnets, prefersPercent, type ChartModel } from './chart-data';
+import { ChartAxes, ChartLines, chartScales, HEIGHT } from './chart-svg';
 import { createCursor } from './cursor-store';
 
 const ChartDownload = lazy(() => import('../exports/chart-download'));
 
-const HEIGHT = 320;
-const MARGIN = { top: 22, right: 28, bottom: 28, left: 8 };
-const Y_AXIS = 64;
-const fmtPercent = (v: number) => `${v}%`;
+const X_LABEL = 'Total nodes, all groups scaling from min to max and beyond';
 
 export interface Compared {
   name: string;
@@ -47,19 +44,18 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
   const [cursor] = useState(createCursor);
   const [ref, width] = useWidth<HTMLDivElement>(640);
   const scheme = useScheme();
-  const ink = chartTheme(scheme);
+  const ink = useMemo(() => chartTheme(scheme), [scheme]);
   const indexes = useMemo(() => pickSubnets(ev, selection), [ev, selection]);
   const percent = scale === 'auto' ? prefersPercent(ev, indexes) : scale === 'percent';
   const model = useMemo(() => chartModel(ev, indexes, percent, undefined, other?.ev), [ev, indexes, percent, other]);
   const marks = ev.series.marks;
-  // Stable axis props: recharts re-registers an axis (and recomputes every selector) when one changes.
-  const xDomain = useMemo(() => [model.xMin, model.xMax], [model.xMin, model.xMax]);
-  const yDomain = useMemo(() => [0, model.yMax], [model.yMax]);
-  const xLabel = useMemo(() => ({ value: 'Total nodes, all groups scaling from min to max and beyond', position: 'insideBottom' as const, offset: -18, fill: ink.muted, fontSize: 12 }), [ink.muted]);
+  const scales = useMemo(() => chartScales(model, width), [model, width]);
   // Usage changes when a node is added: draw steps when every node total is a row, else the samples joined.
   const first = model.rows[0]?.nodes ?? 0;
   const last = model.rows[model.rows.length - 1]?.nodes ?? 0;
-  const curve = model.rows.length > 1 && model.rows.length - 1 === last - first ? 'stepAfter' : 'linear';
+  const steps = model.rows.length > 1 && model.rows.length - 1 === last - first;
+  const clip = `chart-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const { area } = scales;
   return (
     <figure className="panel chart" aria-labelledby="chart-title">
       <div className="chart-head">
@@ -68,15 +64,14 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
           shown={indexes.length} others={others} withKey={withKey} onWith={onWith} />
       </div>
       <div ref={ref} className="chart-box" role="img" aria-label={summary(ev, model, other)} onMouseLeave={() => cursor.set(null)}>
-        <LineChart width={width} height={HEIGHT} data={model.rows} margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke={ink.grid} vertical={false} />
-          <XAxis dataKey="nodes" type="number" domain={xDomain} ticks={model.xTicks} allowDecimals={false} tickFormatter={fmt} stroke={ink.muted} label={xLabel} />
-          <YAxis width={Y_AXIS} domain={yDomain} ticks={model.yTicks} allowDataOverflow allowDecimals={false} tickFormatter={percent ? fmtPercent : fmt} stroke={ink.muted} />
-          {model.lines.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={subnetColor(l.index, scheme)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type={curve} />
-          ))}
-          <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} />
-        </LineChart>
+        <svg className="chart-surface" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`}>
+          <defs>
+            <clipPath id={clip}><rect x={area.x} y={area.y} width={area.width} height={area.height} /></clipPath>
+          </defs>
+          <ChartAxes model={model} scales={scales} ink={ink} percent={percent} xLabel={X_LABEL} />
+          <ChartLines model={model} scales={scales} scheme={scheme} steps={steps} clip={clip} />
+          <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} scales={scales} />
+        </svg>
       </div>
       <div className="chart-foot">
         {other ? (
@@ -86,7 +81,7 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
           </p>
         ) : <span />}
         <Suspense fallback={null}>
-          <ChartDownload getSvg={() => ref.current?.querySelector('svg.recharts-surface') ?? null} fileBase={fileBase}
+          <ChartDownload getSvg={() => ref.current?.querySelector('svg.chart-surface') ?? null} fileBase={fileBase}
             legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.index, scheme) }))} />
         </Suspense>
       </div>
