@@ -25,7 +25,15 @@ export const MAX_LINK_CHARS = 200_000;
 /** Largest decompressed payload accepted (characters). */
 export const MAX_DECODED_CHARS = 256 * 1024;
 
-type CompactSubnet = [name: string, az: string, cidr: string, reservedIps?: number, prefixReservation?: string];
+type CompactSubnet = [
+  name: string, az: string, cidr: string, reservedIps?: number, prefixReservation?: string | 0, added?: Record<string, unknown>,
+];
+/** The subnet fields with a place in the tuple; others (added after format 1, e.g. an imported `id`) travel by name. */
+const POSITIONAL_SUBNET_KEYS = new Set<string>(['name', 'az', 'cidr', 'reservedIps', 'prefixReservation']);
+/** The VPC fields the compact plan has keys for; others (added after format 1) travel by name in `x`. */
+const COMPACT_VPC_KEYS = new Set<string>(['cidrs', 'subnets', 'cidrQuota']);
+/** The plan fields the compact plan has keys for; others (added after format 1) travel by name in `t`. */
+const COMPACT_PLAN_KEYS = new Set<string>(['version', 'name', 'vpc', 'cni', 'nodeGroups']);
 type CompactGroup = [
   name: string, instanceType: string, subnets: number[], podSubnets: number[] | 0,
   min: number, desired: number, max: number, pods: number, maxPods: number | null, branchPods?: number,
@@ -45,6 +53,20 @@ interface CompactPlanV1 {
   k: CompactCni;
   g: CompactGroup[];
   q?: number;
+  /** VPC fields added after format 1, by name (`vpcId`, `associatedCidrs`). */
+  x?: Record<string, unknown>;
+  /** Plan fields added after format 1, by name. */
+  t?: Record<string, unknown>;
+}
+
+/** The fields of `o` not in `positional`, by name, undefined ones left out. */
+const addedFields = (o: object, positional: Set<string>) =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => !positional.has(k) && v !== undefined));
+
+/** Copies decoded added fields into `out`; "__proto__" would replace its prototype rather than name a field. */
+function copyAdded(out: Record<string, unknown>, added: unknown, positional: Set<string>) {
+  if (!added || typeof added !== 'object' || Array.isArray(added)) return;
+  for (const [k, v] of Object.entries(added as Record<string, unknown>)) if (!positional.has(k) && k !== '__proto__') out[k] = v;
 }
 
 export function compactPlan(plan: Plan): CompactPlanV1 {
@@ -56,8 +78,11 @@ export function compactPlan(plan: Plan): CompactPlanV1 {
     c: plan.vpc.cidrs,
     s: plan.vpc.subnets.map((s) => {
       const row: CompactSubnet = [s.name, s.az, s.cidr];
-      if (s.reservedIps || s.prefixReservation) row.push(s.reservedIps ?? 0);
-      if (s.prefixReservation) row.push(s.prefixReservation);
+      const added = addedFields(s, POSITIONAL_SUBNET_KEYS);
+      const more = Object.keys(added).length > 0;
+      if (s.reservedIps || s.prefixReservation || more) row.push(s.reservedIps ?? 0);
+      if (s.prefixReservation || more) row.push(s.prefixReservation ?? 0);
+      if (more) row.push(added);
       return row;
     }),
     k: compactCni(c),
@@ -69,6 +94,8 @@ export function compactPlan(plan: Plan): CompactPlanV1 {
       return row;
     }),
     ...(plan.vpc.cidrQuota !== undefined ? { q: plan.vpc.cidrQuota } : {}),
+    ...(Object.keys(addedFields(plan.vpc, COMPACT_VPC_KEYS)).length ? { x: addedFields(plan.vpc, COMPACT_VPC_KEYS) } : {}),
+    ...(Object.keys(addedFields(plan, COMPACT_PLAN_KEYS)).length ? { t: addedFields(plan, COMPACT_PLAN_KEYS) } : {}),
   };
 }
 
@@ -84,7 +111,7 @@ function compactCni(c: CniSettings): CompactCni {
   for (let i = 0; i < k.length; i++) {
     if (k[i] === undefined) {
       const spec: CniSettingSpec = CNI_SETTINGS[CNI_KEYS.find((key) => CNI_SETTINGS[key].linkIndex === i)!];
-      k[i] = spec.type === 'flag' ? 0 : spec.default;
+      k[i] = spec.type === 'flag' ? (spec.default ? 1 : 0) : spec.default;
     }
   }
   return k;
@@ -112,7 +139,10 @@ export function expandPlan(x: unknown): unknown {
   const name = (i: unknown) => (typeof i === 'number' && Array.isArray(subnets[i]) ? subnets[i]![0] : `#${String(i)}`);
   const k = Array.isArray(p.k) ? p.k : [];
   const cni = expandCni(k);
+  const planAdded: Record<string, unknown> = {};
+  copyAdded(planAdded, p.t, COMPACT_PLAN_KEYS);
   return {
+    ...planAdded,
     version: 1,
     name: p.n,
     vpc: {
@@ -121,10 +151,13 @@ export function expandPlan(x: unknown): unknown {
         if (!Array.isArray(s)) return s;
         const out: Record<string, unknown> = { name: s[0], az: s[1], cidr: s[2] };
         if (s[3]) out.reservedIps = s[3];
-        if (s[4] !== undefined) out.prefixReservation = s[4];
+        // 0 holds the place of an absent prefix reservation when added fields follow
+        if (s[4] !== undefined && !(s[4] === 0 && s[5] !== undefined)) out.prefixReservation = s[4];
+        copyAdded(out, s[5], POSITIONAL_SUBNET_KEYS);
         return out;
       }),
       ...(p.q !== undefined ? { cidrQuota: p.q } : {}),
+      ...vpcAdded(p.x),
     },
     cni,
     nodeGroups: (Array.isArray(p.g) ? p.g : []).map((g): Partial<Record<keyof NodeGroup, unknown>> | unknown => {
@@ -145,6 +178,13 @@ export function expandPlan(x: unknown): unknown {
       return out;
     }),
   };
+}
+
+/** The VPC fields a link carries by name (`x`), as plan-shaped JSON for the schema to check. */
+function vpcAdded(x: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  copyAdded(out, x, COMPACT_VPC_KEYS);
+  return out;
 }
 
 /** A format-2 body: the active scenario, every scenario's compact plan, and the views' inputs when in use. */
