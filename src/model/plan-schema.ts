@@ -20,7 +20,6 @@ export const LIMITS = {
 } as const;
 
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
-const optCount = (max: number) => z.nullable(count(max));
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** One setting's schema, from its entry in CNI_SETTINGS. */
