@@ -1,17 +1,21 @@
 /**
  * From a real VPC to a plan: the JSON printed by `aws ec2 describe-vpcs`, `describe-subnets` and,
  * optionally, `describe-network-interfaces` becomes a plan's VPC (associated CIDRs, subnets) with the
- * addresses already in use per subnet as its `reservedIps`. Runs in the browser and the CLI; never throws:
+ * addresses already in use per subnet as its `reservedIps`, keeping the VPC and subnet IDs (`vpc.vpcId`,
+ * `subnets[].id`, `vpc.associatedCidrs`) so exports refer to what exists. Runs in the browser and the CLI; never throws:
  * bad input gives messages that name the file and the field, and no partial plan.
  */
 import { cidrCompare, formatCidr, parseCidr, usableAddresses, type Cidr } from './cidr';
 import { DEFAULT_CNI, PLAN_VERSION, type Plan, type Subnet } from './plan';
-import { LIMITS } from './plan-schema';
+import { LIMITS, TAG_LIMITS } from './plan-schema';
+import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG } from './subnet-discovery';
 
 /** Largest input accepted per file (characters; AWS CLI output of a few thousand subnets fits). */
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 const MAX_ERRORS = 20;
 const ADDRESSES_PER_PREFIX = 16;
+/** EC2's ID forms (the plan schema's): the prefix, then 8 or 17 hex digits. */
+const EC2_ID = { vpc: /^vpc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, subnet: /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/ };
 
 export interface AwsImportInput {
   /** `aws ec2 describe-vpcs` output. */
@@ -121,6 +125,22 @@ function nameTag(o: Obj): string | undefined {
   return t ? ((t as Obj).Value as string).trim() : undefined;
 }
 
+/**
+ * The tags subnet discovery reads (`kubernetes.io/role/cni`, `cni.networking.k8s.aws/cluster/<name>`), or
+ * undefined; other tags and malformed entries are left out (they change nothing in the plan).
+ */
+function discoveryTags(o: Obj): Record<string, string> | undefined {
+  if (!Array.isArray(o.Tags)) return undefined;
+  const out: Record<string, string> = {};
+  for (const t of o.Tags) {
+    if (!isObj(t) || typeof t.Key !== 'string' || typeof t.Value !== 'string') continue;
+    if (t.Key !== CNI_ROLE_TAG && !t.Key.startsWith(CNI_CLUSTER_TAG_PREFIX)) continue;
+    if (t.Key.length > TAG_LIMITS.keyLength || t.Value.length > TAG_LIMITS.valueLength) continue;
+    if (Object.keys(out).length < TAG_LIMITS.tags) out[t.Key] = t.Value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function chooseVpc(vpcs: Obj[], subnets: Obj[], vpcId: string | undefined, errors: string[]): number | null {
   const ids = vpcs.map((v) => (typeof v.VpcId === 'string' ? v.VpcId : null));
   vpcs.forEach((v, i) => fields('describe-vpcs', `Vpcs[${i}]`, v, errors).str('VpcId'));
@@ -174,7 +194,7 @@ function countEnis(enis: Obj[], wanted: Set<string>, errors: string[]): { bySubn
   return { bySubnet, counted };
 }
 
-interface RawSubnet { id: string; name?: string; az: string; cidr: Cidr; available?: number }
+interface RawSubnet { id: string; name?: string; az: string; cidr: Cidr; available?: number; tags?: Record<string, string> }
 
 /**
  * Builds a plan (version 1, default CNI settings, no node groups) from AWS CLI output.
@@ -213,7 +233,7 @@ function importUnsafe(input: AwsImportInput): AwsImportResult {
     const az = f.str('AvailabilityZone');
     const cidr = f.cidr('CidrBlock');
     const available = f.count('AvailableIpAddressCount', enis !== undefined);
-    if (az !== undefined && cidr !== undefined) raw.push({ id, name: nameTag(s), az, cidr, available });
+    if (az !== undefined && cidr !== undefined) raw.push({ id, name: nameTag(s), az, cidr, available, tags: discoveryTags(s) });
   });
   const counted = enis ? countEnis(enis, new Set(raw.map((r) => r.id)), errors) : undefined;
   if (errors.length) return done(errors);
@@ -223,6 +243,9 @@ function importUnsafe(input: AwsImportInput): AwsImportResult {
   raw.sort((a, b) => cidrCompare(a.cidr, b.cidr));
   const built = buildSubnets(raw, counted?.bySubnet);
   const subnets = built.subnets;
+  raw.forEach((r, i) => {
+    if (r.tags) subnets[i]!.tags = r.tags;
+  });
   const vpcName = nameTag(vpc);
   const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
   summary.unshift(
@@ -237,12 +260,24 @@ function importUnsafe(input: AwsImportInput): AwsImportResult {
       ? `Addresses in use, counted from ${n(counted.counted, 'network interface')} of these subnets (private IPs + 16 per /28 prefix), are saved as each subnet's reservedIps: ${list(built.inUse, 50)}.`
       : `Addresses in use (usable − AvailableIpAddressCount) are saved as each subnet's reservedIps: ${list(built.inUse, 50)}.`,
     "They include any nodes and pods running now: lower them where the plan's node groups replace those.",
+    'The VPC and subnet IDs are kept in the plan: the exports refer to these subnets and CIDR blocks instead of creating them.',
     'CNI settings are the defaults and there are no node groups yet: add them to plan the cluster.',
   );
+  const tagged = subnets.filter((s) => s.tags);
+  if (tagged.length) {
+    const shown = tagged.map((s) => `${s.name} (${Object.entries(s.tags!).map(([k, v]) => `${k}=${v}`).join(', ')})`);
+    summary.push(`Subnet discovery tags are kept (${CNI_ROLE_TAG}, ${CNI_CLUSTER_TAG_PREFIX}…; other tags are not): ${list(shown)}.`);
+  }
   const plan: Plan = {
     version: PLAN_VERSION,
     name: (vpcName ?? vpcId).slice(0, LIMITS.nameLength),
-    vpc: { cidrs, subnets },
+    // The IDs and associations that exist, so that exports refer to them instead of creating them again.
+    vpc: {
+      ...(EC2_ID.vpc.test(vpcId) ? { vpcId } : {}),
+      cidrs,
+      ...(cidrs.length > 1 ? { associatedCidrs: cidrs.slice(1) } : {}),
+      subnets,
+    },
     cni: { ...DEFAULT_CNI },
     nodeGroups: [],
   };
@@ -267,7 +302,9 @@ function buildSubnets(raw: RawSubnet[], enis: Map<string, number> | undefined) {
     const reservedIps = Math.min(Math.max(used, 0), usable);
     inUse.push(`${name} ${reservedIps}`);
     const cidr = formatCidr(r.cidr);
-    return reservedIps > 0 ? { name, az: r.az, cidr, reservedIps } : { name, az: r.az, cidr };
+    // An ID that is not in EC2's form (hand-edited output) is left out rather than failing the plan's schema.
+    const id = EC2_ID.subnet.test(r.id) ? { id: r.id } : {};
+    return reservedIps > 0 ? { name, ...id, az: r.az, cidr, reservedIps } : { name, ...id, az: r.az, cidr };
   });
   return { subnets, unnamed, renamed, inUse };
 }

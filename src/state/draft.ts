@@ -14,6 +14,8 @@ export interface DraftSubnet {
   cidr: string;
   reservedIps: string;
   prefixReservation: string;
+  /** The subnet's ID from an AWS import; not editable, carried back to the plan. */
+  id?: string;
 }
 
 export interface DraftGroup {
@@ -47,6 +49,9 @@ export interface Draft {
   name: string;
   cidrs: string[];
   cidrQuota: number | null;
+  /** From an AWS import: the VPC's ID and its associated secondary CIDRs; not editable, carried back. */
+  vpcId?: string;
+  associatedCidrs?: string[];
   subnets: DraftSubnet[];
   cni: DraftCni;
   nodeGroups: DraftGroup[];
@@ -73,6 +78,7 @@ export function subnetToDraft(s: Subnet): DraftSubnet {
     cidr: s.cidr,
     reservedIps: text(s.reservedIps),
     prefixReservation: s.prefixReservation ?? '',
+    ...(s.id !== undefined ? { id: s.id } : {}),
   };
 }
 
@@ -121,6 +127,8 @@ export function planToDraft(plan: Plan): Draft {
     name: plan.name,
     cidrs: [...plan.vpc.cidrs],
     cidrQuota: plan.vpc.cidrQuota ?? null,
+    ...(plan.vpc.vpcId !== undefined ? { vpcId: plan.vpc.vpcId } : {}),
+    ...(plan.vpc.associatedCidrs !== undefined ? { associatedCidrs: [...plan.vpc.associatedCidrs] } : {}),
     subnets: plan.vpc.subnets.map(subnetToDraft),
     cni: cniToDraft(plan.cni),
     nodeGroups: plan.nodeGroups.map(groupToDraft),
@@ -151,9 +159,12 @@ export function draftToJson(d: Draft): unknown {
         const reserved = toNumber(s.reservedIps, undefined);
         if (reserved !== undefined) out.reservedIps = reserved;
         if (s.prefixReservation.trim()) out.prefixReservation = s.prefixReservation.trim();
+        if (s.id !== undefined) out.id = s.id;
         return out;
       }),
       ...(d.cidrQuota !== null ? { cidrQuota: d.cidrQuota } : {}),
+      ...(d.vpcId !== undefined ? { vpcId: d.vpcId } : {}),
+      ...(d.associatedCidrs !== undefined ? { associatedCidrs: d.associatedCidrs } : {}),
     },
     cni: draftCniToJson(d.cni),
     nodeGroups: d.nodeGroups.map((g) => {

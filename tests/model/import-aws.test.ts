@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { importAwsVpc, MAX_IMPORT_CHARS, type AwsImportResult } from '../../src/model/import-aws';
+import { decodePlanFragment, encodeDocumentFragment } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
+import { draftToJson, planToDraft } from '../../src/state/draft';
 import { expectGolden } from './export/helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/aws/${name}`, import.meta.url), 'utf8');
@@ -65,6 +67,60 @@ describe('import from describe-vpcs + describe-subnets', () => {
   });
 });
 
+describe('the IDs of what exists travel with the plan (issue 11 point 17)', () => {
+  const r = ok(importAwsVpc({ vpcs, subnets }));
+  const doc = JSON.parse(subnets) as { Subnets: { SubnetId: string; CidrBlock: string; VpcId: string }[] };
+
+  it("keeps the VPC's ID, each subnet's SubnetId (matched by CIDR in the AWS output) and the associated secondary CIDRs", () => {
+    expect(r.plan.vpc.vpcId).toBe('vpc-0a1b2c3d4e5f60718');
+    for (const s of r.plan.vpc.subnets) {
+      const aws = doc.Subnets.find((x) => x.CidrBlock === s.cidr && x.VpcId === 'vpc-0a1b2c3d4e5f60718')!;
+      expect(s.id).toBe(aws.SubnetId);
+    }
+    // describe-vpcs: 100.64-66 associated; 100.67.0.0/16 disassociated, so neither a CIDR of the plan nor associated
+    expect(r.plan.vpc.associatedCidrs).toEqual(['100.64.0.0/16', '100.65.0.0/16', '100.66.0.0/16']);
+    expect(r.summary).toContain('The VPC and subnet IDs are kept in the plan: the exports refer to these subnets and CIDR blocks instead of creating them.');
+  });
+
+  it('a share link (format 1 and 2) and the editor draft carry them back unchanged', () => {
+    const back = (fragment: string) => {
+      const d = decodePlanFragment(fragment);
+      if (!d.ok) throw new Error(d.error);
+      const json = d.json as { scenarios?: unknown[] };
+      const v = validatePlan(json.scenarios ? json.scenarios[0] : json, dataset);
+      if (!v.ok) throw new Error(JSON.stringify(v.issues));
+      return v.plan;
+    };
+    expect(back(encodeDocumentFragment(r.plan))).toEqual(r.plan);
+    expect(back(encodeDocumentFragment({ version: 2, active: 0, scenarios: [r.plan, r.plan] } as never))).toEqual(r.plan);
+    const fromDraft = validatePlan(draftToJson(planToDraft(r.plan)), dataset);
+    expect(fromDraft.ok && fromDraft.plan).toEqual(r.plan);
+  });
+
+  it('a plan without them links exactly as before (the added fields take no room)', () => {
+    const plain = structuredClone(r.plan);
+    delete plain.vpc.vpcId;
+    delete plain.vpc.associatedCidrs;
+    plain.vpc.subnets.forEach((s) => delete s.id);
+    const d = decodePlanFragment(encodeDocumentFragment(plain));
+    expect(d.ok && JSON.stringify(d.json)).not.toMatch(/vpcId|associatedCidrs|"id"/);
+  });
+
+  it('the schema names a malformed ID and how to fix it', () => {
+    const bad = structuredClone(r.plan) as unknown as { vpc: { vpcId: string; subnets: { id: string }[] } };
+    bad.vpc.vpcId = 'vpc-xyz';
+    bad.vpc.subnets[1]!.id = 'sn-123';
+    const v = validatePlan(bad, dataset);
+    expect(v.ok).toBe(false);
+    if (!v.ok) {
+      expect(v.issues).toEqual(expect.arrayContaining([
+        { path: 'vpc.vpcId', message: 'vpc.vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out' },
+        { path: 'vpc.subnets[1].id', message: 'vpc.subnets[1].id: must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out' },
+      ]));
+    }
+  });
+});
+
 describe('import with describe-network-interfaces', () => {
   it('counts private IPs + 16 per /28 prefix per subnet: nodes-a 10 + 1, pods-b 1 + 2 × 16', () => {
     const r = ok(importAwsVpc({ vpcs, subnets, enis }));
@@ -96,7 +152,10 @@ describe('choosing the VPC', () => {
     const r = ok(importAwsVpc({ vpcs: vpcsTwo, subnets, vpcId: 'vpc-0a1b2c3d4e5f60718' }));
     expect(r.plan).toEqual(ok(importAwsVpc({ vpcs, subnets })).plan);
     const other = ok(importAwsVpc({ vpcs: vpcsTwo, subnets, vpcId: 'vpc-0fedcba9876543210' }));
-    expect(other.plan.vpc).toEqual({ cidrs: ['172.31.0.0/16'], subnets: [{ name: 'default-a', az: 'us-east-1a', cidr: '172.31.0.0/20', reservedIps: 5 }] });
+    expect(other.plan.vpc).toEqual({
+      vpcId: 'vpc-0fedcba9876543210', cidrs: ['172.31.0.0/16'],
+      subnets: [{ name: 'default-a', id: 'subnet-0fedcba9876543201', az: 'us-east-1a', cidr: '172.31.0.0/20', reservedIps: 5 }],
+    });
     expect(other.plan.name).toBe('vpc-0fedcba9876543210');
   });
 

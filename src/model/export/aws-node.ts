@@ -34,6 +34,22 @@ export function cniEnvironment(cni: CniSettings): [string, string][] {
   return env;
 }
 
+/**
+ * The VPC CNI version each non-default setting needs, where it is newer than the planner's floor
+ * (CNI_SETTINGS[k].since), as comment lines for every export that writes the env.
+ * @example cniVersionNotes({ ...DEFAULT_CNI, multiNic: true }) // ['ENABLE_MULTI_NIC needs VPC CNI 1.20.0 or newer …']
+ */
+export function cniVersionNotes(cni: CniSettings): string[] {
+  const notes: string[] = [];
+  for (const k of CNI_KEYS) {
+    const spec: CniSettingSpec = CNI_SETTINGS[k];
+    if (spec.since && cniValue(cni, k) !== spec.default) {
+      notes.push(`${spec.env} needs VPC CNI ${spec.since} or newer; older versions ignore it`);
+    }
+  }
+  return notes;
+}
+
 /** The env map as an object (for JSON and YAML). */
 export function cniEnvObject(cni: CniSettings): Record<string, string> {
   return Object.fromEntries(cniEnvironment(cni));
@@ -62,6 +78,10 @@ export function toAwsNodeEnv(plan: Plan): string {
   );
   if (plan.cni.customNetworking) {
     lines.push('# Custom networking: apply the ENIConfigs first; only nodes started afterwards use them.');
+  }
+  for (const note of cniVersionNotes(plan.cni)) lines.push(`# ${note}.`);
+  if (plan.cni.multiNic) {
+    lines.push('# Multi-NIC: pods that need an address on every managed card carry the annotation k8s.amazonaws.com/nicConfig: multi-nic-attachment.');
   }
   const words = env.map(([k, v]) => shellWord(`${k}=${v}`));
   lines.push(`kubectl set env daemonset aws-node -n kube-system ${words.join(' ')}`);

@@ -105,11 +105,24 @@ export function isSubnetId(name: string): boolean {
 }
 
 /**
- * The subnet's ID when its name is one, else a placeholder the user must replace.
+ * The subnet's ID when the plan knows it: its `id` (an AWS import), else its name when that is an ID.
+ * @example knownSubnetId({ name: 'nodes-a', id: 'subnet-0a1b2c3d4e5f60718', … }) === 'subnet-0a1b2c3d4e5f60718'
+ */
+export function knownSubnetId(s: Subnet): string | null {
+  return s.id ?? (isSubnetId(s.name) ? s.name : null);
+}
+
+/**
+ * The subnet's ID when known, else a placeholder the user must replace.
  * @example subnetIdOrPlaceholder(pods-a) === 'subnet-REPLACE-pods-a'
  */
 export function subnetIdOrPlaceholder(s: Subnet): string {
-  return isSubnetId(s.name) ? s.name : `subnet-REPLACE-${s.name.replace(/[^A-Za-z0-9_.-]+/g, '-')}`;
+  return knownSubnetId(s) ?? `subnet-REPLACE-${s.name.replace(/[^A-Za-z0-9_.-]+/g, '-')}`;
+}
+
+/** Is this secondary CIDR associated with the VPC already (an AWS import said so)? */
+export function isAssociated(plan: Plan, cidr: string): boolean {
+  return plan.vpc.associatedCidrs?.includes(cidr) ?? false;
 }
 
 /** The AWS CLI command that finds a subnet's ID from its CIDR (for the placeholder comments). */

@@ -3,9 +3,10 @@
  * fields, quotes doubled): a `kind` column says whether a row is a `subnet`, a `nodeGroup` or the
  * `total`; columns that do not apply to a kind are empty. Every figure of the evaluation is there.
  */
+import type { InstanceDataset } from '../instances';
 import type { Plan } from '../plan';
 import type { Evaluation, NodeGroupResult, Scale, SubnetResult } from '../result';
-import { maxPodsToWrite } from './max-pods-setting';
+import { maxPodsSetting, maxPodsToWrite } from './max-pods-setting';
 
 type Cell = string | number | boolean | null | undefined;
 type Row = Record<string, Cell>;
@@ -72,14 +73,16 @@ function subnetRow(plan: Plan, r: SubnetResult): Row {
   return row;
 }
 
-function groupRow(plan: Plan, r: NodeGroupResult, i: number): Row {
+function groupRow(plan: Plan, r: NodeGroupResult, i: number, dataset: InstanceDataset | undefined): Row {
   const g = plan.nodeGroups.find((x) => x.name === r.name) ?? plan.nodeGroups[i];
   const n = r.maxPodsNumbers;
   const row: Row = {
     kind: 'nodeGroup', name: r.name, instance_type: r.instanceType,
     subnets: g?.subnets.join(' '), pod_subnets: g?.podSubnets?.join(' '),
     pods_per_node: g?.podsPerNode, branch_pods_per_node: g?.branchPodsPerNode,
-    max_pods: r.maxPods, max_pods_to_set: g ? maxPodsToWrite(g, plan.cni, n.recommended) : null,
+    // The exports' own rule when the dataset is at hand (it also knows EFA-only interfaces on card 0)
+    max_pods: r.maxPods,
+    max_pods_to_set: !g ? null : dataset ? maxPodsSetting(g, plan.cni, dataset).value : maxPodsToWrite(g, plan.cni, n.recommended),
     max_pods_eni_limited: n.eniLimited, max_pods_recommended: n.recommended,
     max_pods_effective: n.effective, max_pods_karpenter: n.karpenter,
     node_pool_mode: r.perNode.mode, node_enis: r.perNode.enis, node_ips: r.perNode.ips, node_prefixes: r.perNode.prefixes,
@@ -105,12 +108,12 @@ function totalRow(e: Evaluation): Row {
 
 /**
  * The CSV: a header, one row per subnet (plan order), one per node group, then the total.
- * @example toCsv(plan, evaluate(plan, dataset)).split('\r\n')[0].startsWith('kind,name,az,cidr')
+ * @example toCsv(plan, evaluate(plan, dataset), dataset).split('\r\n')[0].startsWith('kind,name,az,cidr')
  */
-export function toCsv(plan: Plan, evaluation: Evaluation): string {
+export function toCsv(plan: Plan, evaluation: Evaluation, dataset?: InstanceDataset): string {
   const rows: Row[] = [
     ...evaluation.subnets.map((r) => subnetRow(plan, r)),
-    ...evaluation.nodeGroups.map((r, i) => groupRow(plan, r, i)),
+    ...evaluation.nodeGroups.map((r, i) => groupRow(plan, r, i, dataset)),
     totalRow(evaluation),
   ];
   const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(','))];

@@ -3,7 +3,7 @@
  * `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone`), naming that AZ's pod subnet.
  */
 import type { Plan } from '../plan';
-import { commentSafe, GENERATED_BY, isSubnetId, podSubnetsByAz, subnetIdLookup, subnetIdOrPlaceholder } from './common';
+import { commentSafe, GENERATED_BY, knownSubnetId, podSubnetsByAz, subnetIdLookup, subnetIdOrPlaceholder } from './common';
 import { yamlStream, type YamlValue } from './yaml';
 
 /** The ENIConfig objects (apiVersion crd.k8s.amazonaws.com/v1alpha1), in AZ order. */
@@ -42,7 +42,7 @@ export function toEniConfigs(plan: Plan): string {
     choices.map((c, i) => {
       const comments = i === 0 ? [...header, ''] : [];
       comments.push(`${c.az}: pod subnet ${c.subnet.name} (${c.subnet.cidr})`);
-      if (!isSubnetId(c.subnet.name)) comments.push(`replace the placeholder with its ID: ${subnetIdLookup(c.subnet)}`);
+      if (!knownSubnetId(c.subnet)) comments.push(`replace the placeholder with its ID: ${subnetIdLookup(c.subnet)}`);
       for (const other of c.conflicts) {
         comments.push(`WARNING: ${other.name} (${other.cidr}) is also listed for ${c.az}; an AZ has one ENIConfig, ${c.subnet.name} wins`);
       }

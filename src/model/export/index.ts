@@ -11,7 +11,7 @@ import { toCsv } from './csv';
 import { toEksctl } from './eksctl';
 import { toEniConfigs } from './eniconfig';
 import { toKarpenter } from './karpenter';
-import { toTerraform, type AmiFamily } from './terraform';
+import { toTerraform, type AmiFamily, type ModuleVersion } from './terraform';
 
 /** The formats, in the order the panel shows them. */
 export const EXPORT_FORMATS = ['terraform', 'eksctl', 'karpenter', 'eniconfig', 'aws-node', 'csv'] as const;
@@ -30,6 +30,8 @@ export const EXPORT_INFO: Record<ExportFormat, { label: string; fileName: string
 export interface ExportOptions {
   /** Terraform only: AL2023 NodeConfig (default) or AL2 bootstrap.sh flags for max pods. */
   amiFamily?: AmiFamily;
+  /** Terraform only: terraform-aws-modules/eks major version, 21 (default) or 20. */
+  moduleVersion?: ModuleVersion;
   /** CSV only: an evaluation already computed (the app has one); else it is computed here. */
   evaluation?: Evaluation;
 }
@@ -46,7 +48,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 export function exportPlan(plan: Plan, dataset: InstanceDataset, format: ExportFormat, options: ExportOptions = {}): string {
   switch (format) {
     case 'terraform':
-      return toTerraform(plan, dataset, { amiFamily: options.amiFamily });
+      return toTerraform(plan, dataset, { amiFamily: options.amiFamily, moduleVersion: options.moduleVersion });
     case 'eksctl':
       return toEksctl(plan, dataset);
     case 'karpenter':
@@ -56,6 +58,6 @@ export function exportPlan(plan: Plan, dataset: InstanceDataset, format: ExportF
     case 'aws-node':
       return toAwsNodeEnv(plan);
     case 'csv':
-      return toCsv(plan, options.evaluation ?? evaluate(plan, dataset));
+      return toCsv(plan, options.evaluation ?? evaluate(plan, dataset), dataset);
   }
 }

@@ -7,7 +7,7 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { EXPORT_FORMATS, EXPORT_INFO, exportPlan, type ExportFormat } from '../../model/export';
-import type { AmiFamily } from '../../model/export/terraform';
+import { DEFAULT_MODULE_VERSION, MODULE_VERSIONS, type AmiFamily, type ModuleVersion } from '../../model/export/terraform';
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
 import { documentOf, workspaceOf, type Workspace } from '../../model/workspace';
@@ -44,6 +44,7 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('terraform');
   const [amiFamily, setAmiFamily] = useState<AmiFamily>('al2023');
+  const [moduleVersion, setModuleVersion] = useState<ModuleVersion>(DEFAULT_MODULE_VERSION);
   const [status, setStatus] = useState('');
   const timer = useRef<number>(undefined);
   // Edits re-render the planner first; the export text follows at low priority.
@@ -51,11 +52,12 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
   const shownEvaluation = useDeferredValue(evaluation);
   const built = useMemo((): Built => {
     try {
-      return { ok: true, text: exportPlan(shownPlan, dataset, format, { amiFamily, evaluation: shownEvaluation ?? undefined }) };
+      const options = { amiFamily, moduleVersion, evaluation: shownEvaluation ?? undefined };
+      return { ok: true, text: exportPlan(shownPlan, dataset, format, options) };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [shownPlan, shownEvaluation, dataset, format, amiFamily]);
+  }, [shownPlan, shownEvaluation, dataset, format, amiFamily, moduleVersion]);
   const info = EXPORT_INFO[format];
 
   const say = (message: string, clearAfter = true) => {
@@ -102,6 +104,14 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
               <label htmlFor={`${id}-ami`}>AMI family</label>
               <select id={`${id}-ami`} value={amiFamily} onChange={(e) => setAmiFamily(e.target.value as AmiFamily)}>
                 {AMI_FAMILIES.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+              </select>
+            </div>
+          )}
+          {format === 'terraform' && (
+            <div className="inline-field">
+              <label htmlFor={`${id}-module`}>Module version</label>
+              <select id={`${id}-module`} value={moduleVersion} onChange={(e) => setModuleVersion(Number(e.target.value) as ModuleVersion)}>
+                {MODULE_VERSIONS.map((v) => <option key={v} value={v}>terraform-aws-eks v{v}</option>)}
               </select>
             </div>
           )}

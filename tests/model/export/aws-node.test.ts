@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cniEnvironment, toAwsNodeEnv } from '../../../src/model/export/aws-node';
 import { DEFAULT_CNI } from '../../../src/model/plan';
-import { expectGolden, referencePlan } from './helpers';
+import { expectGolden, gpuPlan, referencePlan } from './helpers';
 
 describe('aws-node environment', () => {
   it('reference plan: one kubectl set env line with exactly the non-default settings; matches the golden file', () => {
@@ -43,4 +43,14 @@ describe('aws-node environment', () => {
     plan.name = 'a\nkubectl delete ns prod';
     expect(toAwsNodeEnv(plan).split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(1);
   });
+
+  it('ENABLE_MULTI_NIC comes from the descriptor table, with the VPC CNI version it needs; golden GPU file', () => {
+    const text = toAwsNodeEnv(gpuPlan());
+    expectGolden('gpu-plan.aws-node.sh', text);
+    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['kubectl set env daemonset aws-node -n kube-system ENABLE_MULTI_NIC=true']);
+    expect(text).toContain('# ENABLE_MULTI_NIC needs VPC CNI 1.20.0 or newer');
+    expect(text).toContain('k8s.amazonaws.com/nicConfig: multi-nic-attachment');
+    expect(cniEnvironment({ ...DEFAULT_CNI, multiNic: false })).toEqual([]);
+  });
 });
+

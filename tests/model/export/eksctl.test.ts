@@ -3,7 +3,7 @@ import { parse, parseDocument } from 'yaml';
 import { dataset } from '../../../src/data/dataset';
 import { eksctlConfig, toEksctl, VPC_ID_PLACEHOLDER } from '../../../src/model/export/eksctl';
 import { DEFAULT_CNI } from '../../../src/model/plan';
-import { expectGolden, referencePlan } from './helpers';
+import { expectGolden, gpuPlan, referencePlan } from './helpers';
 
 describe('eksctl ClusterConfig of the reference plan', () => {
   const text = toEksctl(referencePlan(), dataset);
@@ -87,3 +87,50 @@ describe('eksctl ClusterConfig of other plans', () => {
     expect(doc.managedNodeGroups.map((g: { name: string }) => g.name)).toEqual(['GPU-pool-1', 'GPU-pool-1-2']);
   });
 });
+
+describe('eksctl ClusterConfig of GPU node groups', () => {
+  const text = toEksctl(gpuPlan(), dataset);
+  const doc = parse(text);
+  const groups = (k: 'managedNodeGroups' | 'nodeGroups') => Object.fromEntries((doc[k] ?? []).map((g: { name: string }) => [g.name, g]));
+
+  it('matches the golden file', () => expectGolden('gpu-plan.eksctl.yaml', text));
+
+  it('efa: efaEnabled true; efa-only and ENA + EFA-only: not set (eksctl cannot make them), said in a comment', () => {
+    expect(groups('managedNodeGroups')['p5-efa'].efaEnabled).toBe(true);
+    expect(groups('managedNodeGroups')['p5-efa-only']).not.toHaveProperty('efaEnabled');
+    expect(text).toContain('# p5-efa-only: eksctl cannot make the efa-only layout (EFA on card 0, EFA-only on the other EFA cards)');
+    // p5.48xlarge: 32 EFA cards, 31 more node-subnet addresses with efaEnabled (ai-nodes.md §2: 131 against 100)
+    expect(text).toContain('32 interfaces: 31 more node-subnet addresses per node than without EFA.');
+  });
+
+  it("efa on p6-b300.48xlarge (card 0 ENA only): eksctl's launch fails, and the export says so", () => {
+    expect(groups('nodeGroups').b300.efaEnabled).toBe(true);
+    expect(text).toContain("# WARNING: eksctl's efaEnabled launch fails on p6-b300.48xlarge: it asks for an EFA on every one of its 17 network cards");
+  });
+
+  it('kinds: managed under managedNodeGroups, self-managed under nodeGroups, Karpenter groups left out with a comment', () => {
+    expect(Object.keys(groups('managedNodeGroups'))).toEqual(['p5-efa', 'p5-efa-only', 'system']);
+    expect(Object.keys(groups('nodeGroups'))).toEqual(['b300']);
+    expect(text).toContain('# Node group p5-ena-efa-only is launched by Karpenter: not written here (see the Karpenter export).');
+  });
+
+  it("a managed group's max pods above EKS's cap: written as planned, with the cap said (250 on m5.16xlarge)", () => {
+    expect(groups('managedNodeGroups').system.maxPodsPerNode).toBe(300);
+    expect(text).toContain('# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured');
+  });
+
+  it('ENABLE_MULTI_NIC in the vpc-cni add-on, with the version it needs', () => {
+    expect(JSON.parse(doc.addons[0].configurationValues)).toEqual({ env: { ENABLE_MULTI_NIC: 'true' } });
+    expect(text).toContain('# ENABLE_MULTI_NIC needs VPC CNI 1.20.0 or newer');
+  });
+
+  it('an imported plan: vpc.id and the subnet IDs from the import', () => {
+    const plan = referencePlan();
+    plan.vpc.vpcId = 'vpc-0a1b2c3d4e5f60718';
+    plan.vpc.subnets[0]!.id = 'subnet-0b2c3d4e5f6071801';
+    const d = parse(toEksctl(plan, dataset));
+    expect(d.vpc.id).toBe('vpc-0a1b2c3d4e5f60718');
+    expect(d.vpc.subnets.private['nodes-a']).toEqual({ id: 'subnet-0b2c3d4e5f6071801', az: 'us-east-1a', cidr: '10.0.0.0/22' });
+  });
+});
+

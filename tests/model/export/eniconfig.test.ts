@@ -48,4 +48,15 @@ describe('ENIConfig manifests', () => {
     expect(text).toContain('# No node group lists podSubnets: there is no ENIConfig to write.');
     expect(parseAllDocuments(text).map((d) => d.toJS())).toEqual([]);
   });
+
+  it('imported subnets: the ID from the import, and no placeholder or lookup comment', () => {
+    const plan = referencePlan();
+    plan.vpc.subnets[3]!.id = 'subnet-0b2c3d4e5f6071804';
+    const text = toEniConfigs(plan);
+    const docs = parseAllDocuments(text).map((d) => d.toJS());
+    expect(docs[0].spec).toEqual({ subnet: 'subnet-0b2c3d4e5f6071804' });
+    expect(docs[1].spec.subnet).toBe('subnet-REPLACE-pods-b');
+    expect(text.split('---')[0]).not.toContain('replace the placeholder');
+  });
 });
+

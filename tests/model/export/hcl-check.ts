@@ -22,6 +22,8 @@ export function hclProblems(text: string): string[] {
       /^[}\])]+$/,
       /^\}\)$/,
       /^\{$/,
+      // a nested block of a resource or data source: lifecycle {, postcondition {
+      /^(lifecycle|postcondition|precondition) \{$/,
     ];
     if (!shapes.some((r) => r.test(t))) problems.push(`line ${ln}: unexpected shape: ${t}`);
     let inString = false;

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/data/dataset';
 import { amiType, toTerraform } from '../../../src/model/export/terraform';
+import { importAwsVpc } from '../../../src/model/import-aws';
 import { hclString } from '../../../src/model/export/hcl';
 import { DEFAULT_CNI } from '../../../src/model/plan';
 import { hclProblems, hclStringMap } from './hcl-check';
-import { expectGolden, referencePlan } from './helpers';
+import { expectGolden, gpuPlan, referencePlan, validPlan } from './helpers';
 
 /** Strings rich in what HCL must escape: quotes, backslashes, template sequences, line breaks. */
 const nasty = (minLength: number) =>
@@ -20,8 +22,9 @@ function terraformFmt(text: string): { ok: boolean; out: string; err: string } {
   return { ok: r.status === 0, out: r.stdout, err: r.stderr };
 }
 
-describe('Terraform export of the reference plan (expanded VPC, custom networking)', () => {
-  const tf = toTerraform(referencePlan(), dataset);
+describe('Terraform export of the reference plan (expanded VPC, custom networking), module v20', () => {
+  // The first golden file: the v20 output stays byte-identical under moduleVersion 20.
+  const tf = toTerraform(referencePlan(), dataset, { moduleVersion: 20 });
 
   it('matches the golden file', () => expectGolden('reference-plan.tf', tf));
 
@@ -77,7 +80,7 @@ describe('Terraform export of the reference plan (expanded VPC, custom networkin
   });
 
   it('with --ami al2: bootstrap_extra_args with --use-max-pods false, and a custom AMI variable', () => {
-    const al2 = toTerraform(referencePlan(), dataset, { amiFamily: 'al2' });
+    const al2 = toTerraform(referencePlan(), dataset, { amiFamily: 'al2', moduleVersion: 20 });
     expectGolden('reference-plan.al2.tf', al2);
     expect(hclProblems(al2)).toEqual([]);
     expect(al2).toContain(`bootstrap_extra_args       = "--use-max-pods false --kubelet-extra-args '--max-pods=44'"`);
@@ -103,7 +106,7 @@ describe('Terraform export of other plans', () => {
   it('prefix delegation + MAX_ENI: ENABLE_PREFIX_DELEGATION, WARM_PREFIX_TARGET and MAX_ENI, max pods from the calculator', () => {
     const plan = referencePlan();
     plan.cni = { ...DEFAULT_CNI, prefixDelegation: true, warmPrefixTarget: 1, maxEni: 1 };
-    const tf = toTerraform(plan, dataset);
+    const tf = toTerraform(plan, dataset, { moduleVersion: 20 });
     expect(hclStringMap(tf, 'env = {')).toEqual({ ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1', MAX_ENI: '1' });
     // m5.xlarge: 1 ENI × 14 slots × 16 + 2 = 226, capped at 110 (4 vCPUs); m5.16xlarge: 1 × 49 × 16 + 2 = 786 → 250.
     expect([...tf.matchAll(/^ {18}maxPods: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([110, 250]);
@@ -168,5 +171,132 @@ describe('Terraform export of other plans', () => {
   ])('ami_type of %s: %s (AL2: %s)', (type, al2023, al2) => {
     expect(amiType(type, 'al2023')).toBe(al2023);
     expect(amiType(type, 'al2')).toBe(al2);
+  });
+});
+
+/** The AWS import fixture (IDs known) with one new secondary CIDR and subnet, and a node group. */
+function importedPlan() {
+  const read = (n: string) => readFileSync(new URL(`../../fixtures/aws/${n}`, import.meta.url), 'utf8');
+  const r = importAwsVpc({ vpcs: read('describe-vpcs.json'), subnets: read('describe-subnets.json') });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  const plan = r.plan;
+  plan.vpc.cidrs.push('100.67.0.0/16');
+  plan.vpc.subnets.push({ name: 'pods-d', az: 'us-east-1a', cidr: '100.67.0.0/17' });
+  plan.nodeGroups.push({ name: 'general', instanceType: 'm5.xlarge', subnets: ['nodes-a', 'nodes-b'], minNodes: 2, desiredNodes: 2, maxNodes: 10, podsPerNode: 20, maxPods: null });
+  return validPlan(plan);
+}
+
+describe('Terraform for terraform-aws-eks v21 (the default)', () => {
+  const tf = toTerraform(referencePlan(), dataset);
+
+  it('matches the golden file, is well formed and fmt-clean', () => {
+    expectGolden('reference-plan.v21.tf', tf);
+    expect(hclProblems(tf)).toEqual([]);
+    if (hasTerraform) expect(terraformFmt(tf).out).toBe(tf);
+  });
+
+  it('uses the v21 names (name, kubernetes_version, addons) and pins the module major', () => {
+    expect(tf).toContain('  version = "~> 21.0"\n');
+    expect(tf).toMatch(/\n {2}name {15}= "expanded-vpc"\n {2}kubernetes_version = var\.kubernetes_version\n/);
+    expect(tf).toContain('\n  addons = {\n    vpc-cni = {\n');
+    expect(tf).not.toMatch(/cluster_name|cluster_addons/);
+  });
+
+  it('leaves endpoint access, the admin access entry and the Kubernetes version to the user: variables without default', () => {
+    for (const v of ['kubernetes_version', 'endpoint_public_access', 'enable_cluster_creator_admin_permissions']) {
+      const body = new RegExp(`variable "${v}" \\{\\n([^}]*)\\}`).exec(tf)?.[1] ?? '';
+      expect(body).toMatch(/description = ".+"/);
+      expect(body).not.toMatch(/^\s*default\s*=/m);
+      expect(tf).toContain(`= var.${v}\n`);
+    }
+    expect(tf).toContain('# Decide before applying: var.kubernetes_version, var.endpoint_public_access and');
+  });
+
+  it('tags the node security group for the Karpenter export\'s karpenter.sh/discovery selector', () => {
+    expect(tf).toContain('  node_security_group_tags = {\n    "karpenter.sh/discovery" = "expanded-vpc"\n  }\n');
+  });
+});
+
+describe('Terraform of an imported VPC refers to what exists', () => {
+  const plan = importedPlan();
+  const tf = toTerraform(plan, dataset);
+
+  it('matches the golden file, is well formed and fmt-clean', () => {
+    expectGolden('import-reference.v21.tf', tf);
+    expect(hclProblems(tf)).toEqual([]);
+    if (hasTerraform) expect(terraformFmt(tf).out).toBe(tf);
+  });
+
+  it('var.vpc_id defaults to the imported VPC ID', () => {
+    expect(tf).toMatch(/variable "vpc_id" \{\n[^}]*default {5}= "vpc-0a1b2c3d4e5f60718"\n\}/);
+  });
+
+  it('associates only the CIDR the import did not find; every imported subnet is a data source, never a resource', () => {
+    const assoc = [...tf.matchAll(/resource "aws_vpc_ipv4_cidr_block_association" "\w+" \{\n\s+vpc_id\s+= var.vpc_id\n\s+cidr_block = "([^"]+)"/g)].map((m) => m[1]);
+    expect(assoc).toEqual(['100.67.0.0/16']);
+    const read = [...tf.matchAll(/data "aws_subnet" "(\w+)" \{\n\s+id = "([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(read).toEqual(plan.vpc.subnets.filter((s) => s.id).map((s) => [expect.any(String), s.id]));
+    const created = [...tf.matchAll(/resource "aws_subnet" "(\w+)"/g)].map((m) => m[1]);
+    expect(created).toEqual(['pods_d']);
+  });
+
+  it('each data source checks the subnet is the one the plan describes (CIDR and AZ)', () => {
+    for (const s of plan.vpc.subnets.filter((x) => x.id)) {
+      expect(tf).toContain(`condition     = self.cidr_block == "${s.cidr}" && self.availability_zone == "${s.az}"`);
+    }
+  });
+
+  it('the cluster and node groups take the IDs from the data sources', () => {
+    expect(tf).toContain('subnet_ids         = [data.aws_subnet.nodes_a.id, data.aws_subnet.nodes_b.id]');
+    expect(tf).toContain('subnet_ids     = [data.aws_subnet.nodes_a.id, data.aws_subnet.nodes_b.id]');
+  });
+});
+
+describe('Terraform of GPU node groups: EFA layouts, kinds and the EKS cap', () => {
+  const v21 = toTerraform(gpuPlan(), dataset);
+  const v20 = toTerraform(gpuPlan(), dataset, { moduleVersion: 20 });
+  const group = (tf: string, name: string) => new RegExp(`\\n    ${name} = \\{\\n([\\s\\S]*?)\\n    \\}\\n`).exec(tf)?.[1] ?? '';
+
+  it('matches the golden files, well formed and fmt-clean', () => {
+    expectGolden('gpu-plan.v21.tf', v21);
+    expectGolden('gpu-plan.v20.tf', v20);
+    for (const tf of [v21, v20]) {
+      expect(hclProblems(tf)).toEqual([]);
+      if (hasTerraform) expect(terraformFmt(tf).out).toBe(tf);
+    }
+  });
+
+  it('efa: enable_efa_support with enable_efa_only false; efa-only: enable_efa_only true, efa_indices [0]', () => {
+    expect(group(v21, 'p5-efa')).toMatch(/enable_efa_support = true\n\s+enable_efa_only {4}= false$/);
+    expect(group(v21, 'p5-efa')).not.toContain('efa_indices');
+    expect(group(v21, 'p5-efa-only')).toMatch(/enable_efa_support = true\n\s+enable_efa_only {4}= true\n\s+efa_indices {8}= \[0\]/);
+  });
+
+  it('v20 also sets the module-level enable_efa_support (removed in v21); v21 does not', () => {
+    expect(v20).toMatch(/\n {2}enable_efa_support = true\n/);
+    expect(v21).not.toMatch(/\n {2}enable_efa_support = true\n/);
+  });
+
+  it('Karpenter and Auto Mode groups are not managed node groups, and say so', () => {
+    expect(v21).not.toMatch(/\n {4}p5-ena-efa-only = \{/);
+    expect(v21).toContain('# p5-ena-efa-only is launched by Karpenter: not a managed node group (see the Karpenter export;');
+  });
+
+  it('a managed group whose max pods exceeds EKS\'s cap says the cap (250 on m5.16xlarge) wins', () => {
+    expect(group(v21, 'system')).toContain('# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured');
+  });
+
+  it('the ENA + EFA-only layout, which the module cannot make, is said, and the nearest written', () => {
+    const plan = gpuPlan();
+    plan.nodeGroups[2]!.kind = 'managed';
+    const g = group(toTerraform(plan, dataset), 'p5-ena-efa-only');
+    expect(g).toContain("# The ENA + EFA-only layout is not one of the module's EFA switches");
+    expect(g).toMatch(/enable_efa_only {4}= true/);
+    expect(g).toContain('# WARNING: EFA traffic does not cross AZs');
+  });
+
+  it('ENABLE_MULTI_NIC in the add-on env, with the CNI version it needs', () => {
+    expect(hclStringMap(v21, 'env = {')).toEqual({ ENABLE_MULTI_NIC: 'true' });
+    expect(v21).toContain('# ENABLE_MULTI_NIC needs VPC CNI 1.20.0 or newer');
   });
 });
