@@ -12,6 +12,7 @@ import type { NodeGroup } from './plan';
 import type { GroupPlacement } from './placement';
 import { SubnetIndex, type SubnetStatic, Usage, usageFor } from './subnet-usage';
 import type { ExhaustionSeries, SeriesPoint } from './result';
+import { blockLoad, blockUse } from './prefix-blocks';
 
 export const LAMBDA_TICKS = 1 << 20;
 /** The path ends at twice max. */
@@ -106,7 +107,12 @@ export function buildSeries(
     if (x === lastX) continue;
     lastX = x;
     usageFor(placed, counts, u);
-    points.push({ nodes: x, used: st.map((s, i) => u.used(i, s)) });
+    const used = st.map((s, i) => u.used(i, s));
+    const withPrefixes = st.some((_, i) => u.prefixes[i]! > 0);
+    const load = withPrefixes
+      ? st.map((s, i) => (u.prefixes[i]! > 0 ? Math.max(used[i]!, blockLoad(blockUse(s.geometry, u.singles[i]! + s.reserved, u.prefixes[i]!), s.usable)) : used[i]!))
+      : undefined;
+    points.push(load ? { nodes: x, used, load } : { nodes: x, used });
   }
   const mark = (lambda: number) => {
     countsAt(groups, lambda, counts);

@@ -36,16 +36,37 @@ export function blockGeometry(subnet: Cidr, reservation: Cidr | undefined): Bloc
   };
 }
 
+/** The /28 blocks of a subnet: `usedByPrefixes + spoiled + free === total`; `short` prefixes find no block. */
 export interface BlockUse {
   total: number;
+  /** Blocks holding a prefix. */
   usedByPrefixes: number;
+  /** Blocks spoiled by single addresses. */
   spoiled: number;
+  /** Blocks left for new prefixes. */
   free: number;
+  /** Prefixes the nodes want that find no free block (EC2 InsufficientCidrBlocks). */
+  short: number;
 }
 
-/** Blocks spoiled, used and free for `singles` single addresses and `prefixes` /28 prefixes. */
+/**
+ * Blocks spoiled, used and free for `singles` single addresses and `prefixes` /28 prefixes.
+ * @example blockUse(/24 geometry, 14, 14) → { total: 14, usedByPrefixes: 0, spoiled: 14, free: 0, short: 14 }
+ */
 export function blockUse(g: BlockGeometry, singles: number, prefixes: number): BlockUse {
   const total = g.reservedBlocks + g.openBlocks;
   const spoiled = Math.min(singles, g.openBlocks);
-  return { total, usedByPrefixes: prefixes, spoiled, free: total - spoiled - prefixes };
+  const placed = Math.min(prefixes, total - spoiled);
+  return { total, usedByPrefixes: placed, spoiled, free: total - spoiled - placed, short: prefixes - placed };
+}
+
+/** Free blocks less the prefixes without one: negative when prefixes are short (for ranking). */
+export const blockMargin = (u: BlockUse) => u.free - u.short;
+
+/**
+ * The subnet's load counting /28 blocks: `usable` × (spoiled + wanted prefixes) ÷ blocks, so that a subnet
+ * out of blocks crosses its usable line on the chart exactly where prefixes run short.
+ */
+export function blockLoad(u: BlockUse, usable: number): number {
+  return u.total > 0 ? (usable * (u.spoiled + u.usedByPrefixes + u.short)) / u.total : 0;
 }

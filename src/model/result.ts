@@ -52,8 +52,10 @@ export interface PrefixBlocks {
   usedByPrefixes: number;
   /** Blocks spoiled by single addresses (node IPs, ENI primaries, reservedIps). */
   spoiled: number;
-  /** Blocks left for new prefixes. */
+  /** Blocks left for new prefixes (usedByPrefixes + spoiled + free = total). */
   free: number;
+  /** Prefixes wanted that find no free block: the subnet is out of /28 blocks. */
+  short: number;
   /** Prefixes the nodes want at this scale. */
   needed: number;
 }
@@ -120,6 +122,11 @@ export interface SeriesPoint {
   nodes: number;
   /** Addresses used per subnet, in plan order. */
   used: number[];
+  /**
+   * With prefixes: per subnet, the larger of `used` and the /28 block load (usable × blocks wanted ÷ blocks),
+   * which crosses the usable line where prefixes run short. Absent when no subnet holds prefixes.
+   */
+  load?: number[];
 }
 
 export interface ExhaustionSeries {

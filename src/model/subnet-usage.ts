@@ -96,7 +96,7 @@ export function subnetFits(u: Usage, s: number, st: SubnetStatic): boolean {
   const singles = u.singles[s]! + st.reserved;
   if (singles > st.geometry.singleCapacity) return false;
   if (prefixes === 0) return true;
-  return blockUse(st.geometry, singles, prefixes).free >= 0;
+  return blockUse(st.geometry, singles, prefixes).short === 0;
 }
 
 /** What one launch slot of a group puts into one subnet, flattened for the per-subnet searches. */
@@ -141,6 +141,6 @@ export class SubnetIndex {
       prefixes += nodes * e.prefixes;
     }
     if (used > st.usable || singles > st.geometry.singleCapacity) return false;
-    return prefixes === 0 || blockUse(st.geometry, singles, prefixes).free >= 0;
+    return prefixes === 0 || blockUse(st.geometry, singles, prefixes).short === 0;
   }
 }

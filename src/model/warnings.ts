@@ -59,7 +59,7 @@ export function planWarnings(
     const path = `vpc.subnets[${i}]`;
     if (!s.fitsAtMax) {
       const blocks = s.prefixBlocks?.max;
-      const byBlocks = blocks && blocks.free < 0 && s.free.max >= 0;
+      const byBlocks = blocks && blocks.short > 0 && s.free.max >= 0;
       out.push({
         code: 'subnet-exhausted',
         severity: 'error',

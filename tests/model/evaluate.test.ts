@@ -196,7 +196,7 @@ describe('prefix delegation counts /28 blocks, not loose addresses', () => {
   it('a /24 offers 14 blocks; each m5.large node takes 3 prefixes and spoils one block with its node IP', () => {
     // per node: 3 prefixes + 1 spoiled = 4 blocks; 14 blocks hold 3 nodes (12), not 4 (16)
     const three = evaluate(pdPlan('10.0.0.0/24', 3), dataset);
-    expect(three.subnets[0]!.prefixBlocks!.max).toEqual({ total: 14, usedByPrefixes: 9, spoiled: 3, free: 2, needed: 9 });
+    expect(three.subnets[0]!.prefixBlocks!.max).toEqual({ total: 14, usedByPrefixes: 9, spoiled: 3, free: 2, short: 0, needed: 9 });
     expect(three.fits).toBe(true);
     const four = evaluate(pdPlan('10.0.0.0/24', 4), dataset);
     expect(four.subnets[0]!.used.max).toBe(4 * 49); // 196 of 251 addresses: they fit, the blocks do not
@@ -208,11 +208,11 @@ describe('prefix delegation counts /28 blocks, not loose addresses', () => {
   it(reservationCase, () => {
     const r = evaluate(pdPlan('10.0.0.0/24', 4, '10.0.0.128/25'), dataset);
     // reservation: 8 blocks less the subnet's last one = 7; outside: 8 blocks less the first = 7, 4 spoiled → 3; 7 + 3 = 10 < 12
-    expect(r.subnets[0]!.prefixBlocks!.max).toMatchObject({ total: 14, spoiled: 4, free: -2 });
+    expect(r.subnets[0]!.prefixBlocks!.max).toMatchObject({ total: 14, spoiled: 4, usedByPrefixes: 10, free: 0, short: 2 });
     expect(r.fits).toBe(false);
     const r2 = evaluate(pdPlan('10.0.0.0/23', 6, '10.0.1.0/24'), dataset);
     // reservation 16 blocks − last = 15; outside 16 − first = 15, 6 spoiled → 9; 24 blocks for 18 prefixes
-    expect(r2.subnets[0]!.prefixBlocks!.max).toEqual({ total: 30, usedByPrefixes: 18, spoiled: 6, free: 6, needed: 18 });
+    expect(r2.subnets[0]!.prefixBlocks!.max).toEqual({ total: 30, usedByPrefixes: 18, spoiled: 6, free: 6, short: 0, needed: 18 });
     expect(r2.fits).toBe(true);
   });
 });
@@ -222,5 +222,23 @@ describe('series resolution', () => {
     const r = evaluate(valid(SMALL_ROUTABLE_VPC), dataset);
     expect(r.series.points.map((p) => p.nodes)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(r.series.points.map((p) => p.used[0])).toEqual([108, 208, 208, 208, 308, 308, 308]);
+  });
+});
+
+describe('the /28 block accounting adds up (issue 11 point 5)', () => {
+  it('blocks with prefixes + spoiled + free = all blocks, for random singles and prefixes; short = prefixes without a block', async () => {
+    const fc = (await import('fast-check')).default;
+    const { blockGeometry, blockUse } = await import('../../src/model/prefix-blocks');
+    const { parseCidr } = await import('../../src/model/cidr');
+    fc.assert(fc.property(fc.integer({ min: 20, max: 28 }), fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 300 }), (n, singles, prefixes) => {
+      const c = parseCidr(`10.0.0.0/${n}`);
+      if (!c.ok) throw new Error('cidr');
+      const u = blockUse(blockGeometry(c.value, undefined), singles, prefixes);
+      expect(u.usedByPrefixes + u.spoiled + u.free).toBe(u.total);
+      expect(u.free).toBeGreaterThanOrEqual(0);
+      expect(u.usedByPrefixes + u.short).toBe(prefixes);
+      // a /n has 2^(28-n) blocks, the first and last spoiled by AWS's reserved addresses
+      expect(u.total).toBe(n === 28 ? 0 : 2 ** (28 - n) - 2);
+    }), { numRuns: 500 });
   });
 });

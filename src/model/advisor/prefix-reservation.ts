@@ -9,7 +9,7 @@ import { VPC_MAX_PREFIX, VPC_MIN_PREFIX } from '../cidr-association';
 import type { InstanceDataset } from '../instances';
 import type { Plan } from '../plan';
 import { placeGroups } from '../placement';
-import { blockGeometry, blockUse } from '../prefix-blocks';
+import { blockGeometry, blockMargin, blockUse } from '../prefix-blocks';
 import { subnetFits, subnetStatics, Usage, usageFor } from '../subnet-usage';
 
 /** Single addresses and /28 prefixes one subnet must hold. */
@@ -22,7 +22,7 @@ export interface BlockDemand {
 function freeBlocks(subnet: Cidr, reservation: Cidr | undefined, d: BlockDemand): number | null {
   const g = blockGeometry(subnet, reservation);
   if (d.singles > g.singleCapacity) return null;
-  return blockUse(g, d.singles, d.prefixes).free;
+  return blockMargin(blockUse(g, d.singles, d.prefixes));
 }
 
 /** Per block size, the candidate: the second-highest block (clear of both edge /28s), or the upper half. */

@@ -107,7 +107,7 @@ export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[],
     const s = other.subnets[j]!;
     const points = picked.map((pi): [number, number] => {
       const p = other.series.points[pi]!;
-      const u = p.used[j]!;
+      const u = (p.load ?? p.used)[j]!;
       return [p.nodes, Math.round((percent ? (s.usable > 0 ? (u / s.usable) * 100 : 0) : u) * 10) / 10];
     });
     return [{ key: `o${l.index}`, index: l.index, name: s.name, usable: s.usable, exhaustedAt: s.exhaustedAtNodes, points }];
@@ -131,7 +131,8 @@ export function chartModel(ev: FullEvaluation, indexes: readonly number[], perce
     const p = pts[pi]!;
     const row: ChartRow = { nodes: p.nodes };
     for (const l of lines) {
-      const u = p.used[l.index]!;
+      // With prefixes the /28 block load, which reaches the usable line where the blocks run out.
+      const u = (p.load ?? p.used)[l.index]!;
       const v = percent ? (l.usable > 0 ? (u / l.usable) * 100 : 0) : u;
       row[l.key] = Math.round(v * 10) / 10;
       if (v > yMax) yMax = v;

@@ -95,8 +95,8 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
         </span>
         {blocks && (
           <span className="sub">
-            /28 blocks: {fmt(blocks.usedByPrefixes)} with prefixes, {fmt(blocks.spoiled)} spoiled by single addresses, {fmt(blocks.free)} free of {fmt(blocks.total)}
-            {' '}(needs {fmt(blocks.needed)})
+            /28 blocks: {fmt(blocks.usedByPrefixes)} with prefixes, {fmt(blocks.spoiled)} spoiled by single addresses, {fmt(blocks.free)} free, of {fmt(blocks.total)}
+            {' '}(nodes want {plural(blocks.needed, 'prefix', 'prefixes')}{blocks.short > 0 ? `; ${fmt(blocks.short)} find no free block: out of /28 blocks` : ''})
           </span>
         )}
       </td>
