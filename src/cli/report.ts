@@ -12,6 +12,7 @@ const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.len
 export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResult): string {
   const out: string[] = [];
   out.push(`Plan: ${plan.name}`);
+  if (plan.vpc.ipFamily === 'ipv6') out.push('IPv6 cluster: pods take IPv6 addresses (one /80 per node); only node and ENI primary addresses take IPv4.');
   const fe = r.firstExhaustion;
   out.push(
     r.fits
@@ -47,6 +48,11 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
       if (g.tooSmall?.length) out.push(`    too small for one pod: ${g.tooSmall.slice(0, 6).map((c) => `${c.instanceType} (${c.limitedBy})`).join(', ')}${g.tooSmall.length > 6 ? `, and ${g.tooSmall.length - 6} more` : ''}`);
     }
     if (p.kind === 'auto-mode') out.push(`    ${AUTO_MODE_WARM_POOL_ASSUMPTION}`);
+    const sd = g.subnetDiscovery;
+    if (sd) {
+      const stay = sd.primaryWithoutPods ? 'node IP; the primary ENI carries no pods (node subnet tagged =0)' : 'node IP and primary ENI';
+      out.push(`    subnet discovery: per node ${n(sd.nodeSubnetPerNode)} stay in the node subnet (${stay}); ${sd.enisPerNode} secondary ENI${sd.enisPerNode === 1 ? '' : 's'} (${n(sd.eniAddressesPerNode)} addresses) ${sd.enisPerNode === 1 ? 'goes' : 'go'} to the most free of ${sd.subnets.join(', ')}`);
+    }
     if (p.efaInterfaces > 0 || p.multiNic) {
       out.push(`    interfaces: ${p.efaLayout} layout, ${p.efaInterfaces} EFA (${p.launchInterfaceIps} with an address), ${p.efaOnlyOnCard0} EFA-only on card 0${p.multiNic ? `; multi-NIC, ${p.multiHomedPods} multi-homed pods` : ''}`);
     }

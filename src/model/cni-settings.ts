@@ -106,6 +106,13 @@ export const CNI_SETTINGS = {
       + '(and an ENI of its own where the launch attached none). Pods annotated k8s.amazonaws.com/nicConfig: '
       + 'multi-nic-attachment take one address on every managed card.',
   }),
+  subnetDiscovery: flag({
+    env: 'ENABLE_SUBNET_DISCOVERY', flag: 'subnet-discovery', linkIndex: 9, default: true, since: '1.18.0', added: true,
+    label: 'Subnet discovery',
+    explain: 'Without custom networking, each new pod ENI goes to the subnet with the most free addresses among the '
+      + 'node subnet (unless tagged kubernetes.io/role/cni=0) and the subnets of its AZ tagged kubernetes.io/role/cni. '
+      + 'The primary ENI and its addresses stay in the node subnet. Plans without such tags are not affected.',
+  }),
 } as const satisfies Record<string, CniSettingSpec>;
 
 export type CniKey = keyof typeof CNI_SETTINGS;

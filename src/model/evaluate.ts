@@ -14,6 +14,7 @@ import { placeGroups, type GroupPlacement } from './placement';
 import { blockUse } from './prefix-blocks';
 import type { Evaluation, NodeGroupResult, PrefixBlocks, Scale, SubnetResult, UsageBreakdown } from './result';
 import { buildSeries, maxNodesThatFit, searchPath } from './exhaustion';
+import { discoverySummary } from './subnet-discovery';
 import { SubnetIndex, subnetFits, subnetStatics, type SubnetStatic, Usage, usageFor } from './subnet-usage';
 import { planWarnings } from './warnings';
 import type { VpcIssue } from './vpc-rules';
@@ -93,6 +94,7 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
       nodes,
       addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },
       ...poolKeys(pools[gi] ?? null),
+      ...discoverySummary(plan, p),
     };
   });
 
@@ -149,6 +151,8 @@ function subnetRoles(plan: Plan, placed: readonly GroupPlacement[]): ('nodes' | 
       roles[s.nodeSubnet]!.add('nodes');
       if (s.podSubnet !== s.nodeSubnet) roles[s.podSubnet]!.add('pods');
     }
+    // Tagged subnets that subnet discovery may put this group's pod ENIs in.
+    for (const s of g.discovery?.podSubnets ?? []) roles[s]!.add('pods');
   }
   return roles.map((r) => [...r]);
 }

@@ -5,8 +5,10 @@
  */
 import type { InstanceDataset } from './instances';
 import { groupCni } from './auto-mode';
+import { nodeAccountingFor } from './ip-family';
 import type { NodeGroup, Plan } from './plan';
-import { nodeAccounting, type NodeAccounting, type NodeInput } from './warm-pool';
+import { withDiscovery, type GroupDiscovery } from './subnet-discovery';
+import type { NodeAccounting, NodeInput } from './warm-pool';
 
 /** Addresses one node puts into one subnet, by kind. */
 export interface Contribution {
@@ -29,6 +31,8 @@ export interface GroupPlacement {
   onPodSubnet: Contribution;
   /** Every subnet index this group touches. */
   touches: number[];
+  /** Subnet discovery: where the secondary ENIs of some slots go instead (absent: every slot places as before). */
+  discovery?: GroupDiscovery;
 }
 
 /** What one node of a group asks of the CNI: the single way a plan's group becomes a node input. */
@@ -50,7 +54,7 @@ export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacemen
     const t = dataset.byName.get(g.instanceType)!;
     const cni = groupCni(plan.cni, g);
     const cn = cni.customNetworking;
-    const perNode = nodeAccounting(t, cni, nodeInputOf(g));
+    const perNode = nodeAccountingFor(plan.vpc, t, cni, nodeInputOf(g));
     const slots = g.subnets.map((name) => {
       const nodeSubnet = index.get(name)!;
       if (!cn) return { nodeSubnet, podSubnet: nodeSubnet };
@@ -63,6 +67,6 @@ export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacemen
     const onPod: Contribution = cn ? { ...perNode.share.pod } : onNode;
     if (!cn) for (const k of Object.keys(onNode) as (keyof Contribution)[]) onNode[k] += perNode.share.pod[k];
     const touches = [...new Set(slots.flatMap((s) => [s.nodeSubnet, s.podSubnet]))];
-    return { index: gi, perNode, slots, onNodeSubnet: onNode, onPodSubnet: onPod, touches };
+    return withDiscovery(plan, t, g, cni, nodeInputOf(g), { index: gi, perNode, slots, onNodeSubnet: onNode, onPodSubnet: onPod, touches });
   });
 }

@@ -55,7 +55,7 @@ const TagsSchema = z.record(z.string(), z.string()).check((ctx) => {
   const issue = (message: string, path?: string[]) => ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) });
   if (keys.length > TAG_LIMITS.tags) issue(`has ${keys.length} tags; AWS allows at most ${TAG_LIMITS.tags} per subnet: remove some`);
   for (const k of keys) {
-    if (k.trim() === '') issue('a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it', [k]);
+    if (k.trim() === '') issue('a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it');
     else if (k.length > TAG_LIMITS.keyLength) issue(`the tag key is longer than ${TAG_LIMITS.keyLength} characters; shorten it`, [k]);
     const v = ctx.value[k]!;
     if (v.length > TAG_LIMITS.valueLength) issue(`the tag value is longer than ${TAG_LIMITS.valueLength} characters; shorten it`, [k]);

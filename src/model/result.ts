@@ -107,6 +107,8 @@ export interface NodeGroupResult {
   nodes: Record<Scale, number>;
   /** Addresses this group takes at each scale, all subnets together. */
   addresses: Record<Scale, number>;
+  /** Where subnet discovery puts a node's secondary ENIs (absent when it changes nothing for this group). */
+  subnetDiscovery?: import('./subnet-discovery').DiscoverySummary;
   // ---- node pools only (contract §4): the candidates and the worst and best at pods.max ----
   candidates?: number;
   worst?: import('./node-pool').PoolPick;

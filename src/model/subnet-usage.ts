@@ -8,6 +8,7 @@ import { cidrSize, parseCidr } from './cidr';
 import type { Plan } from './plan';
 import type { Contribution, GroupPlacement } from './placement';
 import { blockGeometry, blockUse, type BlockGeometry } from './prefix-blocks';
+import { discoveryPools, fillDiscovery, type DiscoveryPools } from './subnet-discovery';
 
 export interface SubnetStatic {
   size: number;
@@ -39,6 +40,8 @@ export class Usage {
   readonly warmIps: Float64Array;
   readonly prefixes: Float64Array;
   readonly singles: Float64Array;
+  /** 1 where subnet discovery's ENIs found no eligible subnet with room (the AZ's pool ran out). */
+  readonly poolShort: Uint8Array;
   constructor(readonly n: number) {
     this.nodeIps = new Float64Array(n);
     this.eniPrimaries = new Float64Array(n);
@@ -46,9 +49,11 @@ export class Usage {
     this.warmIps = new Float64Array(n);
     this.prefixes = new Float64Array(n);
     this.singles = new Float64Array(n);
+    this.poolShort = new Uint8Array(n);
   }
   clear() {
     for (const a of [this.nodeIps, this.eniPrimaries, this.podIps, this.warmIps, this.prefixes, this.singles]) a.fill(0);
+    this.poolShort.fill(0);
   }
   add(s: number, c: Contribution, nodes: number) {
     if (nodes === 0) return;
@@ -74,7 +79,7 @@ export function addGroup(u: Usage, g: GroupPlacement, nodes: number) {
   for (let j = 0; j < k; j++) {
     const n = base + (j < extra ? 1 : 0);
     const slot = g.slots[j]!;
-    u.add(slot.nodeSubnet, g.onNodeSubnet, n);
+    u.add(slot.nodeSubnet, g.discovery?.slots[j]?.fixed ?? g.onNodeSubnet, n);
     if (g.onPodSubnet !== g.onNodeSubnet) u.add(slot.podSubnet, g.onPodSubnet, n);
   }
 }
@@ -82,6 +87,7 @@ export function addGroup(u: Usage, g: GroupPlacement, nodes: number) {
 export function usageFor(groups: readonly GroupPlacement[], counts: ArrayLike<number>, u: Usage): Usage {
   u.clear();
   for (let i = 0; i < groups.length; i++) addGroup(u, groups[i]!, counts[i]!);
+  fillDiscovery(groups, counts, u);
   return u;
 }
 
@@ -91,6 +97,7 @@ export function usageFor(groups: readonly GroupPlacement[], counts: ArrayLike<nu
  * outside a prefix reservation.
  */
 export function subnetFits(u: Usage, s: number, st: SubnetStatic): boolean {
+  if (u.poolShort[s]) return false;
   if (u.used(s, st) > st.usable) return false;
   const prefixes = u.prefixes[s]!;
   const singles = u.singles[s]! + st.reserved;
@@ -115,20 +122,62 @@ interface SlotEntry {
  */
 export class SubnetIndex {
   private readonly entries: SlotEntry[][];
-  constructor(groups: readonly GroupPlacement[], private readonly st: readonly SubnetStatic[]) {
+  /** Subnets joined by subnet discovery: judged with their whole AZ pool (subnet-discovery.ts). */
+  private readonly pools: DiscoveryPools | null;
+  private pooled?: { u: Usage; key: string; sets: Set<number>[] };
+  constructor(private readonly groups: readonly GroupPlacement[], private readonly st: readonly SubnetStatic[]) {
     this.entries = st.map(() => []);
+    this.pools = discoveryPools(groups, st.length);
     groups.forEach((g, gi) => {
       const k = g.slots.length;
       g.slots.forEach((slot, j) => {
         const put = (s: number, c: Contribution) =>
           this.entries[s]!.push({ group: gi, slot: j, slots: k, addresses: c.nodeIps + c.eniPrimaries + c.podIps + c.warmIps, singles: c.singles, prefixes: c.prefixes });
-        put(slot.nodeSubnet, g.onNodeSubnet);
+        put(slot.nodeSubnet, g.discovery?.slots[j]?.fixed ?? g.onNodeSubnet);
         if (g.onPodSubnet !== g.onNodeSubnet) put(slot.podSubnet, g.onPodSubnet);
       });
     });
   }
+  /**
+   * A subnet of a subnet-discovery pool: its pool's members with what stays put, then the pool's secondary
+   * ENIs water-filled over them (fillDiscovery), then subnetFits. The last pool computed is kept.
+   */
+  private poolFits(s: number, counts: ArrayLike<number>): boolean {
+    const pools = this.pools!;
+    const c = pools.componentOf[s]!;
+    const p = (this.pooled ??= { u: new Usage(this.st.length), key: '', sets: pools.members.map((m) => new Set(m)) });
+    const key = `${c}:${Array.prototype.join.call(counts, ',')}`;
+    const u = p.u;
+    if (p.key !== key) {
+      p.key = key;
+      for (const m of pools.members[c]!) {
+        let used = 0;
+        let singles = 0;
+        let prefixes = 0;
+        for (const e of this.entries[m]!) {
+          const n = counts[e.group]!;
+          const nodes = Math.floor(n / e.slots) + (e.slot < n % e.slots ? 1 : 0);
+          used += nodes * e.addresses;
+          singles += nodes * e.singles;
+          prefixes += nodes * e.prefixes;
+        }
+        // Totals only: the kinds do not matter to the fit.
+        u.nodeIps[m] = used;
+        u.eniPrimaries[m] = 0;
+        u.podIps[m] = 0;
+        u.warmIps[m] = 0;
+        u.singles[m] = singles;
+        u.prefixes[m] = prefixes;
+        u.poolShort[m] = 0;
+      }
+      fillDiscovery(this.groups, counts, u, p.sets[c]);
+    }
+    return subnetFits(u, s, this.st[s]!);
+  }
+
   /** Does subnet s hold the groups at these node counts? Same rule as subnetFits. */
   fits(s: number, counts: ArrayLike<number>): boolean {
+    if (this.pools && this.pools.componentOf[s]! >= 0) return this.poolFits(s, counts);
     const st = this.st[s]!;
     let used = st.reserved;
     let singles = st.reserved;

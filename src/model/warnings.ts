@@ -9,6 +9,7 @@ import type { GroupPlacement } from './placement';
 import type { Evaluation, Warning } from './result';
 import type { VpcIssue } from './vpc-rules';
 import { aiNodeWarnings } from './warnings-ai';
+import { discoveryWarnings } from './subnet-discovery';
 
 /** EKS: "at least six IP addresses … we recommend at least 16" per cluster subnet (network-reqs.adoc). */
 export const CLUSTER_SUBNET_MIN_FREE = 16;
@@ -54,6 +55,8 @@ export function planWarnings(
 ): Warning[] {
   const out: Warning[] = vpcWarnings.map((v) => ({ code: v.code, message: v.message, path: v.path, severity: 'warning', fix: v.fix }));
   const cni = plan.cni;
+  // Subnets whose pod ENIs subnet discovery spreads over an AZ's pool (subnet-discovery.ts).
+  const pooled = new Set(placed.flatMap((p) => p.discovery?.slots.flatMap((d) => d?.eligible ?? []) ?? []));
 
   result.subnets.forEach((s, i) => {
     const path = `vpc.subnets[${i}]`;
@@ -66,12 +69,16 @@ export function planWarnings(
         path,
         message: byBlocks
           ? `Subnet ${s.name} runs out of free /28 blocks for prefixes at ${fmt(s.exhaustedAtNodes ?? 0)} nodes: at max it needs ${fmt(blocks.needed)} prefixes and has ${fmt(blocks.total - blocks.spoiled)} unspoiled blocks, although ${fmt(s.free.max)} addresses are free`
-          : `Subnet ${s.name} runs out at ${fmt(s.exhaustedAtNodes ?? 0)} nodes: at max it needs ${fmt(s.used.max)} of ${fmt(s.usable)} usable addresses`,
+          : s.free.max >= 0 && pooled.has(i)
+            ? `Subnet ${s.name} runs out at ${fmt(s.exhaustedAtNodes ?? 0)} nodes with the other subnets its pod ENIs may go to (subnet discovery): at max a new ENI finds no eligible subnet in ${s.az} with room for it (${fmt(s.free.max)} addresses left here)`
+            : `Subnet ${s.name} runs out at ${fmt(s.exhaustedAtNodes ?? 0)} nodes: at max it needs ${fmt(s.used.max)} of ${fmt(s.usable)} usable addresses`,
         fix: byBlocks
           ? 'Add a subnet CIDR reservation of type prefix (prefixReservation) or a subnet for prefix pods alone'
           : cni.customNetworking
             ? 'Give the pods a larger ENIConfig subnet (e.g. a /18 from 100.64.0.0/10), or lower the warm pool (WARM_IP_TARGET / MINIMUM_IP_TARGET)'
-            : 'Add a secondary CIDR from 100.64.0.0/10 with custom networking, turn on prefix delegation, lower the warm pool with MINIMUM_IP_TARGET, or use a larger subnet',
+            : pooled.has(i)
+              ? 'Add a subnet from a secondary CIDR (100.64.0.0/10) tagged kubernetes.io/role/cni=1 in that AZ, turn on prefix delegation, lower the warm pool with MINIMUM_IP_TARGET, or use a larger subnet'
+              : 'Add a secondary CIDR from 100.64.0.0/10 with custom networking, turn on prefix delegation, lower the warm pool with MINIMUM_IP_TARGET, or use a larger subnet',
       });
     } else if (s.exhaustedAtNodes !== null) {
       out.push({
@@ -180,6 +187,7 @@ export function planWarnings(
     }
   });
   out.push(...aiNodeWarnings(plan, dataset, placed));
+  out.push(...discoveryWarnings(plan, placed));
   if ((cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && !out.some((w) => w.code === 'minimum-ip-target-strands-pods')) {
     out.push({
       code: 'minimum-ip-target-without-warm-ip-target', severity: 'warning', path: 'cni.minimumIpTarget',

@@ -22,6 +22,10 @@ export interface DraftActions {
   addSubnet(): void;
   addSubnets(subnets: Subnet[]): void;
   removeSubnet(index: number): void;
+  /** The subnet's tags, row by row as typed ([] removes them). */
+  setSubnetTags(index: number, tags: [string, string][]): void;
+  /** The cluster's IP family (ipv4 leaves the field out). */
+  setIpFamily(family: 'ipv4' | 'ipv6'): void;
   setCniText(field: CniTextField, value: string): void;
   setCniFlag(field: CniFlag, value: boolean): void;
   setGroupField(index: number, field: GroupTextField, value: string): void;
@@ -69,6 +73,20 @@ export function draftActions(edit: EditDraft): DraftActions {
             : g,
         );
         return { ...d, subnets, nodeGroups };
+      }),
+    setSubnetTags: (i, tags) =>
+      edit(`subnet${i}.tags`, (d) => {
+        const old = d.subnets[i];
+        if (!old) return d;
+        const subnets = d.subnets.slice();
+        const { tags: _old, ...rest } = old;
+        subnets[i] = tags.length ? { ...rest, tags } : rest;
+        return { ...d, subnets };
+      }),
+    setIpFamily: (family) =>
+      edit('ipFamily', (d) => {
+        const { ipFamily: _old, ...rest } = d;
+        return family === 'ipv6' ? { ...rest, ipFamily: family } : rest;
       }),
     addSubnet: () => edit('addSubnet', (d) => ({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
     addSubnets: (list) => edit('addSubnets', (d) => ({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),

@@ -14,6 +14,8 @@ export interface DraftSubnet {
   cidr: string;
   reservedIps: string;
   prefixReservation: string;
+  /** The subnet's tags as typed, row by row (absent: none); an empty or too long key is the schema's to name. */
+  tags?: [string, string][];
   /** The subnet's ID from an AWS import; not editable, carried back to the plan. */
   id?: string;
 }
@@ -49,6 +51,8 @@ export interface Draft {
   name: string;
   cidrs: string[];
   cidrQuota: number | null;
+  /** The cluster's IP family; absent: ipv4 (a plan that does not name it comes back without it). */
+  ipFamily?: 'ipv4' | 'ipv6';
   /** From an AWS import: the VPC's ID and its associated secondary CIDRs; not editable, carried back. */
   vpcId?: string;
   associatedCidrs?: string[];
@@ -78,6 +82,7 @@ export function subnetToDraft(s: Subnet): DraftSubnet {
     cidr: s.cidr,
     reservedIps: text(s.reservedIps),
     prefixReservation: s.prefixReservation ?? '',
+    ...(s.tags ? { tags: Object.entries(s.tags) } : {}),
     ...(s.id !== undefined ? { id: s.id } : {}),
   };
 }
@@ -127,6 +132,7 @@ export function planToDraft(plan: Plan): Draft {
     name: plan.name,
     cidrs: [...plan.vpc.cidrs],
     cidrQuota: plan.vpc.cidrQuota ?? null,
+    ...(plan.vpc.ipFamily !== undefined ? { ipFamily: plan.vpc.ipFamily } : {}),
     ...(plan.vpc.vpcId !== undefined ? { vpcId: plan.vpc.vpcId } : {}),
     ...(plan.vpc.associatedCidrs !== undefined ? { associatedCidrs: [...plan.vpc.associatedCidrs] } : {}),
     subnets: plan.vpc.subnets.map(subnetToDraft),
@@ -159,10 +165,14 @@ export function draftToJson(d: Draft): unknown {
         const reserved = toNumber(s.reservedIps, undefined);
         if (reserved !== undefined) out.reservedIps = reserved;
         if (s.prefixReservation.trim()) out.prefixReservation = s.prefixReservation.trim();
+        // Rows with neither key nor value are ones just added; a key typed twice keeps its last value.
+        const tags = (s.tags ?? []).filter(([k, v]) => k.trim() !== '' || v !== '');
+        if (tags.length) out.tags = Object.fromEntries(tags.map(([k, v]) => [k.trim(), v]));
         if (s.id !== undefined) out.id = s.id;
         return out;
       }),
       ...(d.cidrQuota !== null ? { cidrQuota: d.cidrQuota } : {}),
+      ...(d.ipFamily !== undefined ? { ipFamily: d.ipFamily } : {}),
       ...(d.vpcId !== undefined ? { vpcId: d.vpcId } : {}),
       ...(d.associatedCidrs !== undefined ? { associatedCidrs: d.associatedCidrs } : {}),
     },

@@ -42,6 +42,9 @@ const NOTES: Record<CniKey, (c: DraftCni) => string | null> = {
   customNetworking: (c) => (c.customNetworking ? 'Pick a pod subnet per AZ in each node group, and set max pods to the recommended value.' : null),
   podEni: () => null,
   multiNic: (c) => (c.multiNic ? 'Matters only on types with more than one network card (p5.48xlarge has 32); set multi-homed pods per node group.' : null),
+  subnetDiscovery: (c) => (c.customNetworking ? 'Not used now: custom networking is on, and the ENIConfig subnets win over tagged ones.'
+    : c.subnetDiscovery ? 'Tag subnets kubernetes.io/role/cni=1 in the subnet table (Tags) to give pod ENIs more room; VPC CNI 1.18.0+.'
+      : 'Off: subnets tagged kubernetes.io/role/cni are ignored; every pod ENI stays in the node subnet.'),
 };
 
 export const CNI_SETTING_ROWS: readonly (TextSetting | FlagSetting)[] = CNI_KEYS.map((k): TextSetting | FlagSetting => {
