@@ -7,6 +7,7 @@ import { PlanProvider, type PlanContextValue } from '../state/store-context';
 import type { LoadNotice } from '../state/persistence';
 import { startSync, type Sync } from '../state/sync';
 import { AppHeader, FirstStep } from './app-header';
+import { AfterFirstPaint } from './after-first-paint';
 import { PlanEditor } from './editor/plan-editor';
 import { ErrorBoundary } from './error-boundary';
 import { Notice } from './notice';
@@ -93,7 +94,7 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
           <ScenarioBar comparing={comparing} onCompare={setComparing} />
           <ScenarioPanel>
             <section className="editor-col" aria-label="Plan">
-              <PlanEditor />
+              <AfterFirstPaint><PlanEditor /></AfterFirstPaint>
             </section>
             <section
               id="results"

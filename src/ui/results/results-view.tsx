@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { useDerived } from '../../state/store-context';
+import { AfterFirstPaint } from '../after-first-paint';
 import { DatasetFooter } from '../dataset-footer';
 import { usePaintedValue } from '../use-painted-value';
 import { ChartSection } from './chart-section';
@@ -29,29 +30,36 @@ export function ResultsView() {
       {shown && later ? (
         <div className={stale ? 'stale' : undefined} data-stale={stale || undefined}>
           <Verdict plan={shown.plan} ev={shown.evaluation} stale={stale} />
-          {nothingToPlace(later.evaluation) ? (
-            <section className="panel" aria-labelledby="chart-empty-title">
-              <h2 id="chart-empty-title">Subnet exhaustion as the node groups scale</h2>
-              <p className="muted">
-                Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.
-              </p>
-            </section>
-          ) : <ChartSection ev={later.evaluation} name={later.plan.name} />}
+          {/* On the page's first render, the verdict and findings paint first; the rest follows (after-first-paint.tsx). */}
+          <AfterFirstPaint>
+            {nothingToPlace(later.evaluation) ? (
+              <section className="panel" aria-labelledby="chart-empty-title">
+                <h2 id="chart-empty-title">Subnet exhaustion as the node groups scale</h2>
+                <p className="muted">
+                  Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.
+                </p>
+              </section>
+            ) : <ChartSection ev={later.evaluation} name={later.plan.name} />}
+          </AfterFirstPaint>
           <WarningsPanel ev={shown.evaluation} stale={stale} />
-          {wantsAdvice(later.evaluation) && (
-            <Suspense fallback={null}>
-              <AdvisorPanel plan={later.plan} stale={stale} />
-            </Suspense>
-          )}
-          <SubnetBars ev={later.evaluation} />
-          {later.evaluation.nodeGroups.length > 0 && <GroupResults plan={later.plan} ev={later.evaluation} />}
+          <AfterFirstPaint>
+            {wantsAdvice(later.evaluation) && (
+              <Suspense fallback={null}>
+                <AdvisorPanel plan={later.plan} stale={stale} />
+              </Suspense>
+            )}
+            <SubnetBars ev={later.evaluation} />
+            {later.evaluation.nodeGroups.length > 0 && <GroupResults plan={later.plan} ev={later.evaluation} />}
+          </AfterFirstPaint>
         </div>
       ) : (
         <p className="panel">Fix the fields marked in the plan to see its results.</p>
       )}
-      <Suspense fallback={<section className="panel tools-area" aria-label="Tools"><p className="hint">Loading the tools…</p></section>}>
-        <ToolsArea shown={later} />
-      </Suspense>
+      <AfterFirstPaint>
+        <Suspense fallback={<section className="panel tools-area" aria-label="Tools"><p className="hint">Loading the tools…</p></section>}>
+          <ToolsArea shown={later} />
+        </Suspense>
+      </AfterFirstPaint>
       <DatasetFooter />
     </div>
   );
