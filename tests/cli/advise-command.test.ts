@@ -18,8 +18,8 @@ describe('eks-ip-planner advise --json', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const list = JSON.parse(r.out) as { id: string; title: string; rank: number; plan: unknown; evaluation: { fits: boolean }; cost: string[] }[];
-    expect(list.map((a) => a.id)).toEqual(['warm-ip-targets', 'secondary-cidr', 'max-eni']);
-    expect(list.map((a) => a.rank)).toEqual([1, 2, 3]);
+    expect(list.map((a) => a.id)).toEqual(['warm-ip-targets', 'secondary-cidr', 'tagged-subnet', 'max-eni']);
+    expect(list.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
     expect(Object.keys(list[0]!).slice(0, 4)).toEqual(['id', 'title', 'plan', 'evaluation']);
     expect(list.every((a) => a.evaluation.fits)).toBe(true);
   });
@@ -39,6 +39,9 @@ describe('eks-ip-planner advise --json', () => {
     // Custom networking: the node subnet keeps 1 address a node (3 + 8 = 11); each AZ's /16 pod subnet holds
     // the 2 pod ENIs a node (98 + 2 = 100): 3 × 100 = 300.
     expect(usedAtMax('secondary-cidr')).toMatchObject({ 'nodes-a': 11, 'nodes-b': 11, 'nodes-c': 11, 'pods-a': 300 });
+    // Tagged subnets (subnet discovery): the primary ENI (node IP + 49 secondaries) stays, 3 × 50 + 8 = 158; the
+    // warm ENI (1 + 49) goes to the most free subnet of the AZ, the new /16: 3 × 50 = 150.
+    expect(usedAtMax('tagged-subnet')).toMatchObject({ 'nodes-a': 158, 'nodes-b': 158, 'nodes-c': 158, 'pods-a': 150 });
     // MAX_ENI 1: one ENI of 49 + 1 primary = 50 a node, 3 × 50 + 8 = 158; max pods 1 × 49 + 2 = 51.
     expect(usedAtMax('max-eni')).toEqual({ 'nodes-a': 158, 'nodes-b': 158, 'nodes-c': 158 });
   });
@@ -51,7 +54,7 @@ describe('eks-ip-planner advise --json', () => {
 
   it('reads standard input with -', async () => {
     const r = await run(runAdvise, ['-', '--json'], JSON.stringify(SMALL_ROUTABLE_VPC));
-    expect(JSON.parse(r.out)).toHaveLength(3);
+    expect(JSON.parse(r.out)).toHaveLength(4);
   });
 });
 
@@ -62,7 +65,8 @@ describe('eks-ip-planner advise (readable)', () => {
     expect(r.out).toContain('Now: does NOT fit at max (9 nodes); nodes-a runs out at 7 nodes');
     expect(r.out).toContain('1. MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5  [warm-ip-targets]');
     expect(r.out).toContain('2. Secondary CIDRs 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 with custom networking  [secondary-cidr]');
-    expect(r.out).toContain('3. MAX_ENI=1 with general --max-pods=51  [max-eni]');
+    expect(r.out).toContain('3. Tagged subnets from 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 (subnet discovery)  [tagged-subnet]');
+    expect(r.out).toContain('4. MAX_ENI=1 with general --max-pods=51  [max-eni]');
     expect(r.out).toContain('- non-routable pod IPs');
   });
 

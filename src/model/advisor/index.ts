@@ -9,6 +9,7 @@ import type { Plan } from '../plan';
 import { WARM_SHARE_THRESHOLD } from '../warnings';
 import { maxEniFix, prefixDelegationFix, warmIpTargetsFix } from './fixes-cni';
 import { efaOnlyFix, enaEfaOnlyFix } from './fixes-efa';
+import { ipv6ClusterFix, taggedSubnetFix } from './fixes-discovery';
 import { autoModePrefixSizeFix, poolCpuFloorFix, poolFamilyExclusionFix, poolMaxPodsFix } from './fixes-pool';
 import { biggerSubnetsFix, secondaryCidrFix } from './fixes-vpc';
 import { fmt, measure, strandedPods, type Measured } from './measure';
@@ -21,7 +22,7 @@ export { sizeVpc, type SizeVpcInput, type SizeVpcResult } from './size-vpc';
 /** The rules, in the order they are tried (the ranking decides the order shown). */
 export const FIX_RULES: readonly FixRule[] = [
   warmIpTargetsFix, prefixDelegationFix, secondaryCidrFix, maxEniFix, biggerSubnetsFix, efaOnlyFix, enaEfaOnlyFix,
-  poolCpuFloorFix, poolFamilyExclusionFix, autoModePrefixSizeFix, poolMaxPodsFix,
+  poolCpuFloorFix, poolFamilyExclusionFix, autoModePrefixSizeFix, poolMaxPodsFix, taggedSubnetFix, ipv6ClusterFix,
 ];
 
 /**

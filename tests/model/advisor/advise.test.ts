@@ -29,9 +29,9 @@ describe('advise: the small routable VPC (3 × /24, m5.16xlarge, 20 pods, 3/3/9 
     expect(base.firstExhaustion).toEqual({ subnet: 'nodes-a', atNodes: 7 });
   });
 
-  it('ranks MIT/WIT first, then the secondary CIDRs, then MAX_ENI; ranks are 1..n in order', () => {
-    expect(ids(advice)).toEqual(['warm-ip-targets', 'secondary-cidr', 'max-eni']);
-    expect(advice.map((a) => a.rank)).toEqual([1, 2, 3]);
+  it('ranks MIT/WIT first, then the secondary CIDRs (custom networking, then tagged subnets), then MAX_ENI; ranks are 1..n in order', () => {
+    expect(ids(advice)).toEqual(['warm-ip-targets', 'secondary-cidr', 'tagged-subnet', 'max-eni']);
+    expect(advice.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
     for (let i = 1; i < advice.length; i++) expect(compareAdvice(advice[i - 1]!, advice[i]!)).toBeLessThanOrEqual(0);
     advice.forEach(expectValidWholePlan);
   });
@@ -133,10 +133,10 @@ describe('advise: prefix delegation', () => {
 });
 
 describe('advise: what is offered when', () => {
-  it('m5.xlarge with 40 pods: only MIT/WIT (60 → 49 per node); it moves the first exhaustion from 33 to 41 nodes but does not fit', () => {
+  it('m5.xlarge with 40 pods: of the IPv4 fixes only MIT/WIT (60 → 49 per node); it moves the first exhaustion from 33 to 41 nodes but does not fit, so an IPv6 cluster comes first', () => {
     const advice = advise(denseSmallNodes(), dataset);
-    expect(ids(advice)).toEqual(['warm-ip-targets']);
-    const a = advice[0]!;
+    expect(ids(advice)).toEqual(['ipv6-cluster', 'warm-ip-targets']);
+    const a = byId(advice, 'warm-ip-targets')!;
     expect(a.evaluation.nodeGroups[0]!.perNode.nodeSubnetIps).toBe(49);
     expect(a.headroom).toMatchObject({ fitsAtMax: false, firstExhaustionNodes: 41 });
   });
