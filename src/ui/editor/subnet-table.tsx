@@ -7,6 +7,7 @@ import { selectSubnets } from '../../state/selectors';
 import { useSubnetColor } from '../colors';
 import { Field } from '../field';
 import { fmt } from '../format';
+import { SubnetTags } from './subnet-tags';
 
 const CarveHelper = lazy(() => import('./carve-helper'));
 
@@ -51,6 +52,7 @@ export function SubnetTable() {
           <CarveHelper onDone={() => setCarving(false)} />
         </Suspense>
       )}
+      <SubnetTags />
     </section>
   );
 }

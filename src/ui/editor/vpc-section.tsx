@@ -5,6 +5,7 @@ import { useActions, useDerived, usePlan } from '../../state/store-context';
 import { selectCidrQuota, selectCidrs } from '../../state/selectors';
 import { Field } from '../field';
 import { fmt, plural } from '../format';
+import { IpFamilyField } from './subnet-tags';
 
 export function VpcSection() {
   const cidrs = usePlan(selectCidrs);
@@ -27,6 +28,7 @@ export function VpcSection() {
           100.64.0.0/10 with custom networking.
         </span>
       </div>
+      <IpFamilyField />
     </section>
   );
 }

@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+/**
+ * The subnet tags editor: tagging the /20 kubernetes.io/role/cni=1 in the issue's plan makes it fit (the
+ * warm ENIs move there), =0 does not; the tags reach the share link and a bad key is named at its field;
+ * the IP family select.
+ */
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodePlanFragment, encodeDocumentFragment } from '../../src/model/share-link';
+import { draftToJson } from '../../src/state/draft';
+import { issuePlan } from '../model/discovery-plans';
+import { describedText } from './helpers';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const verdict = () => screen.getByRole('heading', { name: /fit at max|Fits at max/ }).textContent;
+
+describe('subnet tags in the page', () => {
+  it('"Pods here (=1)" on pods-a: the plan fits; "No pods (=0)": it does not', async () => {
+    const { user, store } = renderApp(issuePlan());
+    await waitFor(() => expect(verdict()).toBe('Does not fit at max'));
+    await user.click(screen.getByText(/Subnet tags/));
+    await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=1' }));
+    await waitFor(() => expect(verdict()).toBe('Fits at max'));
+    const json = draftToJson(store.getState().draft) as { vpc: { subnets: { tags?: object }[] } };
+    expect(json.vpc.subnets[1]!.tags).toEqual({ 'kubernetes.io/role/cni': '1' });
+    expect((screen.getByRole('textbox', { name: 'Tag value 1 of pods-a' }) as HTMLInputElement).value).toBe('1');
+    await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=0' }));
+    await waitFor(() => expect(verdict()).toBe('Does not fit at max'));
+  });
+
+  it('a tag typed by hand goes into the plan; a key longer than 128 characters is named at the field', async () => {
+    const { user, store } = renderApp(issuePlan());
+    await user.click(screen.getByText(/Subnet tags/));
+    await user.click(screen.getByRole('button', { name: 'Add a tag to pods-a' }));
+    const key = screen.getByRole('textbox', { name: 'Tag key 1 of pods-a' });
+    await user.type(key, 'kubernetes.io/role/cni');
+    await user.type(screen.getByRole('textbox', { name: 'Tag value 1 of pods-a' }), 'shared');
+    await waitFor(() => expect(verdict()).toBe('Fits at max'));
+    const link = encodeDocumentFragment(draftToJson(store.getState().draft) as never);
+    const back = decodePlanFragment(link) as { ok: true; json: { vpc: { subnets: { tags?: object }[] } } };
+    expect(back.json.vpc.subnets[1]!.tags).toEqual({ 'kubernetes.io/role/cni': 'shared' });
+    await user.clear(key);
+    await user.click(key);
+    await user.paste('k'.repeat(129));
+    await waitFor(() => expect(describedText(key)).toMatch(/the tag key is longer than 128 characters; shorten it/));
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('the IP family select: IPv6 makes the issue’s plan fit (4 IPv4 addresses)', async () => {
+    const { user, store } = renderApp(issuePlan());
+    await user.selectOptions(screen.getByRole('combobox', { name: 'IP family' }), 'ipv6');
+    await waitFor(() => expect(verdict()).toBe('Fits at max'));
+    expect((draftToJson(store.getState().draft) as { vpc: { ipFamily?: string } }).vpc.ipFamily).toBe('ipv6');
+  });
+});
