@@ -27,7 +27,12 @@ function usable(cidr: string): number {
   return 2 ** (32 - Number(cidr.split('/')[1])) - 5;
 }
 
-export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: number[]): SimResult {
+/**
+ * `order`: 'burst' (the model's: every node's fixed addresses first, then the ENIs round by round) or
+ * 'one-by-one' (each node launches and settles, fixed addresses and ENIs, before the next; node i of every
+ * group in turn), to measure how much the order of events moves the figures.
+ */
+export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: number[], order: 'burst' | 'one-by-one' = 'burst'): SimResult {
   const subnets = plan.vpc.subnets;
   const used = subnets.map((s) => s.reservedIps ?? 0);
   const short = subnets.map(() => false);
@@ -41,7 +46,7 @@ export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: 
   const cni = plan.cni;
   const on = cni.subnetDiscovery !== false && !cni.customNetworking && plan.vpc.ipFamily !== 'ipv6';
 
-  interface Node { group: number; slot: number; subnet: number; enis: number[]; eligible: number[] }
+  interface Node { group: number; slot: number; subnet: number; enis: number[]; eligible: number[]; fixed: number; index: number }
   const nodes: Node[] = [];
   plan.nodeGroups.forEach((g, gi) => {
     const t = dataset.byName.get(g.instanceType)!;
@@ -79,16 +84,33 @@ export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: 
         fixed += onPrimary * unit;
         units -= onPrimary;
       }
-      used[n]! += fixed;
+      if (order === 'burst') used[n]! += fixed;
       const enis: number[] = [];
       while (units > 0) {
         const u = Math.min(S, units);
         enis.push(1 + u * unit);
         units -= u;
       }
-      nodes.push({ group: gi, slot, subnet: n, enis, eligible });
+      nodes.push({ group: gi, slot, subnet: n, enis, eligible, fixed, index: i });
     }
   });
+  const free = (j: number) => usable(subnets[j]!.cidr) - used[j]!;
+  const place = (node: Node, size: number) => {
+    let best = node.eligible[0]!;
+    for (const j of node.eligible) if (free(j) > free(best)) best = j;
+    if (free(best) < size) for (const j of node.eligible) short[j] = true;
+    used[best]! += size;
+  };
+  if (order === 'one-by-one') {
+    const longest = Math.max(0, ...counts);
+    for (let i = 0; i < longest; i++) {
+      for (const node of nodes.filter((x) => x.index === i)) {
+        used[node.subnet]! += node.fixed;
+        if (node.eligible.length) for (const size of node.enis) place(node, size);
+      }
+    }
+    return { used, short };
+  }
   // Then the secondary ENIs, one at a time.
   plan.nodeGroups.forEach((g, gi) => {
     for (let slot = 0; slot < g.subnets.length; slot++) {
@@ -98,12 +120,7 @@ export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: 
         for (const node of mine) {
           const size = node.enis[k];
           if (size === undefined || node.eligible.length === 0) continue;
-          let best = node.eligible[0]!;
-          for (const j of node.eligible) {
-            if (usable(subnets[j]!.cidr) - used[j]! > usable(subnets[best]!.cidr) - used[best]!) best = j;
-          }
-          if (usable(subnets[best]!.cidr) - used[best]! < size) for (const j of node.eligible) short[j] = true;
-          used[best]! += size;
+          place(node, size);
         }
       }
     }
