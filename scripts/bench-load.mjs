@@ -70,16 +70,26 @@ export default defineConfig({ plugins: [react()], base: './', build: { target: '
 
 /* global window, document, requestAnimationFrame, MutationObserver -- probe() runs in the page */
 
-/** Before the page's scripts: stamp when a heading matching window.__want first holds its text, and the next frame. */
+/**
+ * Before the page's scripts: stamp when a heading matching `want` first holds its text, the task after
+ * the next frame, and (Element Timing) when the browser reports the heading's text as painted on screen.
+ */
 function probe(want) {
   const re = new RegExp(want);
   window.__seen = null;
   window.__painted = null;
+  window.__onScreen = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.identifier === 'bench-load') window.__onScreen = e.renderTime || e.loadTime;
+  }).observe({ type: 'element', buffered: true });
   const check = () => {
     if (window.__seen !== null) return;
     for (const h of document.querySelectorAll('h1, h2')) {
       if (!re.test(h.textContent)) continue;
       window.__seen = performance.now();
+      // Set in the mutation's microtask, before the frame that paints the heading.
+      h.setAttribute('elementtiming', 'bench-load');
       obs.disconnect();
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
@@ -102,16 +112,21 @@ async function once(browser, url, want) {
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__painted !== null, null, { timeout: 60000, polling: 50 });
-    // The paint entry is queued a little after the frame it times.
+    // The paint entries are queued a little after the frame they time.
     await page
-      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
-        timeout: 5000,
-        polling: 20,
-      })
+      .waitForFunction(
+        () => window.__onScreen !== null && performance.getEntriesByName('first-contentful-paint').length > 0,
+        null,
+        {
+          timeout: 5000,
+          polling: 20,
+        },
+      )
       .catch(() => {});
     return await page.evaluate(() => ({
       seen: window.__seen,
       painted: window.__painted,
+      onScreen: window.__onScreen,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     }));
   } finally {
@@ -182,6 +197,7 @@ async function main() {
           what: c.what,
           seen: median(s.map((x) => x.seen)),
           painted: median(s.map((x) => x.painted)),
+          onScreen: median(s.map((x) => x.onScreen ?? Infinity)),
           fcp: median(s.map((x) => x.fcp ?? Infinity)),
           best: Math.min(...s.map((x) => x.seen)),
           runs: s.map((x) => Math.round(x.seen)),
@@ -190,31 +206,35 @@ async function main() {
     }),
   );
   const base = fig.bare.seen;
-  for (const k of ['first', 'preset', 'large']) fig[k].ratio = fig[k].seen / base;
+  for (const k of ['first', 'preset', 'large']) {
+    fig[k].ratio = fig[k].seen / base;
+    fig[k].onScreenRatio = fig[k].onScreen / fig.bare.onScreen;
+  }
   const result = {
     runs: RUNS,
-    target: `verdict ≤ ${TARGET}× the bare page`,
+    target: `verdict in the page ≤ ${TARGET}× the bare page's heading`,
     loadAverage: load.map((l) => l.map((v) => +v.toFixed(2))),
     figures: fig,
   };
   if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else {
-    const ms = (v) => `${Math.round(v)}`.padStart(6);
-    console.log(
-      `load average at start ${load[0].map((v) => v.toFixed(2)).join(' ')}, at end ${load[1].map((v) => v.toFixed(2)).join(' ')}`,
-    );
-    console.log(
-      `medians of ${RUNS} runs, ms from navigation start:    text in page  painted    FCP   best   ratio   target`,
-    );
+    const ms = (v) => `${Number.isFinite(v) ? Math.round(v) : '–'}`.padStart(6);
+    const avg = (l) => l.map((v) => v.toFixed(2)).join(' ');
+    console.log(`load average at start ${avg(load[0])}, at end ${avg(load[1])}`);
+    console.log(`medians of ${RUNS} runs, ms from the navigation's start; "in page": the text is in the DOM,`);
+    console.log(`"on screen": painted (Element Timing), FCP: first contentful paint, "best": the fastest run in page`);
+    console.log(`${''.padEnd(58)} in page on screen    FCP   best    ratio (on screen)  target`);
     for (const c of cases) {
       const f = fig[c.key];
-      const ratio = c.key === 'bare' ? '     1×' : `${f.ratio.toFixed(2).padStart(6)}×`;
-      const target =
+      const ratio =
         c.key === 'bare'
-          ? ''
-          : `  ≤ ${TARGET}× (${Math.round(TARGET * base)} ms) ${f.ratio <= TARGET ? 'ok' : 'MISSED'}`;
+          ? '       1×           '
+          : `${f.ratio.toFixed(2).padStart(8)}× (${f.onScreenRatio.toFixed(2)}×)   `;
+      const verdict = f.ratio <= TARGET ? 'ok' : 'MISSED';
+      const target = c.key === 'bare' ? '' : `  ≤ ${TARGET}× = ${Math.round(TARGET * base)} ms ${verdict}`;
       console.log(
-        `  ${c.what.padEnd(56)} ${ms(f.seen)} ${ms(f.painted)} ${ms(f.fcp)} ${ms(f.best)} ${ratio}${target}   runs ${f.runs.join(' ')}`,
+        `  ${c.what.padEnd(56)} ${ms(f.seen)} ${ms(f.onScreen).padStart(9)} ${ms(f.fcp)} ${ms(f.best)} ${ratio}${target}` +
+          `   runs ${f.runs.join(' ')}`,
       );
     }
   }
