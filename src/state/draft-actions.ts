@@ -9,9 +9,10 @@ import {
   groupToDraft, newKey, planToDraft, subnetToDraft,
   type CniFlag, type CniTextField, type Draft, type DraftGroup, type GroupTextField, type SubnetTextField,
 } from './draft';
+import { defaultPool, poolKindChanged, withRequirement, type PoolActions, type PoolTextField } from './pool-draft';
 import { nextCidrSuggestion, nextSubnetSuggestion, uniqueName } from './suggest';
 
-export interface DraftActions {
+export interface DraftActions extends PoolActions {
   /** Replaces the active scenario's plan (a preset, an imported VPC): one undo step. */
   loadPlan(plan: Plan): void;
   setName(name: string): void;
@@ -36,6 +37,8 @@ export interface DraftActions {
   removeGroup(index: number): void;
   applyPatch(patch: PlanPatch): void;
 }
+
+export type { PoolTextField };
 
 /** Applies `fn` to the active draft; edits with the same `key` in quick succession make one undo step. */
 export type EditDraft = (key: string, fn: (d: Draft) => Draft) => void;
@@ -102,7 +105,8 @@ export function draftActions(edit: EditDraft): DraftActions {
       }),
     setCniText: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
     setCniFlag: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
-    setGroupField: (i, field, value) => editGroup(`group${i}.${field}`, i, (g) => ({ ...g, [field]: value })),
+    setGroupField: (i, field, value) =>
+      editGroup(`group${i}.${field}`, i, (g) => (field === 'kind' ? poolKindChanged({ ...g, kind: value }) : { ...g, [field]: value })),
     setGroupSubnets: (i, subnets) => editGroup(`group${i}.subnets:${Date.now()}`, i, (g) => ({ ...g, subnets })),
     setGroupPodSubnets: (i, podSubnets) => editGroup(`group${i}.podSubnets:${Date.now()}`, i, (g) => ({ ...g, podSubnets })),
     addGroup: () =>
@@ -127,5 +131,31 @@ export function draftActions(edit: EditDraft): DraftActions {
       }),
     removeGroup: (i) => edit('removeGroup', (d) => ({ ...d, nodeGroups: d.nodeGroups.filter((_, j) => j !== i) })),
     applyPatch: (patch) => edit(`patch:${Date.now()}`, (d) => applyPatch(d, patch)),
+    // Node pools (pool-draft.ts): the choice fixed / pool, the requirement rows, pods, requests.
+    setGroupPool: (i, on) =>
+      editGroup(`group${i}.pool:${Date.now()}`, i, (g) => {
+        if (on === Boolean(g.pool)) return g;
+        if (!on) {
+          const { pool, ...rest } = g;
+          return { ...rest, stashedPool: pool };
+        }
+        const { stashedPool, ...rest } = g;
+        return { ...rest, pool: stashedPool ?? defaultPool(g) };
+      }),
+    setPoolField: (i, field, value) =>
+      editGroup(`group${i}.pool.${field}`, i, (g) => (g.pool ? { ...g, pool: { ...g.pool, [field]: value } } : g)),
+    setRequirement: (i, j, change) =>
+      editGroup(`group${i}.req${j}.${Object.keys(change).join()}`, i, (g) => withRequirement(g, j, change)),
+    addRequirement: (i) =>
+      editGroup(`group${i}.addRequirement:${Date.now()}`, i, (g) => (g.pool ? {
+        ...g,
+        pool: { ...g.pool, requirements: [...g.pool.requirements, { id: newKey('r'), key: '', operator: 'In', values: [] }] },
+      } : g)),
+    removeRequirement: (i, j) =>
+      editGroup(`group${i}.removeRequirement:${Date.now()}`, i, (g) => (g.pool ? {
+        ...g, pool: { ...g.pool, requirements: g.pool.requirements.filter((_, k) => k !== j) },
+      } : g)),
+    setPodRequests: (i, rows) =>
+      editGroup(`group${i}.podRequests:${rows.map(([k]) => k).join()}`, i, (g) => (g.pool ? { ...g, pool: { ...g.pool, podRequests: rows } } : g)),
   };
 }

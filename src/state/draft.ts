@@ -4,7 +4,7 @@
  * validatePlan, whose issue paths ("nodeGroups[0].maxNodes") index the draft's lists one to one.
  */
 import { CNI_COUNT_KEYS, CNI_FLAG_KEYS, CNI_KEYS, CNI_SETTINGS, cniValue, isAdded, type CniCountKey, type CniFlagKey } from '../model/cni-settings';
-import type { CniSettings, NodeGroup, Plan, Subnet } from '../model/plan';
+import type { CniSettings, NodeGroup, Plan, PoolRequirement, Subnet } from '../model/plan';
 
 export interface DraftSubnet {
   /** Stable React key; not part of the plan. */
@@ -40,6 +40,37 @@ export interface DraftGroup {
   efaLayout: string;
   /** '' = absent (0). */
   multiHomedPodsPerNode: string;
+  /**
+   * A node pool (Karpenter NodePool, EKS Auto Mode): present, the group is one, and the plan gets its
+   * requirements, pods and requests instead of the fixed fields above (which then keep the last fixed or
+   * model-chosen values, so "Fixed instance type" starts from them).
+   */
+  pool?: DraftPool;
+  /** The pool as it was when "Fixed instance type" was chosen: "Node pool" brings it back. Not part of the plan. */
+  stashedPool?: DraftPool;
+}
+
+/** One requirement row as typed: the label key, the operator, the values (Gt/Lt: one number). */
+export interface DraftRequirement {
+  /** Stable React key; not part of the plan. */
+  id: string;
+  key: string;
+  operator: string;
+  values: string[];
+}
+
+/** A node pool as typed: every number as raw text ('' = absent), requests as [resource, quantity] rows. */
+export interface DraftPool {
+  requirements: DraftRequirement[];
+  podsMin: string;
+  podsDesired: string;
+  podsMax: string;
+  /** In the plan's order: cpu, memory and devices ("nvidia.com/gpu"), quantities as typed ("500m", "16Gi"). */
+  podRequests: [string, string][];
+  reservedEnis: string;
+  disruptionBudget: string;
+  /** '' = absent (Auto); else 'Auto' or '32'. */
+  ipv4PrefixSize: string;
 }
 
 /** The CNI settings as typed: counts as raw text ('' = unset), flags as booleans (from CNI_SETTINGS). */
@@ -87,11 +118,30 @@ export function subnetToDraft(s: Subnet): DraftSubnet {
   };
 }
 
+export function requirementToDraft(r: PoolRequirement): DraftRequirement {
+  return { id: newKey('r'), key: r.key, operator: r.operator, values: [...(r.values ?? [])] };
+}
+
+/** The pool fields of a group (its requirements present), as the draft holds them. */
+export function poolToDraft(g: NodeGroup): DraftPool {
+  return {
+    requirements: (g.requirements ?? []).map(requirementToDraft),
+    podsMin: text(g.pods?.min),
+    podsDesired: text(g.pods?.desired),
+    podsMax: text(g.pods?.max),
+    podRequests: Object.entries(g.podRequests ?? {}).map(([k, v]) => [k, String(v)]),
+    reservedEnis: text(g.reservedEnis),
+    disruptionBudget: text(g.disruptionBudget),
+    ipv4PrefixSize: g.ipv4PrefixSize ?? '',
+  };
+}
+
 export function groupToDraft(g: NodeGroup): DraftGroup {
   return {
     key: newKey('g'),
     name: g.name,
-    instanceType: g.instanceType,
+    // A pool read from a file has no type or counts until validatePlan fills them in.
+    instanceType: g.instanceType ?? '',
     subnets: [...g.subnets],
     podSubnets: [...(g.podSubnets ?? [])],
     minNodes: text(g.minNodes),
@@ -103,6 +153,7 @@ export function groupToDraft(g: NodeGroup): DraftGroup {
     kind: g.kind ?? '',
     efaLayout: g.efaLayout ?? '',
     multiHomedPodsPerNode: text(g.multiHomedPodsPerNode),
+    ...(g.requirements !== undefined ? { pool: poolToDraft(g) } : {}),
   };
 }
 
@@ -178,16 +229,19 @@ export function draftToJson(d: Draft): unknown {
     },
     cni: draftCniToJson(d.cni),
     nodeGroups: d.nodeGroups.map((g) => {
-      const out: Record<string, unknown> = {
-        name: g.name.trim(),
-        instanceType: g.instanceType.trim(),
-        subnets: g.subnets,
-        minNodes: toNumber(g.minNodes, undefined),
-        desiredNodes: toNumber(g.desiredNodes, undefined),
-        maxNodes: toNumber(g.maxNodes, undefined),
-        podsPerNode: toNumber(g.podsPerNode, undefined),
-        maxPods: toNumber(g.maxPods, null),
-      };
+      // A pool writes no type, counts or pods per node: the model chooses them (canonicalGroup's shape).
+      const out: Record<string, unknown> = g.pool
+        ? { name: g.name.trim(), subnets: g.subnets, maxPods: toNumber(g.maxPods, null) }
+        : {
+          name: g.name.trim(),
+          instanceType: g.instanceType.trim(),
+          subnets: g.subnets,
+          minNodes: toNumber(g.minNodes, undefined),
+          desiredNodes: toNumber(g.desiredNodes, undefined),
+          maxNodes: toNumber(g.maxNodes, undefined),
+          podsPerNode: toNumber(g.podsPerNode, undefined),
+          maxPods: toNumber(g.maxPods, null),
+        };
       if (g.podSubnets.length) out.podSubnets = g.podSubnets;
       const branch = toNumber(g.branchPodsPerNode, undefined);
       if (branch !== undefined) out.branchPodsPerNode = branch;
@@ -196,7 +250,43 @@ export function draftToJson(d: Draft): unknown {
       if (g.efaLayout.trim()) out.efaLayout = g.efaLayout.trim();
       const multiHomed = toNumber(g.multiHomedPodsPerNode, undefined);
       if (multiHomed !== undefined) out.multiHomedPodsPerNode = multiHomed;
+      if (g.pool) Object.assign(out, poolToJson(g.pool));
       return out;
     }),
   };
+}
+
+/** Operators that take no values. */
+const NO_VALUES = new Set(['Exists', 'DoesNotExist']);
+
+/**
+ * A pool's plan fields from the draft, not yet validated: what does not parse is passed on as typed, so
+ * validatePlan names it at its field ("nodeGroups[0].podRequests.cpu", "nodeGroups[0].pods.max").
+ */
+export function poolToJson(p: DraftPool): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    requirements: p.requirements.map((r) => {
+      const values = r.values.map((v) => v.trim()).filter((v) => v !== '');
+      // Exists / DoesNotExist write no values (Karpenter's shape); values left on them are the schema's to name.
+      return NO_VALUES.has(r.operator) && values.length === 0
+        ? { key: r.key.trim(), operator: r.operator }
+        : { key: r.key.trim(), operator: r.operator, values };
+    }),
+    pods: { min: toNumber(p.podsMin, undefined), desired: toNumber(p.podsDesired, undefined), max: toNumber(p.podsMax, undefined) },
+  };
+  const requests: Record<string, string | number> = {};
+  for (const [k, v] of p.podRequests) {
+    const name = k.trim();
+    const q = v.trim();
+    if (!name || !q) continue;
+    // cpu and memory are quantities ("500m", "16Gi"); a device count is a number, as a pod spec writes it.
+    requests[name] = name !== 'cpu' && name !== 'memory' && /^\d+$/.test(q) ? Number(q) : q;
+  }
+  if (Object.keys(requests).length) out.podRequests = requests;
+  const reserved = toNumber(p.reservedEnis, undefined);
+  if (reserved !== undefined) out.reservedEnis = reserved;
+  const budget = toNumber(p.disruptionBudget, undefined);
+  if (budget !== undefined) out.disruptionBudget = budget;
+  if (p.ipv4PrefixSize.trim()) out.ipv4PrefixSize = p.ipv4PrefixSize.trim();
+  return out;
 }
