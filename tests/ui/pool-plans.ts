@@ -87,4 +87,7 @@ export const POOL_PLANS: readonly [string, unknown][] = [
 ];
 
 /** A raw pool plan as the type the store takes, CNI at its defaults (the draft drops the fixed fields anyway). */
-export const asPlan = (p: unknown): Plan => ({ cni: { ...DEFAULT_CNI }, ...(structuredClone(p) as Plan) });
+export const asPlan = (p: unknown): Plan => {
+  const plan = structuredClone(p) as Plan;
+  return { ...plan, cni: plan.cni ?? { ...DEFAULT_CNI } };
+};

@@ -20,7 +20,7 @@ export function GroupIssues({ index, shown = {} }: { index: number; shown?: Reco
   const fields = [...ALWAYS, ...Object.keys(shown).filter((k) => shown[k])];
   const key = fields.join('|');
   let skip = cache.get(key);
-  if (!skip) cache.set(key, (skip = new RegExp(`^\\.(${key})(\\[|$)`)));
+  if (!skip) cache.set(key, (skip = new RegExp(`^\\.(${key})(\\[|\\.|$)`)));
   const text = useIssuesUnder(`nodeGroups[${index}]`, skip);
   return text ? <p className="field-error">{text}</p> : null;
 }

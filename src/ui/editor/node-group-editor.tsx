@@ -12,6 +12,9 @@ import { InstanceCombobox } from './instance-combobox';
 import { MaxPodsField } from './max-pods-field';
 import { efaLayoutOffered, MultiHomedField, NodeKindFields } from './node-kind-fields';
 import { NodeSubnetPicker, PodSubnetPicker } from './subnet-pickers';
+import { PoolChoice } from './pool/pool-choice';
+import { PoolFields } from './pool/pool-fields';
+import { POOL_KINDS } from '../../state/pool-draft';
 
 const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
 
@@ -43,7 +46,11 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
         <button type="button" className="disclosure" aria-expanded={open} aria-controls={open ? bodyId : undefined} onClick={() => onToggle(group.key)} disabled={hasIssues && !expanded}>
           <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
           <strong>{title}</strong>
-          <span className="muted">{group.instanceType} · {group.minNodes}/{group.desiredNodes}/{group.maxNodes} nodes · {group.podsPerNode} pods</span>
+          <span className="muted">
+            {group.pool
+              ? `node pool · ${group.pool.requirements.length} requirements · ${group.pool.podsMin}/${group.pool.podsDesired}/${group.pool.podsMax} pods`
+              : `${group.instanceType} · ${group.minNodes}/${group.desiredNodes}/${group.maxNodes} nodes · ${group.podsPerNode} pods`}
+          </span>
           {hasIssues && <span className="badge-error">needs fixing</span>}
         </button>
         <div className="group-buttons">
@@ -67,8 +74,10 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
     <fieldset className="group-body" id={id}>
       <legend className="visually-hidden">{title}</legend>
       <Field label="Node group name" path={`${base}.name`} value={group.name} onChange={set('name')} />
-      <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />
+      {!group.pool && <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />}
       <NodeKindFields index={index} group={group} />
+      {(group.pool || POOL_KINDS.has(group.kind)) && <PoolChoice index={index} group={group} />}
+      {group.pool ? <PoolFields index={index} group={group} /> : <>
       <div className="field-grid three">
         <Field label="Minimum nodes" path={`${base}.minNodes`} value={group.minNodes} onChange={set('minNodes')} numeric />
         <Field label="Desired nodes" path={`${base}.desiredNodes`} value={group.desiredNodes} onChange={set('desiredNodes')} numeric />
@@ -81,6 +90,7 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
           kind={group.kind} efaLayout={group.efaLayout}
         />
       </div>
+      </>}
       <MultiHomedField index={index} group={group} />
       {podEni && (
         <Field
@@ -94,12 +104,16 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
         />
       )}
       <NodeSubnetPicker index={index} group={group} subnets={subnets} />
-      {customNetworking && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
+      {(customNetworking || group.kind === 'auto-mode') && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
       <GroupIssues index={index} shown={{
         efaLayout: efaLayoutOffered(findInstanceType(dataset, group.instanceType), group.efaLayout),
         multiHomedPodsPerNode: multiNic,
         branchPodsPerNode: podEni,
+        ...(group.pool ? POOL_SHOWN : {}),
       }} />
     </fieldset>
   );
 }
+
+/** The pool's fields, each showing its own messages. */
+const POOL_SHOWN = { requirements: true, pods: true, podRequests: true, reservedEnis: true, disruptionBudget: true, ipv4PrefixSize: true };
