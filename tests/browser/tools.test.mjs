@@ -28,7 +28,7 @@ test('each tool tab: Export, DNS, Cross-AZ, Size my VPC, Failure and surge, EC2 
   // Export is open first: Terraform for the plan, with the VPC CNI settings in addons (terraform-aws-eks v21, the default; v20 calls it cluster_addons).
   const tf = page.getByRole('region', { name: /Terraform.* text$/ });
   await tf.waitFor();
-  assert.match(await tf.textContent(), /^  addons = \{/m);
+  assert.match(await tf.textContent(), /^ {2}addons = \{/m);
 
   await open(page, 'DNS');
   const ndots = page.getByRole('textbox', { name: 'ndots' });
