@@ -114,9 +114,39 @@ export const GPU_TRAINING_EFA: Plan = {
 };
 
 /**
+ * A Karpenter NodePool of the p4d, p5 and p5en families (issue 14): 512 pods of 8 vCPUs, 64 GiB and one
+ * NVIDIA GPU, EFA on, two /20 node subnets. Karpenter may launch any of the 4 candidates, so the subnets are
+ * judged against the worst: p5.4xlarge (1 GPU: 1 pod a node, 512 nodes × 60 addresses = 30,720) does not fit
+ * and nodes-a runs out at 137 nodes; with the best, p4d.24xlarge (8 pods a node, 64 nodes × 103), it fits.
+ * instanceType, the node counts and podsPerNode are what validatePlan fills in (the worst candidate); a
+ * plan file leaves them out, and the page's draft does not write them.
+ */
+export const KARPENTER_GPU_POOL: Plan = {
+  version: 1,
+  name: 'Karpenter GPU pool (p4d, p5, p5en)',
+  vpc: {
+    cidrs: ['10.0.0.0/16'],
+    subnets: [
+      { name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/20' },
+      { name: 'nodes-b', az: 'us-east-1b', cidr: '10.0.16.0/20' },
+    ],
+  },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [
+    {
+      name: 'training', kind: 'karpenter', subnets: ['nodes-a', 'nodes-b'], maxPods: null, efaLayout: 'efa',
+      requirements: [{ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['p4d', 'p5', 'p5en'] }],
+      pods: { min: 0, desired: 64, max: 512 },
+      podRequests: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': 1 },
+      instanceType: 'p5.4xlarge', minNodes: 0, desiredNodes: 64, maxNodes: 512, podsPerNode: 1,
+    },
+  ],
+};
+
+/**
  * Every preset, in a stable order (an index names a preset): new presets go at the end. The page opens
  * on BLANK_PLAN, not on PRESETS[0].
  */
 export const PRESETS: readonly Plan[] = [
-  SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA,
+  SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA, KARPENTER_GPU_POOL,
 ];

@@ -43,6 +43,8 @@ export interface ChartModel {
   rows: ChartRow[];
   /** The compared scenario's lines (empty without one). */
   overlay: OverlayLine[];
+  /** With node pools: each drawn subnet with every pool at its best candidates (bestCaseLines; else empty). */
+  best: OverlayLine[];
   /** Addresses used at each row, by subnet index (for the readout's exact figures). */
   used: number[][];
   lines: ChartLine[];
@@ -114,6 +116,48 @@ export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[],
   });
 }
 
+/**
+ * Total nodes of the best case → the chart's x (the worst case's total nodes) at the same point of the
+ * scale-out: both go from min to max together (exhaustion.ts's λ), so the same λ is the same pods, for
+ * which the best candidates need fewer nodes.
+ * @example sameScaleX({ min: 0, max: 64 }, { min: 0, max: 512 })(32) === 256
+ */
+export function sameScaleX(best: { min: number; max: number }, worst: { min: number; max: number }): (n: number) => number {
+  return (n) => {
+    const lambda = n <= best.max ? (best.max > best.min ? (n - best.min) / (best.max - best.min) : 1) : n / best.max;
+    return lambda <= 1 ? worst.min + lambda * (worst.max - worst.min) : lambda * worst.max;
+  };
+}
+
+/**
+ * The best case's lines (FullEvaluation.bestCase: node pools at their best candidates) for the subnets
+ * drawn, on the chart's x axis (sameScaleX), up to the first point past `xMax`; [] without a best case.
+ */
+export function bestCaseLines(ev: FullEvaluation, lines: readonly ChartLine[], percent: boolean, xMax: number, maxPoints = MAX_POINTS): OverlayLine[] {
+  const b = ev.bestCase;
+  if (!b) return [];
+  const toX = sameScaleX(b.series.marks, ev.series.marks);
+  const pts = b.series.points;
+  const step = Math.max(1, Math.ceil(pts.length / maxPoints));
+  const picked: number[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    if (i % step !== 0 && i !== pts.length - 1) continue;
+    picked.push(i);
+    if (toX(pts[i]!.nodes) > xMax) break;
+  }
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return lines.map((l) => {
+    const points = picked.map((pi): [number, number] => {
+      const p = pts[pi]!;
+      const u = (p.load ?? p.used)[l.index]!;
+      return [round(toX(p.nodes)), round(percent ? (l.usable > 0 ? (u / l.usable) * 100 : 0) : u)];
+    });
+    const first = b.firstExhaustion;
+    const exhaustedAt = first && first.subnet === l.name ? round(toX(first.atNodes)) : null;
+    return { key: `b${l.index}`, index: l.index, name: l.name, usable: l.usable, exhaustedAt, points };
+  });
+}
+
 export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS, other?: FullEvaluation | null): ChartModel {
   const lines: ChartLine[] = indexes.map((i) => {
     const s = ev.subnets[i]!;
@@ -149,7 +193,8 @@ export function chartModel(ev: FullEvaluation, indexes: readonly number[], perce
   const top = Math.min(yMax, limit) * 1.04;
   const step = niceStep(top / 4);
   const ticks = Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
-  return { rows, overlay, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
+  const best = bestCaseLines(ev, lines, percent, xMax, maxPoints);
+  return { rows, overlay, best, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
 }
 
 /** A round axis top: 1, 2, 2.5 or 5 times a power of ten. */

@@ -14,6 +14,7 @@ import { ChartReadout } from './chart-readout';
 import { chartModel, pickSubnets, prefersPercent, type ChartModel } from './chart-data';
 import { ChartAxes, ChartLines, chartScales, HEIGHT } from './chart-svg';
 import { createCursor } from './cursor-store';
+import { BestCaseNote, ChartBestLines } from './pool-chart-lines';
 
 const ChartDownload = lazy(() => import('../exports/chart-download'));
 
@@ -70,6 +71,7 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
           </defs>
           <ChartAxes model={model} scales={scales} ink={ink} percent={percent} xLabel={X_LABEL} />
           <ChartLines model={model} scales={scales} scheme={scheme} steps={steps} clip={clip} />
+          <ChartBestLines model={model} scales={scales} scheme={scheme} ink={ink} clip={clip} />
           <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} scales={scales} />
         </svg>
       </div>
@@ -85,6 +87,7 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
             legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.index, scheme) }))} />
         </Suspense>
       </div>
+      {model.best.length > 0 && <BestCaseNote ev={ev} />}
       {model.clipped && <p className="hint">Lines are cut off at twice the largest usable count; the table has the exact figures.</p>}
       <ChartReadout ev={ev} model={model} cursor={cursor} />
       <DataTable ev={ev} />

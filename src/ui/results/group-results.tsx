@@ -12,6 +12,7 @@ import type { NodeGroupResult } from '../../model/result';
 import { listOf, roomSharedWith } from '../../model/warnings';
 import { fmt, plural } from '../format';
 import { cardLines, explainNode, kindName, layoutName, modeLabel, subnetLines } from './node-explain';
+import { PoolCandidates } from './pool-candidates';
 
 /** The other groups in a group's subnets and those subnets ('' / [] when it has them to itself). */
 interface Sharing {
@@ -95,7 +96,7 @@ interface GroupProps {
 const sameSummary = (a: GroupProps, b: GroupProps) =>
   a.r.name === b.r.name && a.r.instanceType === b.r.instanceType && a.r.perNode.totalIps === b.r.perNode.totalIps
   && a.r.maxNodesThatFit === b.r.maxNodesThatFit && a.r.nodes.max === b.r.nodes.max && a.open === b.open
-  && a.share.groups.join('\n') === b.share.groups.join('\n');
+  && a.share.groups.join('\n') === b.share.groups.join('\n') && a.r.candidates === b.r.candidates;
 
 // Folded groups render their summary only: 40 groups' tables on every edit would cost a frame.
 const GroupResult = memo(function GroupResult({ r, plan, share, open, onToggle }: GroupProps) {
@@ -104,7 +105,9 @@ const GroupResult = memo(function GroupResult({ r, plan, share, open, onToggle }
     <details className="group-result" open={open} onToggle={(e) => onToggle(r.name, e.currentTarget.open)}>
       <summary>
         <span className="g-name">{r.name}</span>
-        <span className="muted">{r.instanceType}</span>
+        <span className="muted">
+          {r.candidates !== undefined ? `node pool, worst of ${fmt(r.candidates)}: ${r.instanceType}` : r.instanceType}
+        </span>
         <span className="g-fig"><span className="num">{fmt(r.perNode.totalIps)}</span> addresses per node</span>
         <span className={`g-fig${fit.short ? ' danger' : ''}`}>{fit.text}</span>
       </summary>
@@ -130,7 +133,9 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
   const karpenterEnis = karpenterMinus ? `(${t.enis}${karpenterMinus})` : String(t.enis);
   return (
     <>
+      {r.candidateList && r.worst && r.best && <PoolCandidates r={r} group={g} />}
       <p className="muted">
+        {r.candidateList && <>The worst candidate&rsquo;s node: </>}
         {kindName(n.kind)} · {fmt(n.pods)} pods per node · warm pool rule: {modeLabel(n)}
         {n.efaLayout !== 'none' && <> · EFA layout: {layoutName(n.efaLayout)}</>}
         {n.multiNic && <> · Multi-NIC{n.multiHomedPods ? `, ${plural(n.multiHomedPods, 'multi-homed pod')}` : ''}</>}

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
 import { fmt, pct } from '../format';
+import { PoolVerdictLine } from './pool-verdict';
 
 /** No node group has a node to place, even at max: no verdict to give, nothing to chart. */
 export const nothingToPlace = (ev: FullEvaluation): boolean => ev.totals.nodes.max === 0;
@@ -42,6 +43,7 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
           <>No subnet runs out, even at {fmt(ev.series.endNodes)} nodes (twice max).</>
         )}
       </p>
+      {!empty && <PoolVerdictLine ev={ev} />}
       <dl className="stats">
         <Stat label="Nodes at desired" value={fmt(t.nodes.desired)} sub={`min ${fmt(t.nodes.min)} · max ${fmt(t.nodes.max)}`} />
         <Stat label="Addresses used at desired" value={fmt(t.used.desired)} sub={`of ${fmt(t.usable)} usable (${pct(t.used.desired, t.usable)})`} danger={t.used.desired > t.usable} />
