@@ -64,8 +64,8 @@ describe('eks-ip-planner export', () => {
   });
 
   it.each([
-    [[], /^export: --format is required: one of terraform, eksctl, karpenter, eniconfig, aws-node, csv\n/],
-    [['--format', 'helm', 'plan.json'], /^export: --format must be one of terraform, eksctl, karpenter, eniconfig, aws-node, csv, got "helm"\n/],
+    [[], /^export: --format is required: one of terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv\n/],
+    [['--format', 'helm', 'plan.json'], /^export: --format must be one of terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv, got "helm"\n/],
     [['--format', 'csv'], /^export: give exactly one PLAN/],
     [['--format', 'csv', 'a.json', 'b.json'], /^export: give exactly one PLAN/],
     [['--format', 'csv', '--bogus', 'plan.json'], /^export: unknown option --bogus/],
@@ -95,6 +95,6 @@ describe('eks-ip-planner export', () => {
   it('--help prints the usage, exit 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Usage: eks-ip-planner export --format terraform\|eksctl\|karpenter\|eniconfig\|aws-node\|csv PLAN/);
+    expect(r.out).toMatch(/^Usage: eks-ip-planner export --format terraform\|eksctl\|karpenter\|auto-mode\|eniconfig\|aws-node\|csv PLAN/);
   });
 });

@@ -6,6 +6,7 @@ import { evaluate } from '../evaluate';
 import type { InstanceDataset } from '../instances';
 import type { Plan } from '../plan';
 import type { Evaluation } from '../result';
+import { toAutoMode } from './auto-mode';
 import { toAwsNodeEnv } from './aws-node';
 import { toCsv } from './csv';
 import { toEksctl } from './eksctl';
@@ -14,7 +15,7 @@ import { toKarpenter } from './karpenter';
 import { toTerraform, type AmiFamily, type ModuleVersion } from './terraform';
 
 /** The formats, in the order the panel shows them. */
-export const EXPORT_FORMATS = ['terraform', 'eksctl', 'karpenter', 'eniconfig', 'aws-node', 'csv'] as const;
+export const EXPORT_FORMATS = ['terraform', 'eksctl', 'karpenter', 'auto-mode', 'eniconfig', 'aws-node', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each format is, its file name and media type (for download buttons). */
@@ -22,6 +23,7 @@ export const EXPORT_INFO: Record<ExportFormat, { label: string; fileName: string
   terraform: { label: 'Terraform (terraform-aws-modules/eks)', fileName: 'eks-ip-plan.tf', mediaType: 'text/plain' },
   eksctl: { label: 'eksctl ClusterConfig', fileName: 'cluster.yaml', mediaType: 'application/yaml' },
   karpenter: { label: 'Karpenter EC2NodeClass and NodePool', fileName: 'karpenter.yaml', mediaType: 'application/yaml' },
+  'auto-mode': { label: 'EKS Auto Mode NodeClass and NodePool', fileName: 'auto-mode.yaml', mediaType: 'application/yaml' },
   eniconfig: { label: 'ENIConfig (custom networking)', fileName: 'eniconfig.yaml', mediaType: 'application/yaml' },
   'aws-node': { label: 'aws-node environment (kubectl)', fileName: 'aws-node-env.sh', mediaType: 'text/x-shellscript' },
   csv: { label: 'CSV of subnets and node groups', fileName: 'eks-ip-plan.csv', mediaType: 'text/csv' },
@@ -53,6 +55,8 @@ export function exportPlan(plan: Plan, dataset: InstanceDataset, format: ExportF
       return toEksctl(plan, dataset);
     case 'karpenter':
       return toKarpenter(plan, dataset);
+    case 'auto-mode':
+      return toAutoMode(plan, dataset);
     case 'eniconfig':
       return toEniConfigs(plan);
     case 'aws-node':

@@ -9,6 +9,7 @@
  * the module's variables (tests/fixtures/schemas/terraform-aws-eks.yaml).
  */
 import type { InstanceDataset } from '../instances';
+import { isPool } from '../node-pool';
 import type { NodeGroup, Plan, Subnet } from '../plan';
 import { cniEnvironment, cniVersionNotes } from './aws-node';
 import {
@@ -415,6 +416,10 @@ function moduleBlock(
   const groups: HclItem[] = [];
   plan.nodeGroups.forEach((g) => {
     if (groups.length) groups.push(blank);
+    if (isPool(g)) {
+      groups.push(...poolComments(plan, g));
+      return;
+    }
     if (g.kind === 'karpenter' || g.kind === 'auto-mode') {
       groups.push(
         comment(
@@ -427,6 +432,7 @@ function moduleBlock(
     }
     groups.push(block(`${hclKey(nodeGroupName(g.name, taken))} = {`, nodeGroupItems(plan, dataset, g, refs, family)));
   });
+  const autoMode = plan.nodeGroups.some((g) => g.kind === 'auto-mode') ? autoModeItems(version) : [];
   const anyEfa = plan.nodeGroups.some(
     (g) => g.efaLayout !== undefined && g.efaLayout !== 'none' && g.kind !== 'karpenter' && g.kind !== 'auto-mode',
   );
@@ -445,6 +451,7 @@ function moduleBlock(
             attr('enable_efa_support', 'true'),
           ]
         : []),
+      ...autoMode,
       blank,
       block('cluster_addons = {', [block('vpc-cni = {', vpcCni)]),
       blank,
@@ -465,9 +472,42 @@ function moduleBlock(
     blank,
     comment('The Karpenter export finds the node security group by this tag.'),
     block('node_security_group_tags = {', [attr(hclKey('karpenter.sh/discovery'), hclString(clusterName(plan)))]),
+    ...autoMode,
     blank,
     block('addons = {', [block('vpc-cni = {', vpcCni)]),
     blank,
     block('eks_managed_node_groups = {', groups),
   ]);
+}
+
+/**
+ * A node pool's place in eks_managed_node_groups: none. Karpenter or EKS Auto Mode launch its nodes, choosing the
+ * instance type; the subnets it needs are the ones written above.
+ */
+function poolComments(plan: Plan, g: NodeGroup): HclItem[] {
+  const who =
+    g.kind === 'auto-mode'
+      ? ['EKS Auto Mode launches its nodes (the auto-mode export writes its NodeClass and NodePool),']
+      : [
+          'Karpenter launches its nodes (the Karpenter export writes its EC2NodeClass and NodePool;',
+          "the module's karpenter sub-module makes its IAM and queue),",
+        ];
+  const subnets = [...g.subnets, ...(g.podSubnets ?? [])].filter((n) => subnetIndex(plan).has(n));
+  return [
+    comment(`${g.name} is a node pool, not a managed node group.`),
+    ...who.map((l) => comment(l)),
+    comment('choosing among the instance types its requirements select.'),
+    comment(`Its subnets (${subnets.join(', ')}) are above, sized for the worst candidate (${g.instanceType}).`),
+  ];
+}
+
+/** The module's switch for EKS Auto Mode: on, without the built-in node pools (the plan's pools are custom ones). */
+function autoModeItems(version: ModuleVersion): HclItem[] {
+  return [
+    blank,
+    comment('EKS Auto Mode, for the auto-mode node groups: custom NodeClass and NodePool only (the auto-mode export).'),
+    comment('Their NodeClass names a node role: create it (in v21, create_auto_mode_iam_resources = true makes one)'),
+    comment('and an access entry of type EC2 for it.'),
+    block(`${version === 20 ? 'cluster_compute_config' : 'compute_config'} = {`, [attr('enabled', 'true')]),
+  ];
 }

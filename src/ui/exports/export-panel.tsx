@@ -28,7 +28,15 @@ export interface ExportPanelProps {
 /** Short tab names; EXPORT_INFO's labels describe each format inside its panel. */
 export const FORMAT_TABS: readonly TabItem<ExportFormat>[] = EXPORT_FORMATS.map((key) => ({
   key,
-  label: { terraform: 'Terraform', eksctl: 'eksctl', karpenter: 'Karpenter', eniconfig: 'ENIConfig', 'aws-node': 'aws-node', csv: 'CSV' }[key],
+  label: {
+    terraform: 'Terraform',
+    eksctl: 'eksctl',
+    karpenter: 'Karpenter',
+    'auto-mode': 'EKS Auto Mode',
+    eniconfig: 'ENIConfig',
+    'aws-node': 'aws-node',
+    csv: 'CSV',
+  }[key],
 }));
 
 const AMI_FAMILIES: readonly { value: AmiFamily; label: string }[] = [

@@ -20,7 +20,7 @@ const cniArb: fc.Arbitrary<CniSettings> = fc.record({
 
 describe('exportPlan', () => {
   it('knows six formats, each with a file name', () => {
-    expect(EXPORT_FORMATS).toEqual(['terraform', 'eksctl', 'karpenter', 'eniconfig', 'aws-node', 'csv']);
+    expect(EXPORT_FORMATS).toEqual(['terraform', 'eksctl', 'karpenter', 'auto-mode', 'eniconfig', 'aws-node', 'csv']);
     for (const f of EXPORT_FORMATS) expect(EXPORT_INFO[f].fileName).toBeTruthy();
     expect(isExportFormat('csv')).toBe(true);
     expect(isExportFormat('helm')).toBe(false);

@@ -42,6 +42,30 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const has = (o: unknown, k: string) => isObj(o) && o[k] !== undefined;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
+/** Labels of the kubernetes.io domain a NodePool requirement may name (the CRD's list). */
+const KUBERNETES_IO_KEYS = ['beta.kubernetes.io/instance-type', 'failure-domain.beta.kubernetes.io/region',
+  'beta.kubernetes.io/os', 'beta.kubernetes.io/arch', 'failure-domain.beta.kubernetes.io/zone',
+  'topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'node.kubernetes.io/instance-type',
+  'kubernetes.io/arch', 'kubernetes.io/os', 'node.kubernetes.io/windows-build'];
+/** Labels of the karpenter.k8s.aws domain a NodePool requirement may name (the CRD's list). */
+const KARPENTER_AWS_KEYS = ['ec2nodeclass', 'instance-encryption-in-transit-supported', 'instance-category',
+  'instance-hypervisor', 'instance-family', 'instance-generation', 'instance-local-nvme', 'instance-size',
+  'instance-cpu', 'instance-cpu-manufacturer', 'instance-cpu-sustained-clock-speed-mhz', 'instance-memory',
+  'instance-ebs-bandwidth', 'instance-network-bandwidth', 'instance-gpu-name', 'instance-gpu-manufacturer',
+  'instance-gpu-count', 'instance-gpu-memory', 'instance-accelerator-name', 'instance-accelerator-manufacturer',
+  'instance-accelerator-count'].map((k) => `karpenter.k8s.aws/${k}`);
+
+/** The text of a CRD key rule: `self in [allowed] || self.find(...).endsWith(sub) || … || !…endsWith(domain)`. */
+function domainRule(domain: string, allowed: string[], subdomains: string[]): string {
+  const find = 'self.find("^([^/]+)")';
+  const parts = [
+    ...(allowed.length ? [`self in [${allowed.map((k) => `"${k}"`).join(', ')}]`] : []),
+    ...subdomains.map((d) => `${find}.endsWith("${d}")`),
+    `!${find}.endsWith("${domain}")`,
+  ];
+  return parts.join(' || ');
+}
+
 /** The CEL rules of the fixtures, by their exact text, as predicates on `self`. */
 const CEL: Record<string, (self: unknown) => boolean> = {
   // EC2NodeClass spec
@@ -81,6 +105,29 @@ const CEL: Record<string, (self: unknown) => boolean> = {
   'self.all(x, has(x.tags) || has(x.id))': (s) => list(s).every((x) => has(x, 'tags') || has(x, 'id')),
   '!self.all(x, has(x.id) && has(x.tags))': (s) => !list(s).every((x) => has(x, 'id') && has(x, 'tags')),
   "self.all(k, k != '' && self[k] != '')": (s) => isObj(s) && Object.entries(s).every(([k, v]) => k !== '' && v !== ''),
+  // NodePool disruption budgets
+  'self.all(x, has(x.schedule) == has(x.duration))': (s) => list(s).every((x) => has(x, 'schedule') === has(x, 'duration')),
+  // NodePool requirement keys: the restricted label domains (`self.find("^([^/]+)")` is the part before any "/")
+  ...Object.fromEntries(
+    [
+      ['kubernetes.io', KUBERNETES_IO_KEYS, ['node.kubernetes.io', 'node-restriction.kubernetes.io']],
+      ['k8s.io', [], ['kops.k8s.io']],
+      ['karpenter.sh', ['karpenter.sh/capacity-type', 'karpenter.sh/nodepool'], []],
+      ['karpenter.k8s.aws', KARPENTER_AWS_KEYS, []],
+    ].map(([domain, allowed, subdomains]) => [
+      domainRule(domain as string, allowed as string[], subdomains as string[]),
+      (s: unknown) => {
+        const prefix = /^([^/]+)/.exec(String(s))?.[1] ?? '';
+        return (
+          (allowed as string[]).includes(String(s)) ||
+          (subdomains as string[]).some((d) => prefix.endsWith(d)) ||
+          !prefix.endsWith(domain as string)
+        );
+      },
+    ]),
+  ),
+  'self != "karpenter.sh/nodepool"': (s) => s !== 'karpenter.sh/nodepool',
+  'self != "kubernetes.io/hostname"': (s) => s !== 'kubernetes.io/hostname',
   // NodePool requirements
   "self.all(x, x.operator == 'In' ? x.values.size() != 0 : true)": (s) =>
     list(s).every((x) => x.operator !== 'In' || (Array.isArray(x.values) && x.values.length !== 0)),

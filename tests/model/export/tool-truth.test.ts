@@ -15,6 +15,14 @@ import { EFA_LAYOUTS, NODE_GROUP_KINDS } from '../../../src/model/plan-schema';
 import type { Plan } from '../../../src/model/plan';
 import { gpuPlan, referencePlan, validPlan } from './helpers';
 import {
+  allFieldsPool,
+  enaEfaOnlyPool,
+  generalPool,
+  generalPoolAutoMode,
+  gpuPool,
+  gpuPoolAutoMode,
+} from './pool-plans';
+import {
   checkManifest,
   checkSchema,
   hclTree,
@@ -116,6 +124,41 @@ function eniConfigProblems(text: string): string[] {
   return parseAllDocuments(filled).flatMap((d) => (d.toJS() === null ? [] : checkManifest(d.toJS(), eniConfig)));
 }
 
+const autoMode = loadFixture<{
+  nodeClass: CrdFixture & { together: string[][] };
+  labels: string[];
+  unsupportedLabels: string[];
+}>('eks-auto-mode.yaml');
+
+/**
+ * EKS Auto Mode manifests → problems: each NodeClass against the EKS guide's specification (fields set together
+ * included), each NodePool against Karpenter's CRD, referencing an eks.amazonaws.com NodeClass, with requirement
+ * keys among the labels Auto Mode supports.
+ */
+function autoModeProblems(text: string): string[] {
+  return parseAllDocuments(text).flatMap((d, i) => {
+    const doc = d.toJS();
+    if (doc === null) return [];
+    const at = (p: string) => `document ${i + 1} (${doc.kind}): ${p}`;
+    if (doc.kind === 'NodeClass') {
+      const out = checkManifest(doc, autoMode.nodeClass);
+      for (const set of autoMode.nodeClass.together) {
+        const given = set.filter((k) => doc.spec?.[k] !== undefined);
+        if (given.length && given.length !== set.length) out.push(`spec: ${set.join(' and ')} are set together`);
+      }
+      return out.map(at);
+    }
+    const out = checkManifest(doc, nodePool);
+    const ref = doc.spec?.template?.spec?.nodeClassRef;
+    if (ref?.group !== 'eks.amazonaws.com' || ref?.kind !== 'NodeClass')
+      out.push(`nodeClassRef: ${JSON.stringify(ref)} is not an eks.amazonaws.com NodeClass`);
+    for (const r of doc.spec?.template?.spec?.requirements ?? []) {
+      if (!autoMode.labels.includes(r.key)) out.push(`requirements: ${r.key} is not a label Auto Mode supports`);
+    }
+    return out.map(at);
+  });
+}
+
 const eksctlProblems = (text: string) => checkSchema(parse(text), { $ref: '#/definitions/ClusterConfig' }, eksctl);
 
 /** The reference plan imported from AWS (IDs known), with a node group on the imported subnets. */
@@ -143,11 +186,21 @@ const plans: [string, () => Plan][] = [
   ['the reference plan', referencePlan],
   ['the GPU plan', gpuPlan],
   ['an imported plan', importedPlan],
+  ['the GPU pool', gpuPool],
+  ['the general pool', generalPool],
+  ['the GPU pool in Auto Mode', gpuPoolAutoMode],
+  ['the general pool in Auto Mode (pod subnets)', generalPoolAutoMode],
+  ['a Karpenter pool with every field', () => allFieldsPool('karpenter')],
+  ['an Auto Mode pool with every field', () => allFieldsPool('auto-mode')],
+  ['an ENA + EFA-only pool of one type', () => enaEfaOnlyPool(['p5.48xlarge'])],
 ];
 
 describe.each(plans)("exports of %s against each tool's schema", (_, make) => {
   it('Karpenter: every EC2NodeClass and NodePool conforms to the CRDs, CEL rules included', () => {
     expect(karpenterProblems(exportPlan(make(), dataset, 'karpenter'))).toEqual([]);
+  });
+  it('EKS Auto Mode: each NodeClass after the EKS guide, each NodePool to the CRD and Auto Mode\'s labels', () => {
+    expect(autoModeProblems(exportPlan(make(), dataset, 'auto-mode'))).toEqual([]);
   });
   it('eksctl: the ClusterConfig conforms to schema.json (no unknown field, enums, required)', () => {
     expect(eksctlProblems(exportPlan(make(), dataset, 'eksctl'))).toEqual([]);
@@ -184,6 +237,38 @@ describe('the checks catch what each tool would reject', () => {
     expect(karpenterProblems(karpenter.replace("'al2023@vYYYYMMDD'", "'al2023'"))).toEqual(
       expect.arrayContaining([expect.stringMatching(/alias: fails the rule self\.matches/)]),
     );
+  });
+  it('pools: a disruption without consolidateAfter, a budget that is no count, a karpenter.k8s.aws label not in the CRD', () => {
+    const text = exportPlan(allFieldsPool('karpenter'), dataset, 'karpenter');
+    expect(karpenterProblems(text)).toEqual([]);
+    expect(karpenterProblems(text.replace(/ {4}consolidateAfter: \S+\n/, ''))).toEqual([
+      'document 2 (NodePool): spec.disruption: required field consolidateAfter is missing',
+    ]);
+    expect(karpenterProblems(text.replace("nodes: '3'", "nodes: '3 nodes'"))).toEqual([
+      expect.stringMatching(/budgets\[0\]\.nodes: "3 nodes" does not match/),
+    ]);
+    expect(karpenterProblems(text.replace('karpenter.k8s.aws/instance-cpu', 'karpenter.k8s.aws/instance-vcpu'))).toEqual([
+      expect.stringMatching(/requirements\[1\]\.key: fails the rule self in \["karpenter.k8s.aws\/ec2nodeclass"/),
+    ]);
+    expect(karpenterProblems(text.replace('key: karpenter.sh/capacity-type', 'key: karpenter.sh/nodepool'))).toEqual([
+      expect.stringMatching(/requirements\[5\]\.key: fails the rule self != "karpenter.sh\/nodepool"/),
+    ]);
+  });
+  it('Auto Mode: a Karpenter label, ipv4PrefixSize as a number, pod subnets without pod security groups', () => {
+    const text = exportPlan(gpuPoolAutoMode(), dataset, 'auto-mode');
+    expect(autoModeProblems(text)).toEqual([]);
+    expect(autoModeProblems(text.replace('eks.amazonaws.com/instance-family', 'karpenter.k8s.aws/instance-family'))).toEqual([
+      'document 2 (NodePool): requirements: karpenter.k8s.aws/instance-family is not a label Auto Mode supports',
+    ]);
+    expect(autoModeProblems(text.replace("ipv4PrefixSize: '32'", 'ipv4PrefixSize: 32'))).toEqual([
+      'document 1 (NodeClass): spec.advancedNetworking.ipv4PrefixSize: must be string, got 32',
+    ]);
+    const pods = exportPlan(generalPoolAutoMode(), dataset, 'auto-mode');
+    expect(autoModeProblems(pods)).toEqual([]);
+    expect(autoModeProblems(pods.replace('podSecurityGroupSelectorTerms:', 'podSecurityGroups:'))).toEqual([
+      'document 1 (NodeClass): spec.podSecurityGroups: unknown field (not in the schema)',
+      'document 1 (NodeClass): spec: podSubnetSelectorTerms and podSecurityGroupSelectorTerms are set together',
+    ]);
   });
   it('eksctl: a misspelt node group field or amiFamily', () => {
     const text = exportPlan(gpuPlan(), dataset, 'eksctl');
