@@ -10,6 +10,7 @@ import {
   type CniFlag, type CniTextField, type Draft, type DraftGroup, type GroupTextField, type SubnetTextField,
 } from './draft';
 import { defaultPool, poolKindChanged, withRequirement, type PoolActions, type PoolTextField } from './pool-draft';
+import { fillPodSubnets, podSubnetCarve } from './pod-subnets';
 import { nextCidrSuggestion, nextSubnetSuggestion, uniqueName } from './suggest';
 
 export interface DraftActions extends PoolActions {
@@ -32,10 +33,14 @@ export interface DraftActions extends PoolActions {
   setGroupField(index: number, field: GroupTextField, value: string): void;
   setGroupSubnets(index: number, subnets: string[]): void;
   setGroupPodSubnets(index: number, podSubnets: string[]): void;
+  /** Custom networking on, with one pod subnet per AZ that has none to pick (pod-subnets.ts podSubnetCarve). */
+  carvePodSubnets(): void;
   addGroup(): void;
   duplicateGroup(index: number): void;
   removeGroup(index: number): void;
   applyPatch(patch: PlanPatch): void;
+  /** Several fixes in one undo step (a repeated finding's "apply to all"). */
+  applyPatches(patches: readonly PlanPatch[]): void;
 }
 
 export type { PoolTextField };
@@ -91,8 +96,10 @@ export function draftActions(edit: EditDraft): DraftActions {
         const { ipFamily: _old, ...rest } = d;
         return family === 'ipv6' ? { ...rest, ipFamily: family } : rest;
       }),
-    addSubnet: () => edit('addSubnet', (d) => ({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
-    addSubnets: (list) => edit('addSubnets', (d) => ({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),
+    // With custom networking on, a subnet added where a group has no pod subnet becomes it when the choice is plain.
+    addSubnet: () => edit('addSubnet', (d) => fillPodSubnets({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
+    addSubnets: (list) =>
+      edit('addSubnets', (d) => fillPodSubnets({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),
     removeSubnet: (i) =>
       edit('removeSubnet', (d) => {
         const gone = d.subnets[i]?.name;
@@ -104,11 +111,34 @@ export function draftActions(edit: EditDraft): DraftActions {
         };
       }),
     setCniText: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
-    setCniFlag: (field, value) => edit(`cni.${field}`, (d) => ({ ...d, cni: { ...d.cni, [field]: value } })),
+    // Ticking custom networking gives each group the pod subnets that are plain to pick, in the same step.
+    setCniFlag: (field, value) =>
+      edit(`cni.${field}`, (d) => {
+        const next = { ...d, cni: { ...d.cni, [field]: value } };
+        return field === 'customNetworking' && value ? fillPodSubnets(next) : next;
+      }),
     setGroupField: (i, field, value) =>
       editGroup(`group${i}.${field}`, i, (g) => (field === 'kind' ? poolKindChanged({ ...g, kind: value }) : { ...g, [field]: value })),
-    setGroupSubnets: (i, subnets) => editGroup(`group${i}.subnets:${Date.now()}`, i, (g) => ({ ...g, subnets })),
+    setGroupSubnets: (i, subnets) =>
+      edit(`group${i}.subnets:${Date.now()}`, (d) => {
+        const g = d.nodeGroups[i];
+        if (!g) return d;
+        const nodeGroups = d.nodeGroups.slice();
+        nodeGroups[i] = { ...g, subnets };
+        return fillPodSubnets({ ...d, nodeGroups });
+      }),
     setGroupPodSubnets: (i, podSubnets) => editGroup(`group${i}.podSubnets:${Date.now()}`, i, (g) => ({ ...g, podSubnets })),
+    carvePodSubnets: () =>
+      edit(`carvePods:${Date.now()}`, (d) => {
+        const carve = podSubnetCarve(d);
+        if (!carve) return d;
+        return fillPodSubnets({
+          ...d,
+          cidrs: carve.addsCidr ? [...d.cidrs, carve.cidr] : d.cidrs,
+          subnets: [...d.subnets, ...carve.subnets.map(subnetToDraft)],
+          cni: { ...d.cni, customNetworking: true },
+        });
+      }),
     addGroup: () =>
       edit('addGroup', (d) => {
         const first = d.nodeGroups[0];
@@ -131,6 +161,7 @@ export function draftActions(edit: EditDraft): DraftActions {
       }),
     removeGroup: (i) => edit('removeGroup', (d) => ({ ...d, nodeGroups: d.nodeGroups.filter((_, j) => j !== i) })),
     applyPatch: (patch) => edit(`patch:${Date.now()}`, (d) => applyPatch(d, patch)),
+    applyPatches: (patches) => edit(`patch:${Date.now()}`, (d) => patches.reduce(applyPatch, d)),
     // Node pools (pool-draft.ts): the choice fixed / pool, the requirement rows, pods, requests.
     setGroupPool: (i, on) =>
       editGroup(`group${i}.pool:${Date.now()}`, i, (g) => {

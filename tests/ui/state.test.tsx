@@ -135,7 +135,8 @@ describe('the store', () => {
     store.getState().actions.addSubnet();
     const d = store.getState().draft;
     expect(d.cidrs).toEqual(['10.0.0.0/22', '100.64.0.0/16']);
-    expect(d.subnets[3]).toMatchObject({ name: 'subnet-a', az: 'us-east-1a', cidr: '10.0.3.0/24' });
+    // From the CIDR just added, not the primary's last /24 (issue 11.8): a /16 split for three AZs is /18s.
+    expect(d.subnets[3]).toMatchObject({ name: 'pods-a', az: 'us-east-1a', cidr: '100.64.0.0/18' });
   });
 });
 

@@ -1,7 +1,9 @@
 /** The VPC CNI settings under their environment variable names, with what each does. */
 import { useActions, useFieldIssue, usePlan } from '../../state/store-context';
 import { selectCni } from '../../state/selectors';
-import type { DraftCni } from '../../state/draft';
+import type { Draft, DraftCni } from '../../state/draft';
+import type { PlanState } from '../../state/plan-store';
+import { azsWithoutPodSubnets, podSubnetCarve } from '../../state/pod-subnets';
 import { Field } from '../field';
 import { fieldId } from '../format';
 import { CNI_SETTING_ROWS, type FlagSetting, type TextSetting } from './cni-settings';
@@ -51,7 +53,54 @@ function CniFlagRow({ s, cni }: { s: FlagSetting; cni: DraftCni }) {
         <span className="default">{s.defaultText}</span>
       </div>
       <p id={`${id}-hint`} className="hint">{s.explain}{note && <strong className="note"> {note}</strong>}</p>
+      {s.field === 'customNetworking' && cni.customNetworking && <PodSubnetOffer />}
       {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+/** What the offer under "Custom networking" says, as one string (the row re-renders only when it changes). */
+const offers = new WeakMap<Draft, string>();
+const selectOffer = (s: PlanState): string => {
+  const d = s.draft;
+  if (!d.cni.customNetworking) return '';
+  let hit = offers.get(d);
+  if (hit === undefined) {
+    const azs = azsWithoutPodSubnets(d);
+    const carve = azs.length ? podSubnetCarve(d) : null;
+    const sizes = [...new Set(carve?.subnets.map((x) => x.cidr.slice(x.cidr.indexOf('/'))))].join(', ');
+    hit = JSON.stringify([azs, carve && [carve.cidr, carve.addsCidr, carve.subnets.map((x) => x.name), sizes]]);
+    offers.set(d, hit);
+  }
+  return hit;
+};
+
+/**
+ * Under a ticked "Custom networking", when some AZ of a node group has no subnet to put pods in: one button
+ * that carves a pod subnet per such AZ from a 100.64.0.0/10 CIDR (adding the CIDR when the VPC has none with
+ * room) and gives them to the groups.
+ */
+function PodSubnetOffer() {
+  const { carvePodSubnets } = useActions();
+  const text = usePlan(selectOffer);
+  if (!text) return null;
+  const [azs, carve] = JSON.parse(text) as [string[], [string, boolean, string[], string] | null];
+  if (azs.length === 0) return null;
+  const [cidr, adds, names, sizes] = carve ?? ['', false, [], ''];
+  return (
+    <div className="pod-offer" role="group" aria-label="Pod subnets for custom networking">
+      <p className="hint">
+        No subnet to put pods in yet in {azs.join(', ')}.
+        {carve
+          ? ` ${adds ? `Adds ${cidr} to the VPC and carves` : 'Carves'} ${names.join(', ')} (${sizes}) from it, one per AZ, `
+            + 'for the node groups of each AZ.'
+          : ' Add a secondary CIDR from 100.64.0.0/10 and a subnet per AZ in it (the VPC has no room for one here).'}
+      </p>
+      {carve && (
+        <button type="button" className="small" onClick={carvePodSubnets}>
+          Carve pod subnets from {cidr}
+        </button>
+      )}
     </div>
   );
 }

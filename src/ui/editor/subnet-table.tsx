@@ -1,5 +1,5 @@
 /** The subnets: name, AZ, CIDR, reserved addresses and usable count, plus the carve helper. */
-import { lazy, memo, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useRef, useState } from 'react';
 import { parseCidr, usableAddresses } from '../../model/cidr';
 import type { DraftSubnet } from '../../state/draft';
 import { useActions, usePlan } from '../../state/store-context';
@@ -15,6 +15,13 @@ export function SubnetTable() {
   const subnets = usePlan(selectSubnets);
   const { addSubnet } = useActions();
   const [carving, setCarving] = useState(false);
+  // The carve helper opens where it was last used (its source CIDR), and gives the focus back when it closes.
+  const [lastSource, setLastSource] = useState<string>();
+  const carveButton = useRef<HTMLButtonElement>(null);
+  const closeCarve = () => {
+    setCarving(false);
+    carveButton.current?.focus();
+  };
   return (
     <section className="panel" aria-labelledby="subnets-heading">
       <h2 id="subnets-heading">Subnets</h2>
@@ -45,11 +52,13 @@ export function SubnetTable() {
       </p>
       <div className="row-actions">
         <button type="button" onClick={addSubnet}>Add subnet</button>
-        <button type="button" onClick={() => setCarving((c) => !c)} aria-expanded={carving}>Carve subnets…</button>
+        <button type="button" ref={carveButton} onClick={() => setCarving((c) => !c)} aria-expanded={carving}>
+          Carve subnets…
+        </button>
       </div>
       {carving && (
         <Suspense fallback={<p className="hint">Loading the carve helper…</p>}>
-          <CarveHelper onDone={() => setCarving(false)} />
+          <CarveHelper onDone={closeCarve} lastSource={lastSource} onSource={setLastSource} />
         </Suspense>
       )}
       <SubnetTags />
