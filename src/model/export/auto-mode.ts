@@ -18,6 +18,7 @@ import { AUTO_MODE_WARM_POOL_ASSUMPTION } from '../auto-mode';
 import type { InstanceDataset } from '../instances';
 import { isPool, type PoolEvaluation } from '../node-pool';
 import type { NodeGroup, Plan, PoolRequirement } from '../plan';
+import { AUTO_MODE_INSTANCE_LABELS, AUTO_MODE_SHARED_LABELS } from './auto-mode-labels';
 import { clusterName, commentSafe, GENERATED_BY } from './common';
 import { k8sName, subnetTerms } from './karpenter';
 import {
@@ -34,33 +35,7 @@ import { yamlStream, type YamlMap, type YamlValue } from './yaml';
 const K = 'karpenter.k8s.aws/';
 const EKS = 'eks.amazonaws.com/';
 
-/** Karpenter's instance labels that Auto Mode carries under eks.amazonaws.com/ (create-node-pool.adoc). */
-export const AUTO_MODE_INSTANCE_LABELS = [
-  'instance-hypervisor',
-  'instance-encryption-in-transit-supported',
-  'instance-category',
-  'instance-generation',
-  'instance-family',
-  'instance-size',
-  'instance-cpu',
-  'instance-cpu-manufacturer',
-  'instance-memory',
-  'instance-ebs-bandwidth',
-  'instance-network-bandwidth',
-  'instance-gpu-name',
-  'instance-gpu-manufacturer',
-  'instance-gpu-count',
-  'instance-gpu-memory',
-  'instance-local-nvme',
-] as const;
-
-/** Labels Auto Mode reads under their own (Kubernetes or Karpenter) names. */
-export const AUTO_MODE_SHARED_LABELS = [
-  'topology.kubernetes.io/zone',
-  'node.kubernetes.io/instance-type',
-  'kubernetes.io/arch',
-  'karpenter.sh/capacity-type',
-] as const;
+export { AUTO_MODE_INSTANCE_LABELS, AUTO_MODE_SHARED_LABELS };
 
 /** The IAM role the NodeClass names: a placeholder for the node role the user creates. */
 export const AUTO_MODE_NODE_ROLE = 'AmazonEKSAutoNodeRole';
@@ -118,7 +93,8 @@ export function autoModeRequirements(
   const requirements = out.flatMap((r) => (r.value ? [r.value] : []));
   const renamed = out.some((r) => r.value && String(r.value.key).startsWith(EKS));
   const lines: string[] = [];
-  if (renamed) lines.push("Requirements as in the plan, karpenter.k8s.aws/ labels written as Auto Mode's eks.amazonaws.com/.");
+  if (renamed)
+    lines.push("Requirements as in the plan, karpenter.k8s.aws/ labels written as Auto Mode's eks.amazonaws.com/.");
   if (notes.length && pool) {
     const names = [...pool.list, ...pool.tooSmall].map((c) => c.instanceType).sort();
     requirements.push({ key: 'node.kubernetes.io/instance-type', operator: 'In', values: names });
@@ -159,8 +135,8 @@ function classNotes(g: NodeGroup, pool: PoolEvaluation | null): string[] {
   );
   if (g.podSubnets?.length) {
     lines.push(
-      'Pod addresses come from the pod subnets (podSubnetSelectorTerms, each in its node\'s AZ); Auto Mode takes the pod',
-      'security groups with them (podSecurityGroupSelectorTerms, here the cluster security group).',
+      "Pod addresses come from the pod subnets (podSubnetSelectorTerms, each in its node's AZ); Auto Mode takes",
+      'the pod security groups with them (podSecurityGroupSelectorTerms, here the cluster security group).',
     );
   }
   lines.push(`${AUTO_MODE_WARM_POOL_ASSUMPTION}.`);
@@ -191,9 +167,9 @@ function header(plan: Plan): string[] {
   const lines = [
     GENERATED_BY,
     `EKS Auto Mode NodeClass and NodePool for each Auto Mode node group of plan "${commentSafe(plan.name)}".`,
-    `Replace spec.role with your Auto Mode node role (${AUTO_MODE_NODE_ROLE} is the name the EKS guide uses) and give it`,
-    'an access entry of type EC2 with AmazonEKSAutoNodePolicy; security groups are found by the tag EKS puts on the',
-    'cluster security group (aws:eks:cluster-name). Subnets are selected by their Name tag or their ID.',
+    `Replace spec.role with your Auto Mode node role (${AUTO_MODE_NODE_ROLE} is the EKS guide's name)`,
+    'and give it an access entry of type EC2 with AmazonEKSAutoNodePolicy; security groups are found by the tag',
+    'EKS puts on the cluster security group (aws:eks:cluster-name). Subnets are selected by their Name tag or ID.',
     "The plan's VPC CNI settings do not apply to Auto Mode nodes: Auto Mode runs its own networking.",
   ];
   const skipped = plan.nodeGroups.filter((g) => g.kind !== 'auto-mode');

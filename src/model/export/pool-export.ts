@@ -85,8 +85,10 @@ export function poolOf(g: NodeGroup, cni: CniSettings, dataset: InstanceDataset)
 
 /** Comment lines: the candidates and the worst and best of them. */
 export function candidatesNote(pool: PoolEvaluation, g: NodeGroup): string[] {
-  const pick = (p: PoolEvaluation['worst']) =>
-    `${p.instanceType} (${p.nodes} nodes of ${p.podsPerNode} pod${p.podsPerNode === 1 ? '' : 's'}, ${p.addresses} addresses)`;
+  const pick = (p: PoolEvaluation['worst']) => {
+    const pods = `${p.podsPerNode} pod${p.podsPerNode === 1 ? '' : 's'}`;
+    return `${p.instanceType} (${p.nodes} nodes of ${pods}, ${p.addresses} addresses)`;
+  };
   const small = pool.tooSmall.length ? ` (${pool.tooSmall.length} of them too small for one pod)` : '';
   return [
     `${pool.candidates} candidate types from the requirements, written as in the plan${small}.`,

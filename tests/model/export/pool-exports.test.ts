@@ -94,7 +94,7 @@ describe('EC2NodeClass of a pool', () => {
   it('subnets by Name tag, or by ID where the plan has one (an import)', () => {
     const [cls] = byKind(exportPlan(generalPool(), dataset, 'karpenter'), 'EC2NodeClass');
     expect(cls.spec.subnetSelectorTerms).toEqual(['nodes-a', 'nodes-b', 'nodes-c'].map((Name) => ({ tags: { Name } })));
-    const p = planFile('general-pool.json') as { vpc: { subnets: { id?: string }[] } };
+    const p = planFile('general-pool.json') as unknown as { vpc: { subnets: { id?: string }[] } };
     p.vpc.subnets[1]!.id = 'subnet-0b2c3d4e5f6071803';
     const [imported] = byKind(exportPlan(validPlan(p), dataset, 'karpenter'), 'EC2NodeClass');
     expect(imported.spec.subnetSelectorTerms[1]).toEqual({ id: 'subnet-0b2c3d4e5f6071803' });

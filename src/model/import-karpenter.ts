@@ -1,0 +1,501 @@
+/**
+ * A Karpenter NodePool (with its EC2NodeClass) as a node pool of the plan (issue 14). Pure: it takes the YAML
+ * documents already parsed (the CLI and the page parse them with the `yaml` package) and never throws on bad
+ * input; every problem names the document and the field.
+ *
+ * Mapping (karpenter.sh/v1 NodePool, karpenter.k8s.aws/v1 EC2NodeClass):
+ * - `spec.template.spec.requirements` → `requirements`, as written (unknown label keys are kept: validatePlan's
+ *   message names them); `minValues` is not modelled (said).
+ * - EC2NodeClass `spec.kubelet.maxPods` (v1beta1: the NodePool's `spec.template.spec.kubelet.maxPods`) → `maxPods`.
+ * - `networkInterfaces` with an `efa-only` interface → `efaLayout: 'ena-efa-only'`; none, with pods requesting
+ *   `vpc.amazonaws.com/efa` → `efa` (Karpenter's default then).
+ * - `spec.disruption.budgets[].nodes` → `disruptionBudget`: the most restrictive count among the budgets always
+ *   in force (no schedule); a percentage is said in a warning, not guessed.
+ * - `subnetSelectorTerms` → `subnets`: by ID, by Name tag, or by all the term's tags against the plan's subnets.
+ * - A NodePool whose nodeClassRef is an `eks.amazonaws.com` NodeClass is an EKS Auto Mode pool: its
+ *   eks.amazonaws.com/ labels are read as Karpenter's, `advancedNetworking.ipv4PrefixSize` and
+ *   `podSubnetSelectorTerms` → `ipv4PrefixSize`, `podSubnets`.
+ * The pods and their requests are not in a NodePool: they are given (`--pods`, `--pod-requests`), else the
+ * defaults below, said in the notes.
+ */
+import { AUTO_MODE_INSTANCE_LABELS } from './export/auto-mode-labels';
+import { readPodRequests, requirementIssues } from './node-pool';
+import { DEFAULT_CNI, type NodeGroup, type Plan, type PoolRequirement, type Subnet } from './plan';
+import { LIMITS, POOL_OPERATORS } from './plan-schema';
+
+/** One parsed YAML document and where it came from (for messages). */
+export interface YamlDocumentIn {
+  /** The file name or "pasted text". */
+  source: string;
+  /** 1-based position in its source. */
+  index: number;
+  /** The document as plain data (yaml's `toJS()`); null for an empty document. */
+  value: unknown;
+}
+
+export interface KarpenterImportInput {
+  documents: readonly YamlDocumentIn[];
+  /** The workload: pods at min, desired and max (default {@link DEFAULT_POOL_PODS}). */
+  pods?: { min: number; desired: number; max: number };
+  /** A pod's requests (default {@link DEFAULT_POD_REQUESTS}). */
+  podRequests?: Record<string, string | number>;
+  /** The plan to add the pools to; without one, a plan with an empty VPC. */
+  plan?: Plan;
+}
+
+export type KarpenterImportResult =
+  { ok: true; plan: Plan; groups: NodeGroup[]; warnings: string[]; notes: string[] } | { ok: false; errors: string[] };
+
+export const DEFAULT_POOL_PODS = { min: 0, desired: 10, max: 100 } as const;
+export const DEFAULT_POD_REQUESTS: Readonly<Record<string, string>> = { cpu: '1', memory: '2Gi' };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const K = 'karpenter.k8s.aws/';
+const EKS = 'eks.amazonaws.com/';
+
+/**
+ * Reads `--pods MIN/DESIRED/MAX` ("0/64/512"; one number N is 0/N/N).
+ * @example parsePodsOption('0/64/512') // { ok: true, value: { min: 0, desired: 64, max: 512 } }
+ */
+export function parsePodsOption(
+  text: string,
+): { ok: true; value: { min: number; desired: number; max: number } } | { ok: false; error: string } {
+  const parts = text
+    .trim()
+    .split('/')
+    .map((p) => p.trim());
+  if ((parts.length !== 1 && parts.length !== 3) || parts.some((p) => !/^\d+$/.test(p))) {
+    return { ok: false, error: `pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "${text}"` };
+  }
+  const [min, desired, max] = parts.length === 1 ? [0, Number(parts[0]), Number(parts[0])] : parts.map(Number);
+  if (max! > LIMITS.pods)
+    return { ok: false, error: `pods: at most ${LIMITS.pods.toLocaleString('en-US')}, got ${max}` };
+  if (min! > desired! || desired! > max!) {
+    return { ok: false, error: `pods must be MIN ≤ DESIRED ≤ MAX, got ${min}/${desired}/${max}` };
+  }
+  return { ok: true, value: { min: min!, desired: desired!, max: max! } };
+}
+
+/**
+ * Reads `--pod-requests cpu=8,memory=64Gi,nvidia.com/gpu=1`; the quantities are checked by readPodRequests.
+ * @example parsePodRequestsOption('cpu=500m,memory=1Gi') // { ok: true, value: { cpu: '500m', memory: '1Gi' } }
+ */
+export function parsePodRequestsOption(
+  text: string,
+): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(',')) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    if (eq <= 0 || eq === item.length - 1) {
+      return { ok: false, error: `pod requests are NAME=QUANTITY pairs (e.g. cpu=8,memory=64Gi), got "${item}"` };
+    }
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+  }
+  if (Object.keys(out).length === 0) return { ok: false, error: 'pod requests are empty; give e.g. cpu=2,memory=4Gi' };
+  const read = readPodRequests(out, 'pod requests');
+  if (!read.ok) return { ok: false, error: read.issues.map((i) => i.message).join('; ') };
+  return { ok: true, value: out };
+}
+
+const EMPTY_PLAN = (): Plan => ({
+  version: 1,
+  name: 'Imported node pool',
+  vpc: { cidrs: [], subnets: [] },
+  cni: { ...DEFAULT_CNI },
+  nodeGroups: [],
+});
+
+interface Found {
+  where: string;
+  doc: Obj;
+}
+
+/** "document 2 of pool.yaml (NodePool gpu)" */
+function whereOf(d: YamlDocumentIn, doc: Obj): string {
+  const name = isObj(doc.metadata) && typeof doc.metadata.name === 'string' ? ` ${doc.metadata.name}` : '';
+  return `document ${d.index} of ${d.source} (${String(doc.kind)}${name})`;
+}
+
+const nameOf = (doc: Obj): string | null =>
+  isObj(doc.metadata) && typeof doc.metadata.name === 'string' && doc.metadata.name !== '' ? doc.metadata.name : null;
+
+/** The requirements of a NodePool, or the problems that stop them being read. */
+function readRequirements(
+  raw: unknown,
+  where: string,
+  autoMode: boolean,
+  errors: string[],
+  warnings: string[],
+): PoolRequirement[] {
+  const path = 'spec.template.spec.requirements';
+  if (raw === undefined) {
+    warnings.push(`${where}: ${path} is empty: the pool may launch any instance type Karpenter knows`);
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    errors.push(`${where}: ${path} must be a list of { key, operator, values }, got ${typeof raw}`);
+    return [];
+  }
+  const out: PoolRequirement[] = [];
+  raw.forEach((r, i) => {
+    const p = `${where}: ${path}[${i}]`;
+    if (!isObj(r)) return errors.push(`${p} must be { key, operator, values }`);
+    if (typeof r.key !== 'string' || r.key === '')
+      return errors.push(`${p}.key must be a label key such as ${K}instance-family`);
+    if (typeof r.operator !== 'string' || !(POOL_OPERATORS as readonly string[]).includes(r.operator)) {
+      return errors.push(
+        `${p}.operator ${JSON.stringify(r.operator ?? null)} is not one of ` +
+          `${POOL_OPERATORS.join(', ')}; write one of them`,
+      );
+    }
+    let values: string[] | undefined;
+    if (r.values !== undefined && r.values !== null) {
+      if (!Array.isArray(r.values) || r.values.some((v) => typeof v === 'object' && v !== null)) {
+        return errors.push(`${p}.values must be a list of text values (e.g. ["p5", "p4d"])`);
+      }
+      values = r.values.map((v) => String(v));
+    }
+    if (r.minValues !== undefined) {
+      warnings.push(`${p}.minValues ${String(r.minValues)} is not modelled: the planner takes every candidate`);
+    }
+    let key = r.key;
+    if (autoMode && key.startsWith(EKS)) {
+      const label = key.slice(EKS.length);
+      if ((AUTO_MODE_INSTANCE_LABELS as readonly string[]).includes(label)) key = K + label;
+    }
+    out.push({ key, operator: r.operator as PoolRequirement['operator'], ...(values ? { values } : {}) });
+  });
+  return out;
+}
+
+/** The plan subnets a list of selector terms selects, and the terms that select none. */
+function selectSubnets(
+  terms: unknown,
+  plan: Plan,
+  where: string,
+  field: string,
+  errors: string[],
+  warnings: string[],
+): string[] {
+  if (terms === undefined) return [];
+  if (!Array.isArray(terms)) {
+    errors.push(`${where}: spec.${field} must be a list of { id } or { tags } terms`);
+    return [];
+  }
+  const out: string[] = [];
+  const add = (n: string) => {
+    if (!out.includes(n)) out.push(n);
+  };
+  terms.forEach((t, i) => {
+    const p = `${where}: spec.${field}[${i}]`;
+    if (!isObj(t)) return errors.push(`${p} must be { id: subnet-… } or { tags: { key: value } }`);
+    const byId = (s: Subnet) => s.id === t.id || s.name === t.id;
+    if (typeof t.id === 'string') {
+      const s = plan.vpc.subnets.find(byId);
+      if (s) return add(s.name);
+      warnings.push(
+        `${p}: subnet ${t.id} is not in the plan; kept by its ID: add it to vpc.subnets (or import the VPC)`,
+      );
+      return add(t.id);
+    }
+    if (isObj(t.tags)) {
+      const tags = Object.entries(t.tags).map(([k, v]) => [k, String(v)] as const);
+      const match = plan.vpc.subnets.filter((s) =>
+        tags.every(
+          ([k, v]) => (k === 'Name' && s.name === v) || s.tags?.[k] === v || (v === '*' && s.tags?.[k] !== undefined),
+        ),
+      );
+      if (match.length) return match.forEach((s) => add(s.name));
+      const name = t.tags.Name;
+      const what = tags.map(([k, v]) => `${k}=${v}`).join(', ');
+      warnings.push(
+        `${p}: no subnet of the plan has the tags ${what}; ` +
+          `${typeof name === 'string' ? `kept as "${name}": ` : ''}add the subnets to vpc.subnets (or import the VPC)`,
+      );
+      if (typeof name === 'string') add(name);
+      return;
+    }
+    errors.push(`${p} has neither id nor tags; write { id: subnet-… } or { tags: { Name: … } }`);
+  });
+  return out;
+}
+
+/** The disruption budget in nodes: the most restrictive count of the budgets always in force. */
+function readBudget(raw: unknown, where: string, errors: string[], warnings: string[]): number | undefined {
+  const path = `${where}: spec.disruption`;
+  if (raw === undefined) return undefined;
+  if (!isObj(raw)) {
+    errors.push(`${path} must be an object with budgets`);
+    return undefined;
+  }
+  if (raw.budgets === undefined) {
+    warnings.push(
+      `${path} has no budgets: Karpenter's default (10% of the nodes) applies, which the plan does not count`,
+    );
+    return undefined;
+  }
+  if (!Array.isArray(raw.budgets)) {
+    errors.push(`${path}.budgets must be a list of { nodes: "N" or "N%" }`);
+    return undefined;
+  }
+  let n: number | undefined;
+  raw.budgets.forEach((b, i) => {
+    const p = `${path}.budgets[${i}].nodes`;
+    if (!isObj(b) || (typeof b.nodes !== 'string' && typeof b.nodes !== 'number')) {
+      return errors.push(`${p} is missing; write a count ("3") or a share ("10%")`);
+    }
+    const v = String(b.nodes).trim();
+    if (isObj(b) && b.schedule !== undefined) {
+      return warnings.push(
+        `${p} "${v}" holds only on its schedule (${String(b.schedule)}): left out of disruptionBudget`,
+      );
+    }
+    if (/^\d+%$/.test(v)) {
+      return warnings.push(
+        `${p} "${v}" is a share of the pool's nodes: the plan takes a count; ` +
+          'set disruptionBudget to that share of the nodes at max',
+      );
+    }
+    if (!/^\d+$/.test(v)) return errors.push(`${p} "${v}" is neither a count ("3") nor a share ("10%")`);
+    n = Math.min(n ?? Infinity, Number(v));
+  });
+  return n;
+}
+
+/** The EFA layout from networkInterfaces (and the pods' EFA request). */
+function readLayout(
+  raw: unknown,
+  requestsEfa: boolean,
+  where: string,
+  errors: string[],
+  notes: string[],
+): NodeGroup['efaLayout'] {
+  if (raw === undefined) {
+    if (!requestsEfa) return undefined;
+    notes.push(
+      `${where}: no networkInterfaces and the pods request vpc.amazonaws.com/efa: the efa layout (Karpenter's default)`,
+    );
+    return 'efa';
+  }
+  if (!Array.isArray(raw)) {
+    errors.push(`${where}: spec.networkInterfaces must be a list of { networkCardIndex, deviceIndex, interfaceType }`);
+    return undefined;
+  }
+  let efaOnly = false;
+  raw.forEach((ni, i) => {
+    const p = `${where}: spec.networkInterfaces[${i}].interfaceType`;
+    const type = isObj(ni) ? ni.interfaceType : undefined;
+    if (type !== 'interface' && type !== 'efa-only') {
+      return errors.push(`${p} ${JSON.stringify(type ?? null)} is not one of interface, efa-only`);
+    }
+    if (type === 'efa-only') efaOnly = true;
+  });
+  if (efaOnly) {
+    notes.push(`${where}: networkInterfaces with EFA-only interfaces: the ENA + EFA-only layout`);
+    return 'ena-efa-only';
+  }
+  return undefined;
+}
+
+/** A name not yet taken by a group of the plan. */
+function freeName(name: string, taken: Set<string>): string {
+  let n = name;
+  for (let i = 2; taken.has(n); i++) n = `${name}-${i}`;
+  taken.add(n);
+  return n;
+}
+
+/**
+ * The node pools of the NodePools among the documents, added to the plan.
+ * @example importKarpenter({ documents: [{ source: 'pool.yaml', index: 1, value: nodePool }] }).ok === true
+ */
+export function importKarpenter(input: KarpenterImportInput): KarpenterImportResult {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const pools: Found[] = [];
+  const classes = new Map<string, Found>();
+  for (const d of input.documents) {
+    if (d.value === null || d.value === undefined) continue;
+    if (!isObj(d.value)) {
+      errors.push(`document ${d.index} of ${d.source} is not a Kubernetes object (a map with apiVersion and kind)`);
+      continue;
+    }
+    const doc = d.value;
+    const where = whereOf(d, doc);
+    if (doc.kind === 'NodePool') {
+      if (typeof doc.apiVersion === 'string' && !doc.apiVersion.startsWith('karpenter.sh/')) {
+        errors.push(`${where}: apiVersion ${doc.apiVersion} is not karpenter.sh/v1`);
+      } else pools.push({ where, doc });
+    } else if (doc.kind === 'EC2NodeClass' || doc.kind === 'NodeClass') {
+      const name = nameOf(doc);
+      if (!name) errors.push(`${where}: metadata.name is missing; a NodePool refers to its node class by name`);
+      else classes.set(`${doc.kind}/${name}`, { where, doc });
+    } else {
+      warnings.push(`${where} is neither a NodePool nor an EC2NodeClass: skipped`);
+    }
+  }
+  if (pools.length === 0 && errors.length === 0) {
+    errors.push(
+      'no NodePool (kind: NodePool, apiVersion: karpenter.sh/v1) among the documents; give the NodePool file, ' +
+        'with its EC2NodeClass in the same file or a second one',
+    );
+  }
+  const plan: Plan = input.plan ? structuredClone(input.plan) : EMPTY_PLAN();
+  const pods = input.pods ?? { ...DEFAULT_POOL_PODS };
+  const podRequests = input.podRequests ?? { ...DEFAULT_POD_REQUESTS };
+  if (!input.pods)
+    notes.push(`pods not given: assumed ${pods.min}/${pods.desired}/${pods.max} (min/desired/max); give --pods`);
+  if (!input.podRequests) {
+    const r = Object.entries(podRequests)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    notes.push(`pod requests not given: assumed ${r}; give --pod-requests (e.g. cpu=8,memory=64Gi,nvidia.com/gpu=1)`);
+  }
+  const taken = new Set(plan.nodeGroups.map((g) => g.name));
+  const groups: NodeGroup[] = [];
+  for (const { where, doc } of pools) {
+    const spec = isObj(doc.spec) ? doc.spec : {};
+    const template = isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : null;
+    if (!template) {
+      errors.push(`${where}: spec.template.spec is missing; a NodePool holds its requirements there`);
+      continue;
+    }
+    const ref = isObj(template.nodeClassRef) ? template.nodeClassRef : {};
+    const autoMode = ref.group === 'eks.amazonaws.com';
+    const classKind = autoMode ? 'NodeClass' : 'EC2NodeClass';
+    const requirements = readRequirements(template.requirements, where, autoMode, errors, warnings);
+    const cls = typeof ref.name === 'string' ? classes.get(`${classKind}/${ref.name}`) : undefined;
+    const clsSpec = cls && isObj(cls.doc.spec) ? cls.doc.spec : null;
+    if (!cls) {
+      const which =
+        typeof ref.name === 'string' ? `${classKind} ${ref.name}` : `its ${classKind} (nodeClassRef.name is missing)`;
+      warnings.push(
+        `${where}: ${which} is not among the documents: its max pods, interfaces and subnets are not read; ` +
+          'the pool takes the node subnets of the plan',
+      );
+    }
+    const group: NodeGroup = {
+      name: freeName(nameOf(doc) ?? 'pool', taken),
+      kind: autoMode ? 'auto-mode' : 'karpenter',
+      subnets: [],
+      maxPods: null,
+      requirements,
+      pods: { ...pods },
+      podRequests: { ...podRequests },
+    } as unknown as NodeGroup;
+    if (group.name !== nameOf(doc) && nameOf(doc)) {
+      warnings.push(`${where}: the plan has a group ${nameOf(doc)} already: imported as ${group.name}`);
+    }
+    const kubelet = isObj(clsSpec?.kubelet) ? clsSpec.kubelet : isObj(template.kubelet) ? template.kubelet : null;
+    if (kubelet?.maxPods !== undefined) {
+      const m = kubelet.maxPods;
+      if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > LIMITS.maxPods) {
+        errors.push(
+          `${cls?.where ?? where}: spec.kubelet.maxPods must be a whole number from 1 to ${LIMITS.maxPods}, ` +
+            `got ${JSON.stringify(m)}`,
+        );
+      } else group.maxPods = m;
+    }
+    if (kubelet?.podsPerCore !== undefined) {
+      warnings.push(
+        `${cls?.where ?? where}: spec.kubelet.podsPerCore ${String(kubelet.podsPerCore)} is not modelled: ` +
+          'it can lower max pods further',
+      );
+    }
+    const requestsEfa = Object.keys(podRequests).includes('vpc.amazonaws.com/efa');
+    const layout = autoMode
+      ? undefined
+      : readLayout(clsSpec?.networkInterfaces, requestsEfa, cls?.where ?? where, errors, notes);
+    if (layout) group.efaLayout = layout;
+    const budget = readBudget(spec.disruption, where, errors, warnings);
+    if (budget !== undefined) group.disruptionBudget = budget;
+    if (clsSpec) {
+      group.subnets = selectSubnets(
+        clsSpec.subnetSelectorTerms,
+        plan,
+        cls!.where,
+        'subnetSelectorTerms',
+        errors,
+        warnings,
+      );
+      if (autoMode) {
+        const podSubnets = selectSubnets(
+          clsSpec.podSubnetSelectorTerms,
+          plan,
+          cls!.where,
+          'podSubnetSelectorTerms',
+          errors,
+          warnings,
+        );
+        if (podSubnets.length) group.podSubnets = podSubnets;
+        const adv = isObj(clsSpec.advancedNetworking) ? clsSpec.advancedNetworking : null;
+        const size = adv?.ipv4PrefixSize;
+        if (size !== undefined) {
+          if (size === 'Auto' || String(size) === '32') group.ipv4PrefixSize = size === 'Auto' ? 'Auto' : '32';
+          else
+            errors.push(
+              `${cls!.where}: spec.advancedNetworking.ipv4PrefixSize must be "Auto" or "32", ` +
+                `got ${JSON.stringify(size)}`,
+            );
+        }
+      }
+    }
+    if (group.subnets.length === 0) {
+      const used = [...new Set(plan.nodeGroups.flatMap((g) => g.subnets))];
+      const podSubnets = new Set(plan.nodeGroups.flatMap((g) => g.podSubnets ?? []));
+      group.subnets = used.length ? used : plan.vpc.subnets.filter((s) => !podSubnets.has(s.name)).map((s) => s.name);
+      if (group.subnets.length) notes.push(`${where}: launch subnets taken from the plan: ${group.subnets.join(', ')}`);
+      else warnings.push(`${where}: no launch subnets: the plan has none; add vpc.subnets and the pool's subnets`);
+    }
+    for (const issue of requirementIssues(
+      requirements,
+      `nodeGroups[${plan.nodeGroups.length + groups.length}].requirements`,
+    )) {
+      warnings.push(`${issue.path}: ${issue.message}`);
+    }
+    groups.push(group);
+  }
+  if (errors.length) return { ok: false, errors };
+  plan.nodeGroups.push(...groups);
+  if (!input.plan) {
+    if (groups.length === 1) plan.name = groups[0]!.name;
+    notes.push(
+      'the plan has no VPC yet: add vpc.cidrs and vpc.subnets (or import with --vpcs/--subnets, or give --plan)',
+    );
+  }
+  return { ok: true, plan, groups, warnings, notes };
+}
+
+/**
+ * yaml's parsed documents (`parseAllDocuments(text)`) as the import's input, or the parse errors with their
+ * line and column. Structural: the model does not import the parser.
+ */
+export function yamlDocumentsIn(
+  docs: readonly {
+    errors: readonly { message: string; linePos?: readonly { line: number; col: number }[] }[];
+    toJS(): unknown;
+  }[],
+  source: string,
+): { ok: true; documents: YamlDocumentIn[] } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const documents: YamlDocumentIn[] = [];
+  docs.forEach((d, i) => {
+    if (d.errors.length) {
+      for (const e of d.errors) {
+        const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
+        errors.push(`${source}: not valid YAML: ${at}${e.message.split('\n')[0]}`);
+      }
+      return;
+    }
+    try {
+      documents.push({ source, index: i + 1, value: d.toJS() });
+    } catch (e) {
+      errors.push(`${source}: document ${i + 1} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, documents };
+}
