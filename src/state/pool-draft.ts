@@ -6,13 +6,18 @@
 import type { DraftGroup, DraftPool, DraftRequirement } from './draft';
 import { newKey } from './draft';
 
-export type PoolTextField = 'podsMin' | 'podsDesired' | 'podsMax' | 'reservedEnis' | 'disruptionBudget' | 'ipv4PrefixSize';
+export type PoolTextField =
+  'podsMin' | 'podsDesired' | 'podsMax' | 'reservedEnis' | 'disruptionBudget' | 'ipv4PrefixSize';
 
 export interface PoolActions {
   /** Node pool (true) or fixed instance type (false); the pool set aside comes back when chosen again. */
   setGroupPool(index: number, on: boolean): void;
   setPoolField(index: number, field: PoolTextField, value: string): void;
-  setRequirement(index: number, row: number, change: Partial<Pick<DraftRequirement, 'key' | 'operator' | 'values'>>): void;
+  setRequirement(
+    index: number,
+    row: number,
+    change: Partial<Pick<DraftRequirement, 'key' | 'operator' | 'values'>>,
+  ): void;
   addRequirement(index: number): void;
   removeRequirement(index: number, row: number): void;
   /** The pod's requests, [resource, quantity] rows as typed. */
@@ -40,7 +45,10 @@ export function defaultPool(g: DraftGroup): DraftPool {
     podsMin: pods(g.minNodes),
     podsDesired: pods(g.desiredNodes),
     podsMax: pods(g.maxNodes),
-    podRequests: [['cpu', '1'], ['memory', '2Gi']],
+    podRequests: [
+      ['cpu', '1'],
+      ['memory', '2Gi'],
+    ],
     reservedEnis: '',
     disruptionBudget: '',
     ipv4PrefixSize: '',
@@ -68,7 +76,9 @@ const WHOLE = /^-?\d+$/;
 
 /** The requirement row changed; a new operator keeps only the values it takes. */
 export function withRequirement(
-  g: DraftGroup, row: number, change: Partial<Pick<DraftRequirement, 'key' | 'operator' | 'values'>>,
+  g: DraftGroup,
+  row: number,
+  change: Partial<Pick<DraftRequirement, 'key' | 'operator' | 'values'>>,
 ): DraftGroup {
   const old = g.pool?.requirements[row];
   if (!g.pool || !old) return g;

@@ -27,8 +27,10 @@ async function poolPanel(): Promise<HTMLElement> {
 const table = (panel: HTMLElement) => within(panel).getByRole('table');
 /** The rows as [type, pods per node, limited by, nodes, per node, at max]. */
 const rows = (panel: HTMLElement) =>
-  within(table(panel)).getAllByRole('row').slice(1).map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/(worst|best)$/, '')));
+  within(table(panel))
+    .getAllByRole('row')
+    .slice(1)
+    .map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/(worst|best)$/, '')));
 const col = (panel: HTMLElement, name: RegExp) => within(table(panel)).getByRole('button', { name });
 
 function ev(raw: unknown) {
@@ -43,7 +45,9 @@ describe('the candidate list', () => {
     const panel = await poolPanel();
     expect(panel.querySelector('h3')!.textContent).toBe('Node pool: 4 candidate types');
     const picks = panel.querySelector('.pool-picks')!.textContent!;
-    expect(picks).toMatch(/^Judged against the worst, p5\.4xlarge: 1 pod per node, 512 nodes, 30,720 addresses at max pods\./);
+    expect(picks).toMatch(
+      /^Judged against the worst, p5\.4xlarge: 1 pod per node, 512 nodes, 30,720 addresses at max pods\./,
+    );
     expect(picks).toMatch(/The best, p4d\.24xlarge: 8 pods per node, 64 nodes, 6,592 addresses\./);
     expect(picks).toMatch(/the choice of types is worth 24,128 addresses \(4\.7× the best\)/);
     expect(rows(panel)).toEqual([
@@ -105,7 +109,9 @@ describe('the candidate list', () => {
     expect(list.map((c) => c.instanceType)).toEqual(before);
     for (let i = 1; i < byPods.length; i++) {
       const [a, b] = [byPods[i - 1]!, byPods[i]!];
-      expect(a.podsPerNode < b.podsPerNode || (a.podsPerNode === b.podsPerNode && list.indexOf(a) < list.indexOf(b))).toBe(true);
+      expect(
+        a.podsPerNode < b.podsPerNode || (a.podsPerNode === b.podsPerNode && list.indexOf(a) < list.indexOf(b)),
+      ).toBe(true);
     }
   });
 
@@ -118,7 +124,9 @@ describe('the candidate list', () => {
       'g5.xlarge: 3,920m CPU allocatable, the pod asks 4,000m',
       'g6.xlarge: 3,920m CPU allocatable, the pod asks 4,000m',
     ]);
-    expect(within(panel).getByText(/^EKS Auto Mode does not publish its warm pool: assumed one spare \/28 prefix per node/)).toBeTruthy();
+    expect(
+      within(panel).getByText(/^EKS Auto Mode does not publish its warm pool: assumed one spare \/28 prefix per node/),
+    ).toBeTruthy();
   });
 });
 
@@ -128,7 +136,7 @@ describe('the best case in the verdict and the chart', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Does not fit at max' })).toBeTruthy();
     expect(screen.getByTestId('pool-verdict').textContent).toBe(
       'Judged against the worst candidate p5.4xlarge (training); with the best, p4d.24xlarge, it fits: ' +
-        '6,592 addresses at max (64 nodes), 24,128 fewer; beyond max, nodes-a runs out at 79 nodes.',
+        '6,592 addresses at max (64 nodes), 24,128 fewer than with the worst; beyond max, nodes-a runs out at 79 nodes.',
     );
     await waitFor(() => expect(document.querySelectorAll('.chart-best-line')).toHaveLength(2));
     expect(screen.getByText(/^Solid lines: node pools at their worst candidates/).textContent).toMatch(
@@ -152,7 +160,20 @@ describe('the best case in the verdict and the chart', () => {
     expect(a.points.find(([x]) => x === 128)?.[1]).toBe(8 * 103);
     // drawn up to the chart's end, not beyond
     expect(a.points.filter(([x]) => x > m.xMax)).toHaveLength(1);
-    expect(chartModel(ev({ ...GPU_POOL, nodeGroups: [{ ...GPU_POOL.nodeGroups[0], requirements: [
-      { key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['p4d.24xlarge'] }] }] }), [0, 1], false).best).toEqual([]);
+    expect(
+      chartModel(
+        ev({
+          ...GPU_POOL,
+          nodeGroups: [
+            {
+              ...GPU_POOL.nodeGroups[0],
+              requirements: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['p4d.24xlarge'] }],
+            },
+          ],
+        }),
+        [0, 1],
+        false,
+      ).best,
+    ).toEqual([]);
   });
 });

@@ -54,12 +54,19 @@ describe('the draft of a pool plan', () => {
     a.setGroupPool(0, false);
     const fixed = valid(draftToJson(store.getState().draft)).nodeGroups[0]!;
     // the worst of p4d.24xlarge / p5.48xlarge / p5.4xlarge for 8-vCPU 1-GPU pods: p5.4xlarge, 1 pod a node
-    expect([fixed.instanceType, fixed.minNodes, fixed.desiredNodes, fixed.maxNodes, fixed.podsPerNode])
-      .toEqual(['p5.4xlarge', 0, 64, 512, 1]);
+    expect([fixed.instanceType, fixed.minNodes, fixed.desiredNodes, fixed.maxNodes, fixed.podsPerNode]).toEqual([
+      'p5.4xlarge',
+      0,
+      64,
+      512,
+      1,
+    ]);
     expect('requirements' in fixed).toBe(false);
     a.setGroupPool(0, true);
     const back = (draftToJson(store.getState().draft) as Json).nodeGroups[0]!;
-    expect(back.requirements).toEqual([{ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['p4d', 'p5'] }]);
+    expect(back.requirements).toEqual([
+      { key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['p4d', 'p5'] },
+    ]);
     expect(back.podRequests).toEqual(GPU_POOL.nodeGroups[0].podRequests);
   });
 

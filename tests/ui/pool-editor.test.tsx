@@ -34,7 +34,9 @@ describe('the pool editor', () => {
     renderApp(asPlan(GPU_POOL));
     expect((screen.getByLabelText('Node pool (requirements)') as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByRole('combobox', { name: 'Instance type' })).toBeNull();
-    expect((screen.getByLabelText('Requirement 1 key') as HTMLInputElement).value).toBe('karpenter.k8s.aws/instance-family');
+    expect((screen.getByLabelText('Requirement 1 key') as HTMLInputElement).value).toBe(
+      'karpenter.k8s.aws/instance-family',
+    );
     expect((screen.getByLabelText('Requirement 1 operator') as HTMLSelectElement).value).toBe('In');
     const chips = within(screen.getByRole('list', { name: 'Requirement 1 values' })).getAllByRole('listitem');
     expect(chips.map((c) => c.textContent?.replace('×', '')).filter(Boolean)).toEqual(['p4d', 'p5', 'p5en']);
@@ -71,7 +73,9 @@ describe('the pool editor', () => {
     await user.type(box, '{Backspace}');
     expect(planOf(store).nodeGroups[0]!.requirements![0]!.values).toEqual(['p4d', 'p5en', 'p4de']);
     // the dataset's families are offered, those chosen left out
-    const offered = [...document.getElementById(box.getAttribute('list')!)!.querySelectorAll('option')].map((o) => o.value);
+    const offered = [...document.getElementById(box.getAttribute('list')!)!.querySelectorAll('option')].map(
+      (o) => o.value,
+    );
     expect(offered).toContain('p5');
     expect(offered).not.toContain('p5en');
   });
@@ -96,7 +100,9 @@ describe('the pool editor', () => {
     await user.clear(cpu);
     await user.type(cpu, '2 cores');
     expect(cpu.getAttribute('aria-invalid')).toBe('true');
-    expect(describedText(cpu)).toMatch(/^Cpu "2 cores" is not a Kubernetes quantity; write e\.g\. "500m", "2" or "0\.5"/);
+    expect(describedText(cpu)).toMatch(
+      /^Cpu "2 cores" is not a Kubernetes quantity; write e\.g\. "500m", "2" or "0\.5"/,
+    );
     await user.clear(cpu);
     await user.type(cpu, '2');
     expect(cpu.getAttribute('aria-invalid')).toBeNull();
@@ -130,7 +136,10 @@ describe('the pool editor', () => {
   });
 
   it('Karpenter fixed group → node pool from its family and pods; back to fixed keeps the pool for later', async () => {
-    const { user, store } = renderApp({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, kind: 'karpenter' }] });
+    const { user, store } = renderApp({
+      ...SMALL_ROUTABLE_VPC,
+      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, kind: 'karpenter' }],
+    });
     expect((screen.getByLabelText('Fixed instance type') as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByLabelText('Node pool (requirements)'));
     const g = planOf(store).nodeGroups[0]!;
@@ -153,14 +162,15 @@ describe('the pool editor', () => {
 
   it('Auto Mode: ipv4PrefixSize "32", pod subnets of its own, no RESERVED_ENIS, the assumed warm pool said', async () => {
     const { user, store } = renderApp(asPlan(AUTO_MODE_POOL));
-    const size = screen.getByLabelText('Pod addresses (NodeClass ipv4PrefixSize)') as HTMLSelectElement;
+    const size = screen.getByLabelText('Pod addresses') as HTMLSelectElement;
     expect(size.value).toBe('32');
-    expect(screen.queryByLabelText('Reserved ENIs (RESERVED_ENIS)')).toBeNull();
+    expect(screen.queryByLabelText('Reserved ENIs')).toBeNull();
     // Auto Mode's pod subnets, though the plan's VPC CNI has no custom networking
     expect((screen.getByLabelText('Pod subnet in us-east-1a') as HTMLSelectElement).value).toBe('pods-a');
-    expect(screen.getAllByText(/EKS Auto Mode does not publish its warm pool: assumed one spare \/28 prefix/).length)
-      .toBeGreaterThan(0);
-    await user.selectOptions(size, 'Auto: /28 prefixes (the default)');
+    expect(
+      screen.getAllByText(/EKS Auto Mode does not publish its warm pool: assumed one spare \/28 prefix/).length,
+    ).toBeGreaterThan(0);
+    await user.selectOptions(size, 'Auto: /28 prefixes');
     expect('ipv4PrefixSize' in json(store).nodeGroups[0]!).toBe(false);
     await user.type(screen.getByLabelText('Disruption budget (nodes)'), '{Backspace}4');
     expect(planOf(store).nodeGroups[0]!.disruptionBudget).toBe(4);

@@ -5,6 +5,7 @@ import type { PlanState } from '../../state/plan-store';
 import { selectCustomNetworking, selectPodEni } from '../../state/selectors';
 import { useActions, useIssuesUnder, usePlan } from '../../state/store-context';
 import { Field } from '../field';
+import { plural } from '../format';
 import { draftMaxPods, findInstanceType } from '../instance-info';
 import { dataset } from '../../data/dataset';
 import { GroupIssues } from './group-issues';
@@ -14,6 +15,7 @@ import { efaLayoutOffered, MultiHomedField, NodeKindFields } from './node-kind-f
 import { NodeSubnetPicker, PodSubnetPicker } from './subnet-pickers';
 import { PoolChoice } from './pool/pool-choice';
 import { PoolFields } from './pool/pool-fields';
+import { usePoolTyped } from './pool/use-pool-worst';
 import { POOL_KINDS } from '../../state/pool-draft';
 
 const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
@@ -48,7 +50,8 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
           <strong>{title}</strong>
           <span className="muted">
             {group.pool
-              ? `node pool · ${group.pool.requirements.length} requirements · ${group.pool.podsMin}/${group.pool.podsDesired}/${group.pool.podsMax} pods`
+              ? `node pool · ${plural(group.pool.requirements.length, 'requirement')} · `
+                + `${group.pool.podsMin}/${group.pool.podsDesired}/${group.pool.podsMax} pods`
               : `${group.instanceType} · ${group.minNodes}/${group.desiredNodes}/${group.maxNodes} nodes · ${group.podsPerNode} pods`}
           </span>
           {hasIssues && <span className="badge-error">needs fixing</span>}
@@ -69,13 +72,15 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
   const podEni = usePlan(selectPodEni);
   const multiNic = usePlan(selectMultiNic);
   const base = `nodeGroups[${index}]`;
+  // A pool's EFA layout and multi-homed pods are described on its worst candidate.
+  const typed = usePoolTyped(index, group);
   const set = (field: Parameters<typeof setGroupField>[1]) => (v: string) => setGroupField(index, field, v);
   return (
     <fieldset className="group-body" id={id}>
       <legend className="visually-hidden">{title}</legend>
       <Field label="Node group name" path={`${base}.name`} value={group.name} onChange={set('name')} />
       {!group.pool && <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />}
-      <NodeKindFields index={index} group={group} />
+      <NodeKindFields index={index} group={typed} />
       {(group.pool || POOL_KINDS.has(group.kind)) && <PoolChoice index={index} group={group} />}
       {group.pool ? <PoolFields index={index} group={group} /> : <>
       <div className="field-grid three">
@@ -91,7 +96,7 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
         />
       </div>
       </>}
-      <MultiHomedField index={index} group={group} />
+      <MultiHomedField index={index} group={typed} />
       {podEni && (
         <Field
           label="Pods with security groups per node"
@@ -106,7 +111,7 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
       <NodeSubnetPicker index={index} group={group} subnets={subnets} />
       {(customNetworking || group.kind === 'auto-mode') && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
       <GroupIssues index={index} shown={{
-        efaLayout: efaLayoutOffered(findInstanceType(dataset, group.instanceType), group.efaLayout),
+        efaLayout: efaLayoutOffered(findInstanceType(dataset, typed.instanceType), group.efaLayout),
         multiHomedPodsPerNode: multiNic,
         branchPodsPerNode: podEni,
         ...(group.pool ? POOL_SHOWN : {}),

@@ -13,19 +13,26 @@ import type { NodeGroupResult } from '../../model/result';
 import { fmt, plural } from '../format';
 import './pool.css';
 
+const NONE: readonly PoolCandidate[] = [];
+
 /** Rows rendered before "Show all". */
 export const FIRST_ROWS = 50;
 
-const LIMIT_NAMES: Record<PoolLimit, string> = { 'max-pods': 'max pods', cpu: 'CPU', memory: 'memory', devices: 'devices' };
+const LIMIT_NAMES: Record<PoolLimit, string> = {
+  'max-pods': 'max pods',
+  cpu: 'CPU',
+  memory: 'memory',
+  devices: 'devices',
+};
 
 type Column = 'instanceType' | 'podsPerNode' | 'limitedBy' | 'nodes' | 'perNodeIps' | 'addresses';
 const COLUMNS: readonly { key: Column; label: string; num: boolean }[] = [
   { key: 'instanceType', label: 'Type', num: false },
   { key: 'podsPerNode', label: 'Pods per node', num: true },
   { key: 'limitedBy', label: 'Limited by', num: false },
-  { key: 'nodes', label: 'Nodes at max', num: true },
+  { key: 'nodes', label: 'Nodes at max pods', num: true },
   { key: 'perNodeIps', label: 'Addresses per node', num: true },
-  { key: 'addresses', label: 'Addresses at max', num: true },
+  { key: 'addresses', label: 'Addresses at max pods', num: true },
 ];
 
 interface Sort {
@@ -43,7 +50,14 @@ export function sortCandidates(list: readonly PoolCandidate[], sort: Sort): Pool
   const cmp = (a: PoolCandidate, b: PoolCandidate) => {
     const x = a[sort.by];
     const y = b[sort.by];
-    const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+    const d =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x) < String(y)
+          ? -1
+          : String(x) > String(y)
+            ? 1
+            : 0;
     return d * dir || at.get(a)! - at.get(b)!;
   };
   return [...list].sort(cmp);
@@ -69,8 +83,14 @@ export function tooSmallReason(c: PoolCandidate, g: NodeGroup | undefined): stri
   }
 }
 
-export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: NodeGroupResult; group: NodeGroup | undefined }) {
-  const list = r.candidateList ?? [];
+export const PoolCandidates = memo(function PoolCandidates({
+  r,
+  group,
+}: {
+  r: NodeGroupResult;
+  group: NodeGroup | undefined;
+}) {
+  const list = r.candidateList ?? NONE;
   const worst = r.worst!;
   const best = r.best!;
   const [sort, setSort] = useState<Sort>({ by: 'addresses', desc: true });
@@ -80,8 +100,7 @@ export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: No
   const tooSmall = r.tooSmall ?? [];
   const spread = worst.addresses - best.addresses;
   const budget = group?.disruptionBudget ?? 0;
-  const click = (by: Column, num: boolean) =>
-    setSort((s) => (s.by === by ? { by, desc: !s.desc } : { by, desc: num }));
+  const click = (by: Column, num: boolean) => setSort((s) => (s.by === by ? { by, desc: !s.desc } : { by, desc: num }));
   return (
     <div className="pool-candidates">
       <h3 className="pool-title">
@@ -95,13 +114,20 @@ export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: No
           <> It is the only candidate.</>
         ) : (
           <>
-            {' '}The best, <strong>{best.instanceType}</strong>: {plural(best.podsPerNode, 'pod')} per node,{' '}
-            {plural(best.nodes, 'node')}, <span className="num">{fmt(best.addresses)}</span> addresses. Karpenter may launch
-            any candidate: the choice of types is worth <span className="num strong">{fmt(spread)}</span> addresses
+            {' '}
+            The best, <strong>{best.instanceType}</strong>: {plural(best.podsPerNode, 'pod')} per node,{' '}
+            {plural(best.nodes, 'node')}, <span className="num">{fmt(best.addresses)}</span> addresses. Karpenter may
+            launch any candidate: the choice of types is worth <span className="num strong">{fmt(spread)}</span>{' '}
+            addresses
             {best.addresses > 0 && <> ({(worst.addresses / best.addresses).toFixed(1)}× the best)</>}.
           </>
         )}
-        {budget > 0 && <> The group&rsquo;s max adds the disruption budget&rsquo;s {plural(budget, 'node')} (replaced nodes overlap).</>}
+        {budget > 0 && (
+          <>
+            {' '}
+            The group&rsquo;s max adds the disruption budget&rsquo;s {plural(budget, 'node')} (replaced nodes overlap).
+          </>
+        )}
       </p>
       {group?.kind === 'auto-mode' && <p className="hint">{AUTO_MODE_WARM_POOL_ASSUMPTION}.</p>}
       <div className="pool-table-wrap">
@@ -112,10 +138,17 @@ export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: No
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.num ? 'num' : undefined}
-                  aria-sort={sort.by === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.num ? 'num' : undefined}
+                  aria-sort={sort.by === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
                   <button type="button" className="sort" onClick={() => click(c.key, c.num)}>
-                    {c.label}<span aria-hidden="true" className="sort-mark">{sort.by === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}</span>
+                    {c.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort.by === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                    </span>
                   </button>
                 </th>
               ))}
@@ -123,8 +156,13 @@ export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: No
           </thead>
           <tbody>
             {shown.map((c) => (
-              <CandidateRow key={c.instanceType} c={c} tag={c.instanceType === worst.instanceType ? 'worst'
-                : c.instanceType === best.instanceType ? 'best' : null} />
+              <CandidateRow
+                key={c.instanceType}
+                c={c}
+                tag={
+                  c.instanceType === worst.instanceType ? 'worst' : c.instanceType === best.instanceType ? 'best' : null
+                }
+              />
             ))}
           </tbody>
         </table>
@@ -139,7 +177,9 @@ export const PoolCandidates = memo(function PoolCandidates({ r, group }: { r: No
           <summary>{plural(tooSmall.length, 'selected type')} can never run the pod</summary>
           <ul>
             {tooSmall.map((c) => (
-              <li key={c.instanceType}><strong>{c.instanceType}</strong>: {tooSmallReason(c, group)}</li>
+              <li key={c.instanceType}>
+                <strong>{c.instanceType}</strong>: {tooSmallReason(c, group)}
+              </li>
             ))}
           </ul>
         </details>

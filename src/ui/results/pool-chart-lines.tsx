@@ -37,12 +37,24 @@ export const ChartBestLines = memo(function ChartBestLines({ model, scales, sche
           />
         ))}
       </g>
-      {model.best.map((b) => b.exhaustedAt !== null && b.exhaustedAt >= model.xMin && b.exhaustedAt <= model.xMax && (
-        <circle key={b.key} cx={x(b.exhaustedAt)} cy={y(model.percent ? 100 : Math.min(b.usable, model.yMax))} r={4.5}
-          fill={ink.surface} stroke={ink.muted} strokeWidth={2}>
-          <title>{`${b.name} runs out first with the best candidates`}</title>
-        </circle>
-      ))}
+      {model.best.map(
+        (b) =>
+          b.exhaustedAt !== null &&
+          b.exhaustedAt >= model.xMin &&
+          b.exhaustedAt <= model.xMax && (
+            <circle
+              key={b.key}
+              cx={x(b.exhaustedAt)}
+              cy={y(model.percent ? 100 : Math.min(b.usable, model.yMax))}
+              r={4.5}
+              fill={ink.surface}
+              stroke={ink.muted}
+              strokeWidth={2}
+            >
+              <title>{`${b.name} runs out first with the best candidates`}</title>
+            </circle>
+          ),
+      )}
     </g>
   );
 });
@@ -54,9 +66,10 @@ export function BestCaseNote({ ev }: { ev: FullEvaluation }) {
   const first = b.firstExhaustion;
   return (
     <p className="hint chart-best-note">
-      Solid lines: node pools at their worst candidates, as the verdict judges them.
-      Dotted lines<span className="best-key" aria-hidden="true" />the same subnets with every pool at its best candidates,
-      drawn at the same point of the scale-out (the same pods, on fewer nodes)
+      Solid lines: node pools at their worst candidates, as the verdict judges them. Dotted lines
+      <span className="best-key" aria-hidden="true" />
+      the same subnets with every pool at its best candidates, drawn at the same point of the scale-out (the same pods,
+      on fewer nodes)
       {first ? `; there ${first.subnet} runs out first at ${fmt(first.atNodes)} nodes` : '; there no subnet runs out'}.
     </p>
   );

@@ -14,11 +14,17 @@ export function PoolVerdictLine({ ev }: { ev: FullEvaluation }) {
   const worst = listOf(pools.map((g) => `${g.worst!.instanceType}${one ? '' : ` (${g.name})`}`));
   const best = listOf(pools.map((g) => `${g.best!.instanceType}${one ? '' : ` (${g.name})`}`));
   const b = ev.bestCase;
-  const head = <>Judged against the worst candidate{one ? '' : 's'} <strong>{worst}</strong>{one ? ` (${pools[0]!.name})` : ''}</>;
+  const head = (
+    <>
+      Judged against the worst candidate{one ? '' : 's'} <strong>{worst}</strong>
+      {one ? ` (${pools[0]!.name})` : ''}
+    </>
+  );
   if (!b) {
     return (
       <p className="verdict-pool" data-testid="pool-verdict">
-        {head}: {one ? 'its candidates cost' : 'their candidates cost'} the same addresses, so the choice of types changes nothing.
+        {head}: {one ? 'its candidates cost' : 'their candidates cost'} the same addresses, so the choice of types
+        changes nothing.
       </p>
     );
   }
@@ -27,11 +33,19 @@ export function PoolVerdictLine({ ev }: { ev: FullEvaluation }) {
   return (
     <p className="verdict-pool" data-testid="pool-verdict">
       {head}; with the best, <strong>{best}</strong>, it{' '}
-      <strong className={b.fits ? 'ok' : 'danger'}>{b.fits ? (ev.fits ? 'fits too' : 'fits') : 'does not fit either'}</strong>
+      <strong className={b.fits ? 'ok' : 'danger'}>
+        {b.fits ? (ev.fits ? 'fits too' : 'fits') : 'does not fit either'}
+      </strong>
       {': '}
       <span className="num">{fmt(b.totals.used.max)}</span> addresses at max ({fmt(b.totals.nodes.max)} nodes)
-      {saved > 0 ? <>, {fmt(saved)} fewer</> : null}
-      {first ? <>; {b.fits ? 'beyond max, ' : ''}{first.subnet} runs out {b.fits ? '' : 'first '}at {fmt(first.atNodes)} nodes</> : null}.
+      {saved > 0 ? <>, {fmt(saved)} fewer than with the worst</> : null}
+      {first ? (
+        <>
+          ; {b.fits ? 'beyond max, ' : ''}
+          {first.subnet} runs out {b.fits ? '' : 'first '}at {fmt(first.atNodes)} nodes
+        </>
+      ) : null}
+      .
     </p>
   );
 }

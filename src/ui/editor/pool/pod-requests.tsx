@@ -26,23 +26,63 @@ export function PodRequests({ index, pool }: { index: number; pool: DraftPool })
     <fieldset className="pool-requests">
       <legend>One pod&rsquo;s requests</legend>
       <div className="field-grid two">
-        <Field label="CPU per pod" path={`${base}.cpu`} value={valueOf('cpu')} onChange={setBasic('cpu')} placeholder="500m"
-          hint={<>A quantity: <code>500m</code>, <code>2</code>, <code>0.5</code>.</>} />
-        <Field label="Memory per pod" path={`${base}.memory`} value={valueOf('memory')} onChange={setBasic('memory')} placeholder="16Gi"
-          hint={<>A quantity: <code>512Mi</code>, <code>16Gi</code>, <code>1G</code>.</>} />
+        <Field
+          label="CPU per pod"
+          path={`${base}.cpu`}
+          value={valueOf('cpu')}
+          onChange={setBasic('cpu')}
+          placeholder="500m"
+          hint={
+            <>
+              A quantity: <code>500m</code>, <code>2</code>, <code>0.5</code>.
+            </>
+          }
+        />
+        <Field
+          label="Memory per pod"
+          path={`${base}.memory`}
+          value={valueOf('memory')}
+          onChange={setBasic('memory')}
+          placeholder="16Gi"
+          hint={
+            <>
+              A quantity: <code>512Mi</code>, <code>16Gi</code>, <code>1G</code>.
+            </>
+          }
+        />
       </div>
       {devices.length > 0 && (
         <ul className="device-rows">
           {devices.map(([[k, v], j], n) => (
-            <DeviceRow key={j} base={base} n={n + 1} name={k} count={v}
+            <DeviceRow
+              key={j}
+              base={base}
+              n={n + 1}
+              name={k}
+              count={v}
               options={[...DEVICE_OPTIONS.filter((o) => o.value === k), ...unused]}
-              onChange={(nk, nv) => setPodRequests(index, rows.map((r, m) => (m === j ? [nk, nv] : r)))}
-              onRemove={() => setPodRequests(index, rows.filter((_, m) => m !== j))} />
+              onChange={(nk, nv) =>
+                setPodRequests(
+                  index,
+                  rows.map((r, m) => (m === j ? [nk, nv] : r)),
+                )
+              }
+              onRemove={() =>
+                setPodRequests(
+                  index,
+                  rows.filter((_, m) => m !== j),
+                )
+              }
+            />
           ))}
         </ul>
       )}
       {unused.length > 0 && (
-        <button type="button" className="small" onClick={() => setPodRequests(index, [...rows, [unused[0]!.value, '1']])}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => setPodRequests(index, [...rows, [unused[0]!.value, '1']])}
+        >
           Add a device request
         </button>
       )}
@@ -69,16 +109,41 @@ function DeviceRow({ base, n, name, count, options, onChange, onRemove }: Device
       <div className="field-row">
         <select value={name} aria-label={`Device ${n}`} onChange={(e) => onChange(e.target.value, count)}>
           {!options.some((o) => o.value === name) && <option value={name}>{name}</option>}
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
-        <input id={id} type="text" className="num" inputMode="numeric" value={count} spellCheck={false} autoComplete="off"
-          aria-label={`Device ${n} per pod`} aria-invalid={issue ? true : undefined}
-          aria-describedby={issue ? `${id}-msg` : undefined} onChange={(e) => onChange(name, e.target.value)} />
+        <input
+          id={id}
+          type="text"
+          className="num"
+          inputMode="numeric"
+          value={count}
+          spellCheck={false}
+          autoComplete="off"
+          aria-label={`Device ${n} per pod`}
+          aria-invalid={issue ? true : undefined}
+          aria-describedby={issue ? `${id}-msg` : undefined}
+          onChange={(e) => onChange(name, e.target.value)}
+        />
         <span className="muted">per pod</span>
-        <button type="button" className="icon-button" onClick={onRemove} aria-label={`Remove device request ${name}`}
-          title="Remove this device request">×</button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onRemove}
+          aria-label={`Remove device request ${name}`}
+          title="Remove this device request"
+        >
+          ×
+        </button>
       </div>
-      {issue && <p id={`${id}-msg`} className="field-error">{issue}</p>}
+      {issue && (
+        <p id={`${id}-msg`} className="field-error">
+          {issue}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,4 +1,7 @@
-/** Karpenter and Auto Mode groups: one fixed instance type, or a node pool that chooses among the types its requirements select. */
+/**
+ * Karpenter and Auto Mode groups: one fixed instance type, or a node pool that chooses among the types its
+ * requirements select.
+ */
 import type { DraftGroup } from '../../../state/draft';
 import { useActions } from '../../../state/store-context';
 

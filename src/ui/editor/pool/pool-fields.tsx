@@ -29,7 +29,9 @@ const NAMED = 6;
 function useSelected(reqs: readonly DraftRequirement[]): string[] | null {
   return useMemo(() => {
     const plan: PoolRequirement[] = reqs.map((r) => ({
-      key: r.key.trim(), operator: r.operator as PoolRequirement['operator'], values: r.values.map((v) => v.trim()).filter(Boolean),
+      key: r.key.trim(),
+      operator: r.operator as PoolRequirement['operator'],
+      values: r.values.map((v) => v.trim()).filter(Boolean),
     }));
     if (plan.some((r) => !r.key) || requirementIssues(plan, '').length) return null;
     return matchRequirements(dataset, plan).map((t) => t.name);
@@ -52,16 +54,22 @@ export const PoolFields = memo(function PoolFields({ index, group }: { index: nu
   return (
     <div className="pool-fields">
       <fieldset className="pool-reqs" aria-describedby={reqIssue ? `${reqId}-msg` : `${reqId}-count`}>
-        <legend>Requirements <span className="muted">(NodePool spec.template.spec.requirements)</span></legend>
+        <legend>
+          Requirements <span className="muted">(NodePool spec.template.spec.requirements)</span>
+        </legend>
         <LabelKeyList />
         {pool.requirements.length > 0 ? (
           <ol className="req-rows">
-            {pool.requirements.map((r, j) => <RequirementRow key={r.id} index={index} row={j} req={r} />)}
+            {pool.requirements.map((r, j) => (
+              <RequirementRow key={r.id} index={index} row={j} req={r} />
+            ))}
           </ol>
         ) : (
           <p className="hint">No requirement: every type with Karpenter labels ({fmt(LABELLED)}) is a candidate.</p>
         )}
-        <button type="button" className="small" onClick={() => addRequirement(index)}>Add a requirement</button>
+        <button type="button" className="small" onClick={() => addRequirement(index)}>
+          Add a requirement
+        </button>
         <p id={`${reqId}-count`} className="req-count" aria-live="polite">
           {selected === null ? null : selected.length === 0 ? null : (
             <>
@@ -70,14 +78,38 @@ export const PoolFields = memo(function PoolFields({ index, group }: { index: nu
             </>
           )}
         </p>
-        {reqIssue && <p id={`${reqId}-msg`} className="field-error">{reqIssue}</p>}
+        {reqIssue && (
+          <p id={`${reqId}-msg`} className="field-error">
+            {reqIssue}
+          </p>
+        )}
       </fieldset>
       <fieldset className="pool-pods">
-        <legend>Pods <span className="muted">(each with the requests below)</span></legend>
+        <legend>
+          Pods <span className="muted">(each with the requests below)</span>
+        </legend>
         <div className="field-grid three">
-          <Field label="Pods at minimum" path={`${base}.pods.min`} value={pool.podsMin} onChange={set('podsMin')} numeric />
-          <Field label="Pods at desired" path={`${base}.pods.desired`} value={pool.podsDesired} onChange={set('podsDesired')} numeric />
-          <Field label="Pods at maximum" path={`${base}.pods.max`} value={pool.podsMax} onChange={set('podsMax')} numeric />
+          <Field
+            label="Pods at minimum"
+            path={`${base}.pods.min`}
+            value={pool.podsMin}
+            onChange={set('podsMin')}
+            numeric
+          />
+          <Field
+            label="Pods at desired"
+            path={`${base}.pods.desired`}
+            value={pool.podsDesired}
+            onChange={set('podsDesired')}
+            numeric
+          />
+          <Field
+            label="Pods at maximum"
+            path={`${base}.pods.max`}
+            value={pool.podsMax}
+            onChange={set('podsMax')}
+            numeric
+          />
         </div>
         {podsIssue && <p className="field-error">{podsIssue}</p>}
       </fieldset>
@@ -85,38 +117,62 @@ export const PoolFields = memo(function PoolFields({ index, group }: { index: nu
       {fitIssue && <p className="field-error">{fitIssue}</p>}
       <div className="field-grid two">
         <Field
-          label="Max pods (kubelet.maxPods)" path={`${base}.maxPods`} value={group.maxPods}
-          onChange={(v) => setGroupField(index, 'maxPods', v)} numeric
-          placeholder={auto ? `each type's, at most ${AUTO_MODE_MAX_PODS}` : "each type's ENI-limited"}
-          hint={auto ? `Auto Mode caps it at ${AUTO_MODE_MAX_PODS}.` : 'Empty: Karpenter computes it per type from its ENIs.'}
+          label="Max pods"
+          path={`${base}.maxPods`}
+          value={group.maxPods}
+          onChange={(v) => setGroupField(index, 'maxPods', v)}
+          numeric
+          placeholder={auto ? `per type, ≤ ${AUTO_MODE_MAX_PODS}` : 'per type'}
+          hint={
+            <>
+              <code>kubelet.maxPods</code>. Empty:{' '}
+              {auto ? `each type's own, capped at ${AUTO_MODE_MAX_PODS}` : "each type's ENI-limited count"}.
+            </>
+          }
         />
-        <Field
-          label="Disruption budget (nodes)" path={`${base}.disruptionBudget`} value={pool.disruptionBudget}
-          onChange={set('disruptionBudget')} numeric placeholder="0"
-          hint="Nodes drift or consolidation replaces at once: the new ones take addresses before the old ones go."
-        />
+        {auto ? (
+          <div className="field">
+            <label htmlFor={fieldId(`${base}.ipv4PrefixSize`)}>Pod addresses</label>
+            <select
+              id={fieldId(`${base}.ipv4PrefixSize`)}
+              value={pool.ipv4PrefixSize || 'Auto'}
+              aria-invalid={ipv4Issue ? true : undefined}
+              onChange={(e) => setPoolField(index, 'ipv4PrefixSize', e.target.value === 'Auto' ? '' : e.target.value)}
+            >
+              <option value="Auto">Auto: /28 prefixes</option>
+              <option value="32">&quot;32&quot;: secondary IPs</option>
+            </select>
+            <p className="hint">
+              NodeClass <code>ipv4PrefixSize</code>; pod subnets, if any, in the node&rsquo;s AZ.
+            </p>
+            {ipv4Issue && <p className="field-error">{ipv4Issue}</p>}
+          </div>
+        ) : (
+          <Field
+            label="Reserved ENIs"
+            path={`${base}.reservedEnis`}
+            value={pool.reservedEnis}
+            onChange={set('reservedEnis')}
+            numeric
+            placeholder={customNetworking ? '1 (custom networking)' : '0'}
+            hint={
+              <>
+                <code>RESERVED_ENIS</code>: ENIs left out of each type&rsquo;s max pods.
+              </>
+            }
+          />
+        )}
       </div>
-      {auto ? (
-        <div className="field">
-          <label htmlFor={fieldId(`${base}.ipv4PrefixSize`)}>Pod addresses (NodeClass ipv4PrefixSize)</label>
-          <select
-            id={fieldId(`${base}.ipv4PrefixSize`)} value={pool.ipv4PrefixSize || 'Auto'}
-            aria-invalid={ipv4Issue ? true : undefined}
-            onChange={(e) => setPoolField(index, 'ipv4PrefixSize', e.target.value === 'Auto' ? '' : e.target.value)}
-          >
-            <option value="Auto">Auto: /28 prefixes (the default)</option>
-            <option value="32">&quot;32&quot;: one secondary IP per pod</option>
-          </select>
-          <p className="hint">{AUTO_MODE_WARM_POOL_ASSUMPTION}. Pod subnets, if any, must be in the node&rsquo;s AZ.</p>
-          {ipv4Issue && <p className="field-error">{ipv4Issue}</p>}
-        </div>
-      ) : (
-        <Field
-          label="Reserved ENIs (RESERVED_ENIS)" path={`${base}.reservedEnis`} value={pool.reservedEnis}
-          onChange={set('reservedEnis')} numeric placeholder={customNetworking ? '1 (custom networking)' : '0'}
-          hint="ENIs Karpenter leaves out when it computes each type's max pods."
-        />
-      )}
+      <Field
+        label="Disruption budget (nodes)"
+        path={`${base}.disruptionBudget`}
+        value={pool.disruptionBudget}
+        onChange={set('disruptionBudget')}
+        numeric
+        placeholder="0"
+        hint="Nodes drift or consolidation replaces at once: the new ones take addresses before the old ones go."
+      />
+      {auto && <p className="hint">{AUTO_MODE_WARM_POOL_ASSUMPTION}.</p>}
     </div>
   );
 });

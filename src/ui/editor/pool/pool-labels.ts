@@ -31,7 +31,11 @@ const shortName = (key: string) => key.replace(/^.*\//, '');
 
 /** Every key the editor offers, type labels first in POOL_LABELS's order. */
 export const LABEL_OPTIONS: readonly LabelOption[] = [
-  ...Object.keys(POOL_LABELS).map((key) => ({ key, short: shortName(key), ...(UNITS[key] ? { unit: UNITS[key] } : {}) })),
+  ...Object.keys(POOL_LABELS).map((key) => ({
+    key,
+    short: shortName(key),
+    ...(UNITS[key] ? { unit: UNITS[key] } : {}),
+  })),
   ...[...NON_TYPE_LABELS].map((key) => ({ key, short: shortName(key), notAboutType: true })),
 ];
 
@@ -64,13 +68,16 @@ export const OPERATOR_OPTIONS: readonly { value: (typeof POOL_OPERATORS)[number]
 /** Devices a pod may request, with what each is. */
 export const DEVICE_OPTIONS: readonly { value: string; label: string }[] = Object.keys(POOL_DEVICES).map((value) => ({
   value,
-  label: ({
-    'nvidia.com/gpu': 'nvidia.com/gpu (NVIDIA GPUs)',
-    'amd.com/gpu': 'amd.com/gpu (AMD GPUs)',
-    'aws.amazon.com/neuron': 'aws.amazon.com/neuron (Inferentia / Trainium devices)',
-    'aws.amazon.com/neuroncore': 'aws.amazon.com/neuroncore (NeuronCores)',
-    'vpc.amazonaws.com/efa': 'vpc.amazonaws.com/efa (EFA interfaces)',
-  } as Record<string, string>)[value] ?? value,
+  label:
+    (
+      {
+        'nvidia.com/gpu': 'nvidia.com/gpu (NVIDIA GPUs)',
+        'amd.com/gpu': 'amd.com/gpu (AMD GPUs)',
+        'aws.amazon.com/neuron': 'aws.amazon.com/neuron (Inferentia / Trainium devices)',
+        'aws.amazon.com/neuroncore': 'aws.amazon.com/neuroncore (NeuronCores)',
+        'vpc.amazonaws.com/efa': 'vpc.amazonaws.com/efa (EFA interfaces)',
+      } as Record<string, string>
+    )[value] ?? value,
 }));
 
 const VALUES: Record<string, readonly string[]> = {

@@ -63,7 +63,7 @@ export const RequirementRow = memo(function RequirementRow({ index, row, req }: 
               if (k !== req.key) setRequirement(index, row, { key: k });
             }}
           />
-          {option && <span className="req-short" aria-hidden="true">{option.short}{option.unit ? ` (${option.unit})` : ''}</span>}
+          {option?.unit && <span className="req-short">in {option.unit}</span>}
         </div>
         <select
           className="req-op"
@@ -73,8 +73,14 @@ export const RequirementRow = memo(function RequirementRow({ index, row, req }: 
           aria-describedby={msg('operator', opIssue)}
           onChange={(e) => setRequirement(index, row, { operator: e.target.value })}
         >
-          {!OPERATOR_OPTIONS.some((o) => o.value === req.operator) && <option value={req.operator}>{req.operator}</option>}
-          {OPERATOR_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {!OPERATOR_OPTIONS.some((o) => o.value === req.operator) && (
+            <option value={req.operator}>{req.operator}</option>
+          )}
+          {OPERATOR_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <div className="req-vals">
           {numeric ? (
@@ -108,12 +114,31 @@ export const RequirementRow = memo(function RequirementRow({ index, row, req }: 
             />
           )}
         </div>
-        <button type="button" className="icon-button" onClick={() => removeRequirement(index, row)} aria-label={`Remove requirement ${row + 1}`}
-          title="Remove this requirement">×</button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => removeRequirement(index, row)}
+          aria-label={`Remove requirement ${row + 1}`}
+          title="Remove this requirement"
+        >
+          ×
+        </button>
       </div>
-      {keyIssue && <p id={`${id}-key-msg`} className="field-error">{keyIssue}</p>}
-      {opIssue && <p id={`${id}-operator-msg`} className="field-error">{opIssue}</p>}
-      {valuesIssue && <p id={`${id}-values-msg`} className="field-error">{valuesIssue}</p>}
+      {keyIssue && (
+        <p id={`${id}-key-msg`} className="field-error">
+          {keyIssue}
+        </p>
+      )}
+      {opIssue && (
+        <p id={`${id}-operator-msg`} className="field-error">
+          {opIssue}
+        </p>
+      )}
+      {valuesIssue && (
+        <p id={`${id}-values-msg`} className="field-error">
+          {valuesIssue}
+        </p>
+      )}
       {option?.notAboutType && (
         <p className="hint">Karpenter uses it to place nodes; it does not change which types are candidates here.</p>
       )}

@@ -17,7 +17,11 @@ interface Props {
   invalid: boolean;
 }
 
-const split = (text: string) => text.split(/[,\s]+/).map((v) => v.trim()).filter(Boolean);
+const split = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function ValuesInput({ name, labelKey, values, onChange, inputId, describedBy, invalid }: Props) {
   const [text, setText] = useState('');
@@ -35,8 +39,14 @@ export function ValuesInput({ name, labelKey, values, onChange, inputId, describ
         {values.map((v) => (
           <li key={v} className="chip">
             <span className="chip-text">{v}</span>
-            <button type="button" className="chip-remove" aria-label={`Remove value ${v} from ${name.toLowerCase()}`}
-              onClick={() => onChange(values.filter((x) => x !== v))}>×</button>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove value ${v} from ${name.toLowerCase()}`}
+              onClick={() => onChange(values.filter((x) => x !== v))}
+            >
+              ×
+            </button>
           </li>
         ))}
         <li className="chip-input">
@@ -45,7 +55,9 @@ export function ValuesInput({ name, labelKey, values, onChange, inputId, describ
             type="text"
             value={text}
             list={offered.length ? listId : undefined}
-            placeholder={values.length ? 'add a value' : offered.length ? `e.g. ${offered.slice(0, 3).join(', ')}` : 'value'}
+            placeholder={
+              values.length ? 'add a value' : offered.length ? `e.g. ${offered.slice(0, 3).join(', ')}` : 'value'
+            }
             spellCheck={false}
             autoComplete="off"
             aria-label={`${name} values: add a value`}
@@ -71,7 +83,11 @@ export function ValuesInput({ name, labelKey, values, onChange, inputId, describ
           />
           {offered.length > 0 && (
             <datalist id={listId}>
-              {offered.filter((v) => !values.includes(v)).map((v) => <option key={v} value={v} />)}
+              {offered
+                .filter((v) => !values.includes(v))
+                .map((v) => (
+                  <option key={v} value={v} />
+                ))}
             </datalist>
           )}
         </li>
