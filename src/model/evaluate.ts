@@ -125,6 +125,12 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
   return result;
 }
 
+/** The plan evaluate judges the subnets on: each node pool as the group of its worst candidate (group-scale.ts). */
+export function worstCasePlan(input: Plan, dataset: InstanceDataset): Plan {
+  const pools = input.nodeGroups.map((g) => (isPool(g) ? evaluatePool(g, input.cni, dataset) : null));
+  return pools.some(Boolean) ? withPoolCase(input, pools, 'worst') : input;
+}
+
 /** The plan with each pool group replaced by the group of its worst (or best) candidate, requirements dropped. */
 function withPoolCase(plan: Plan, pools: readonly (PoolEvaluation | null)[], which: 'worst' | 'best'): Plan {
   return {

@@ -106,13 +106,7 @@ export function buildSeries(
     const x = total(counts);
     if (x === lastX) continue;
     lastX = x;
-    usageFor(placed, counts, u);
-    const used = st.map((s, i) => u.used(i, s));
-    const withPrefixes = st.some((_, i) => u.prefixes[i]! > 0);
-    const load = withPrefixes
-      ? st.map((s, i) => (u.prefixes[i]! > 0 ? Math.max(used[i]!, blockLoad(blockUse(s.geometry, u.singles[i]! + s.reserved, u.prefixes[i]!), s.usable)) : used[i]!))
-      : undefined;
-    points.push(load ? { nodes: x, used, load } : { nodes: x, used });
+    points.push(seriesPoint(placed, st, counts, u, x));
   }
   const mark = (lambda: number) => {
     countsAt(groups, lambda, counts);
@@ -128,8 +122,28 @@ export function buildSeries(
 }
 
 /**
+ * One point of a series: the addresses used in each subnet at these node counts (`u` is reused), and
+ * with prefixes the /28 block load, which reaches the usable line where the blocks run out.
+ */
+export function seriesPoint(
+  placed: readonly GroupPlacement[],
+  st: readonly SubnetStatic[],
+  counts: ArrayLike<number>,
+  u: Usage,
+  nodes: number,
+): SeriesPoint {
+  usageFor(placed, counts, u);
+  const used = st.map((s, i) => u.used(i, s));
+  const withPrefixes = st.some((_, i) => u.prefixes[i]! > 0);
+  const load = withPrefixes
+    ? st.map((s, i) => (u.prefixes[i]! > 0 ? Math.max(used[i]!, blockLoad(blockUse(s.geometry, u.singles[i]! + s.reserved, u.prefixes[i]!), s.usable)) : used[i]!))
+    : undefined;
+  return load ? { nodes, used, load } : { nodes, used };
+}
+
+/**
  * Most nodes of group `gi` that fit, the other groups at desiredNodes (contract §2), judged on the
- * subnets the group touches.
+ * subnets the group touches (or on `judged` alone: group-scale.ts asks one subnet at a time).
  */
 export function maxNodesThatFit(
   groups: readonly NodeGroup[],
@@ -137,9 +151,10 @@ export function maxNodesThatFit(
   st: readonly SubnetStatic[],
   gi: number,
   index: SubnetIndex = new SubnetIndex(placed, st),
+  judged: readonly number[] = placed[gi]!.touches,
 ): number {
   const counts = groups.map((g) => g.desiredNodes);
-  const touches = placed[gi]!.touches;
+  const touches = judged;
   const fits = (n: number) => {
     counts[gi] = n;
     return touches.every((s) => index.fits(s, counts));
