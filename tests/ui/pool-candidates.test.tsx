@@ -21,7 +21,7 @@ afterEach(cleanup);
 
 /** The pool's result panel, once it is there. */
 async function poolPanel(): Promise<HTMLElement> {
-  const title = await screen.findByText(/^Node pool: \d+ candidate types/, { selector: 'h3' });
+  const title = await screen.findByText(/^Node pool: [\d,]+ candidate types?/, { selector: 'h3' });
   return title.closest('.pool-candidates') as HTMLElement;
 }
 const table = (panel: HTMLElement) => within(panel).getByRole('table');
@@ -142,6 +142,27 @@ describe('the best case in the verdict and the chart', () => {
     expect(screen.getByText(/^Solid lines: node pools at their worst candidates/).textContent).toMatch(
       /the same pods, on fewer nodes\); there nodes-a runs out first at 79 nodes\.$/,
     );
+  });
+
+  it('a pool of one candidate says worst and best are the same, and draws no best case', async () => {
+    const one = {
+      ...GPU_POOL,
+      nodeGroups: [
+        {
+          ...GPU_POOL.nodeGroups[0],
+          requirements: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['p4d.24xlarge'] }],
+        },
+      ],
+    };
+    renderApp(asPlan(one));
+    expect((await screen.findByTestId('pool-verdict')).textContent).toBe(
+      'Judged against the worst candidate p4d.24xlarge (training): the pool runs its pod on this type only, ' +
+        'so worst and best are the same.',
+    );
+    const panel = await poolPanel();
+    expect(panel.querySelector('.pool-picks')!.textContent).toMatch(/It is the only candidate\.$/);
+    await screen.findByText(/Subnet exhaustion as the node groups scale/);
+    expect(document.querySelector('.chart-best-line')).toBeNull();
   });
 
   it('a plan without pools draws no best case', async () => {

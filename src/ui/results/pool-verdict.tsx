@@ -23,8 +23,10 @@ export function PoolVerdictLine({ ev }: { ev: FullEvaluation }) {
   if (!b) {
     return (
       <p className="verdict-pool" data-testid="pool-verdict">
-        {head}: {one ? 'its candidates cost' : 'their candidates cost'} the same addresses, so the choice of types
-        changes nothing.
+        {head}:{' '}
+        {pools.every((g) => (g.candidateList?.length ?? 0) === 1)
+          ? `${one ? 'the pool runs its pod on this type only' : 'each pool runs its pod on one type only'}, so worst and best are the same.`
+          : `every candidate ${one ? 'costs' : 'of a pool costs'} the same addresses, so the choice of types changes nothing.`}
       </p>
     );
   }
