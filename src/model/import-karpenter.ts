@@ -83,8 +83,8 @@ export function parsePodsOption(
  */
 export function parsePodRequestsOption(
   text: string,
-): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
-  const out: Record<string, string> = {};
+): { ok: true; value: Record<string, string | number> } | { ok: false; error: string } {
+  const out: Record<string, string | number> = {};
   for (const raw of text.split(',')) {
     const item = raw.trim();
     if (item === '') continue;
@@ -92,7 +92,10 @@ export function parsePodRequestsOption(
     if (eq <= 0 || eq === item.length - 1) {
       return { ok: false, error: `pod requests are NAME=QUANTITY pairs (e.g. cpu=8,memory=64Gi), got "${item}"` };
     }
-    out[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+    const name = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    // Devices are counts: written as numbers, as plan files do ("nvidia.com/gpu": 1).
+    out[name] = name !== 'cpu' && name !== 'memory' && /^\d+$/.test(value) ? Number(value) : value;
   }
   if (Object.keys(out).length === 0) return { ok: false, error: 'pod requests are empty; give e.g. cpu=2,memory=4Gi' };
   const read = readPodRequests(out, 'pod requests');

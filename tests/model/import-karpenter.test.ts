@@ -272,7 +272,7 @@ describe('--pods and --pod-requests', () => {
     expect(parsePodsOption('512')).toEqual({ ok: true, value: { min: 0, desired: 512, max: 512 } });
     expect(parsePodsOption('64/0/512')).toEqual({ ok: false, error: 'pods must be MIN ≤ DESIRED ≤ MAX, got 64/0/512' });
     expect(parsePodsOption('lots')).toEqual({ ok: false, error: 'pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "lots"' });
-    expect(parsePodRequestsOption('cpu=8,memory=64Gi,nvidia.com/gpu=1')).toEqual({ ok: true, value: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': '1' } });
+    expect(parsePodRequestsOption('cpu=8,memory=64Gi,nvidia.com/gpu=1')).toEqual({ ok: true, value: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': 1 } });
     expect(parsePodRequestsOption('cpu=2 cores')).toEqual({ ok: false, error: 'cpu "2 cores" is not a Kubernetes quantity; write e.g. "500m", "2" or "0.5"' });
     expect(parsePodRequestsOption('cpu')).toEqual({ ok: false, error: 'pod requests are NAME=QUANTITY pairs (e.g. cpu=8,memory=64Gi), got "cpu"' });
   });
