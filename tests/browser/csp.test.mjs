@@ -86,6 +86,8 @@ test('the app runs under the policy with no violation: presets, lazy chunks, cha
   await clickAll(page.locator('details:not([open]) > summary'));
   await clickAll(page.getByRole('tab'));
   await page.getByRole('button', { name: /share link/i }).first().click();
+  // The last preset may be a node pool (pods, not pods per node): edit a fixed group's field.
+  await preset.selectOption({ label: 'Small routable VPC' });
   await page.getByLabel('Pods per node').first().fill('60');
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForTimeout(400);
