@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from './support/build.mjs';
@@ -133,6 +134,31 @@ for (const colorScheme of ['light', 'dark']) {
     await finish(s);
   });
 }
+
+test('no serious axe violations with a pool open: the editor and the candidate list, Karpenter and Auto Mode', async () => {
+  const s = await openPage(browser, { height: 1400, preset: 'Karpenter GPU pool (p4d, p5, p5en)' });
+  const { page } = s;
+  await page.locator('.pool-candidates').waitFor();
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.evaluate(readFileSync(axe, 'utf8'));
+  const scan = async (what) => {
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const text = bad.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+    assert.deepEqual(text, [], `axe (${what})`);
+  };
+  await scan('Karpenter pool');
+  await page.getByLabel('Node group kind').selectOption('auto-mode');
+  await page.getByLabel('Pod addresses').waitFor();
+  await scan('Auto Mode pool');
+  await finish(s);
+});
 
 test('the pool screenshots side by side (screenshots/pool.png)', async () => {
   const img = (name) => `data:image/png;base64,${readFileSync(join(DIR, `${name}.png`)).toString('base64')}`;
