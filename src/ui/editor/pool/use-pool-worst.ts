@@ -5,11 +5,16 @@
 import { usePlan, usePlanContext } from '../../../state/store-context';
 import type { DraftGroup } from '../../../state/draft';
 
-/** The group with the worst candidate's type when it is a pool (re-renders only when that type changes). */
-export function usePoolTyped(index: number, group: DraftGroup): DraftGroup {
+/** The worst candidate's type of group `index` when it is a pool, else '' (re-renders only when it changes). */
+export function usePoolWorst(index: number, isPool: boolean): string {
   const { derive } = usePlanContext();
-  const worst = usePlan((s) =>
-    group.pool ? (derive(s.draft).shown?.evaluation.nodeGroups[index]?.worst?.instanceType ?? '') : '',
+  return usePlan((s) =>
+    isPool ? (derive(s.draft).shown?.evaluation.nodeGroups[index]?.worst?.instanceType ?? '') : '',
   );
+}
+
+/** The group with the worst candidate's type when it is a pool. */
+export function usePoolTyped(index: number, group: DraftGroup): DraftGroup {
+  const worst = usePoolWorst(index, Boolean(group.pool));
   return group.pool && worst && worst !== group.instanceType ? { ...group, instanceType: worst } : group;
 }
