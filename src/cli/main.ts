@@ -24,7 +24,7 @@ const COMMANDS: Record<string, { run: CommandRunner; what: string }> = {
   link: { run: runLink, what: 'print a share link for a plan' },
   advise: { run: runAdvise, what: 'ranked fixes for a plan that does not fit or wastes addresses on warm pools' },
   export: { run: runExport, what: 'configuration for a plan: terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv' },
-  import: { run: runImport, what: 'a plan from aws ec2 describe-vpcs / describe-subnets [/ describe-network-interfaces] JSON' },
+  import: { run: runImport, what: 'a plan from aws ec2 describe-vpcs / describe-subnets [/ describe-network-interfaces] JSON; node pools from Karpenter NodePool YAML' },
   dns: { run: runDns, what: 'the DNS queries a Pod sends for a name, by ndots' },
   info: { run: runInfo, what: 'the instance dataset: size, date and sources' },
 };

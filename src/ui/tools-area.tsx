@@ -61,7 +61,7 @@ export default ToolsArea;
 function ToolPanel({ tab, shown }: { tab: ToolKey; shown: Evaluated | null }) {
   // On opening, the current result at once; then each edit once it has rested.
   const rested = useRested(shown, REST_MS) ?? shown;
-  if (tab === 'import') return <ImportTool />;
+  if (tab === 'import') return <ImportTool plan={rested?.plan ?? null} />;
   if (tab === 'dns') return <DnsTool />;
   if (tab === 'library') return <LibraryTool />;
   if (!rested) return <p className="tool-blocked">Fix the fields marked in the plan to use this tool.</p>;
@@ -86,16 +86,17 @@ function ExportTool({ shown }: { shown: Evaluated }) {
   return <ExportPanel plan={shown.plan} dataset={dataset} evaluation={shown.evaluation} workspace={workspace} />;
 }
 
-function ImportTool() {
+function ImportTool({ plan }: { plan: Plan | null }) {
   const { loadPlan, openWorkspace } = useActions();
   const [status, setStatus] = useState('');
   return (
     <>
       <ImportPanel
         dataset={dataset}
-        onImportPlan={(plan, source) => {
-          loadPlan(plan);
-          setStatus(`“${plan.name}” (${source}) is now the plan of this scenario. Undo (Ctrl+Z) brings back the plan it replaced.`);
+        plan={plan}
+        onImportPlan={(imported, source) => {
+          loadPlan(imported);
+          setStatus(`“${imported.name}” (${source}) is now the plan of this scenario. Undo (Ctrl+Z) brings back the plan it replaced.`);
         }}
         onOpenWorkspace={(ws, source) => {
           openWorkspace(ws, `Opened ${source}. Undo brings back what was here.`);
