@@ -107,7 +107,9 @@ test('markup and javascript: in plan, subnet and node group names (format 1) ren
   assert.equal(await page.getByLabel('Plan name').inputValue(), PLAN_NAME);
   const text = await page.locator('body').innerText();
   for (const name of [GROUP, ...SUBNETS]) assert.ok(text.includes(name), `"${name}" is shown as text`);
-  assert.ok(await page.getByText(GROUP, { exact: true }).first().isVisible(), 'the node group name is visible as text');
+  // Waited for: the editor and the detail render after the first paint (after-first-paint.tsx), later on a loaded machine.
+  const shown = page.getByText(GROUP, { exact: true }).filter({ visible: true }).first();
+  assert.ok(await shown.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false), 'the node group name is visible as text');
   await page.waitForTimeout(300); // let a lazily painted panel or an onerror fire, if one could
   await assertHarmless(page, seen, 'format 1');
   await context.close();
