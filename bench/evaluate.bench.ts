@@ -7,7 +7,7 @@ import { dataset } from '../src/data/dataset';
 import { evaluate } from '../src/model/evaluate';
 import { validatePlan } from '../src/model/validate-plan';
 import { recommendedMaxPods } from '../src/model/max-pods';
-import { largePlan } from '../tests/fixtures/large-plan';
+import { largePlan, largePlanWithPool } from '../tests/fixtures/large-plan';
 
 function measure(label: string, runs: number, fn: () => unknown) {
   for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm the JIT
@@ -40,4 +40,16 @@ for (const g of big.nodeGroups) {
   g.maxNodes *= 10;
 }
 measure('evaluate (same plan, 100,000 nodes at max)', 100, () => evaluate(big, dataset));
+// Issue 14: the same plan with a Karpenter pool of 307 candidate types (each evaluated, the worst judged).
+const poolJson = JSON.parse(JSON.stringify(largePlanWithPool()));
+const vp = validatePlan(poolJson, dataset);
+if (!vp.ok) throw new Error(JSON.stringify(vp.issues));
+const rp = evaluate(vp.plan, dataset, vp.warnings);
+const pool = rp.nodeGroups[rp.nodeGroups.length - 1]!;
+console.log(`pool: ${pool.candidates} candidates, worst ${pool.worst?.instanceType}, best ${pool.best?.instanceType}; ${rp.totals.nodes.max.toLocaleString("en-US")} nodes at max`);
+measure('evaluate (large plan + 307-candidate pool)', 200, () => evaluate(vp.plan, dataset, vp.warnings));
+measure('validate + evaluate (large plan + 307-candidate pool)', 200, () => {
+  const w = validatePlan(poolJson, dataset);
+  if (w.ok) evaluate(w.plan, dataset, w.warnings);
+});
 measure('max-pods --all (1,391 types)', 200, () => dataset.types.map((t) => `${t.name} ${recommendedMaxPods(t, { showMaxAllowed: true })}`).join('\n'));
