@@ -11,9 +11,11 @@ export interface ChartDownloadProps {
   fileBase: string;
   /** The subnets drawn, with their colours: the file carries its own key. */
   legend?: readonly LegendEntry[];
+  /** Drawn above the chart in the file. */
+  title?: string;
 }
 
-export default function ChartDownload({ getSvg, fileBase, legend }: ChartDownloadProps) {
+export default function ChartDownload({ getSvg, fileBase, legend, title }: ChartDownloadProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const timer = useRef<number>(undefined);
@@ -32,7 +34,7 @@ export default function ChartDownload({ getSvg, fileBase, legend }: ChartDownloa
     const svg = chart();
     if (!svg) return;
     try {
-      downloadBlob(new Blob([svgText(svg, { legend })], { type: 'image/svg+xml;charset=utf-8' }), `${base}.svg`);
+      downloadBlob(new Blob([svgText(svg, { legend, title })], { type: 'image/svg+xml;charset=utf-8' }), `${base}.svg`);
       say(`Downloading ${base}.svg.`);
     } catch (e) {
       say(`Could not make the SVG: ${e instanceof Error ? e.message : String(e)}.`);
@@ -43,7 +45,7 @@ export default function ChartDownload({ getSvg, fileBase, legend }: ChartDownloa
     if (!svg) return;
     setBusy(true);
     try {
-      downloadBlob(await pngBlob(svg, 2, legend), `${base}.png`);
+      downloadBlob(await pngBlob(svg, 2, legend, title), `${base}.png`);
       say(`Downloading ${base}.png.`);
     } catch (e) {
       say(`Could not make the PNG: ${e instanceof Error ? e.message : String(e)}.`);

@@ -125,10 +125,22 @@ function drawLegend(doc: Document, legend: readonly LegendEntry[], width: number
   return g;
 }
 
-export function svgText(svg: SVGSVGElement, options: { background?: string; legend?: readonly LegendEntry[] } = {}): string {
+/** The band above the chart that carries its title in a file (the page has the title in its heading). */
+export const TITLE_BAND = 30;
+
+export interface SvgFileOptions {
+  background?: string;
+  /** The subnets drawn, as a key under the chart. */
+  legend?: readonly LegendEntry[];
+  /** A title drawn above the chart, e.g. "Subnet exhaustion: <plan name>" (text, never markup). */
+  title?: string;
+}
+
+export function svgText(svg: SVGSVGElement, options: SvgFileOptions = {}): string {
   const { width, height: chartHeight } = svgSize(svg);
   const band = legendHeight(options.legend, width);
-  const height = chartHeight + band;
+  const head = options.title ? TITLE_BAND : 0;
+  const height = chartHeight + band + head;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
   clone.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
@@ -138,9 +150,10 @@ export function svgText(svg: SVGSVGElement, options: { background?: string; lege
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${chartHeight}`);
   // The page lets labels overflow the box; a file is cut at its viewBox either way.
   clone.style.removeProperty('overflow');
-  const [x = 0, y = 0, w = width, h0 = chartHeight] = (clone.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
-  const h = h0 + band;
-  if (band) clone.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
+  const [x = 0, y0 = 0, w = width, h0 = chartHeight] = (clone.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const y = y0 - head;
+  const h = h0 + band + head;
+  if (band || head) clone.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
   const bg = clone.ownerDocument.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('x', String(x));
   bg.setAttribute('y', String(y));
@@ -149,7 +162,22 @@ export function svgText(svg: SVGSVGElement, options: { background?: string; lege
   bg.setAttribute('fill', options.background ?? chartTheme(prefersDark() ? 'dark' : 'light').surface);
   bg.setAttribute('data-background', '');
   clone.insertBefore(bg, clone.firstChild);
-  if (options.legend?.length) clone.append(drawLegend(clone.ownerDocument, options.legend, w, y + h0, chartTheme(prefersDark() ? 'dark' : 'light').text));
+  const ink = chartTheme(prefersDark() ? 'dark' : 'light').text;
+  if (options.legend?.length) clone.append(drawLegend(clone.ownerDocument, options.legend, w, y0 + h0, ink));
+  if (options.title) {
+    const t = clone.ownerDocument.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(x + LEGEND_PAD));
+    t.setAttribute('y', String(y + 20));
+    t.setAttribute('fill', ink);
+    t.setAttribute('font-size', '15');
+    t.setAttribute('font-weight', '600');
+    t.setAttribute('font-family', 'system-ui, sans-serif');
+    t.setAttribute('data-title', '');
+    // textContent: the plan name is data, never markup
+    const max = Math.max(20, Math.floor((w - 2 * LEGEND_PAD) / 9)); // 15 px semibold: about 9 px a character
+    t.textContent = options.title.length > max ? `${options.title.slice(0, max - 1)}…` : options.title;
+    clone.append(t);
+  }
   let text = new XMLSerializer().serializeToString(clone);
   // A serializer that dropped the namespace declaration (it is an attribute, not an element name) gets it back.
   if (!/^<svg[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
@@ -176,9 +204,9 @@ function loadImage(src: string): Promise<HTMLImageElement> {
  * The chart as a PNG at `scale` device pixels per CSS pixel (lowered for huge charts). Rejects with a
  * readable Error where there is no canvas (jsdom, locked-down browsers).
  */
-export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly LegendEntry[]): Promise<Blob> {
+export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly LegendEntry[], title?: string): Promise<Blob> {
   const { width, height: chartHeight } = svgSize(svg);
-  const height = chartHeight + legendHeight(legend, width);
+  const height = chartHeight + legendHeight(legend, width) + (title ? TITLE_BAND : 0);
   if (!(width > 0 && height > 0)) throw new Error('the chart has no size yet');
   const fit = Math.min(scale, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
   const canvas = document.createElement('canvas');
@@ -191,7 +219,7 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly L
     ctx = null;
   }
   if (!ctx) throw new Error('this browser cannot draw on a canvas, so there is no PNG; download the SVG instead');
-  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg, { legend }))}`);
+  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg, { legend, title }))}`);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return new Promise<Blob>((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png');

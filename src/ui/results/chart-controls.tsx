@@ -14,9 +14,13 @@ interface Props {
   others: readonly { key: string; name: string }[];
   withKey: string;
   onWith(key: string): void;
+  /** The plan's node group names (none with fewer than two): scale one alone. */
+  groups: readonly string[];
+  scaleBy: string;
+  onScaleBy(name: string): void;
 }
 
-export function ChartControls({ ev, selection, onSelection, percent, onScale, shown, others, withKey, onWith }: Props) {
+export function ChartControls({ ev, selection, onSelection, percent, onScale, shown, others, withKey, onWith, groups, scaleBy, onScaleBy }: Props) {
   const id = useId();
   const azs = [...new Set(ev.subnets.map((s) => s.az))].sort();
   const many = ev.subnets.length > TOP_N;
@@ -30,6 +34,15 @@ export function ChartControls({ ev, selection, onSelection, percent, onScale, sh
           {azs.length > 1 && azs.map((az) => <option key={az} value={`az:${az}`}>{az} ({ev.subnets.filter((s) => s.az === az).length})</option>)}
         </select>
       </div>
+      {groups.length > 0 && (
+        <div className="inline-field">
+          <label htmlFor={`${id}-by`}>Scale</label>
+          <select id={`${id}-by`} value={scaleBy} onChange={(e) => onScaleBy(e.target.value)}>
+            <option value="">All node groups together</option>
+            {groups.map((g) => <option key={g} value={g}>{g} alone</option>)}
+          </select>
+        </div>
+      )}
       <div className="inline-field">
         <label htmlFor={`${id}-scale`}>Y axis</label>
         <select id={`${id}-scale`} value={percent ? 'percent' : 'addresses'} onChange={(e) => onScale(e.target.value === 'percent')}>

@@ -3,6 +3,8 @@
  * draw, thins the series to a few hundred points, and scales to addresses or to % of usable.
  */
 import type { FullEvaluation } from '../../model/evaluate';
+import type { GroupScale } from '../../model/group-scale';
+import { DISTINCT_COLORS } from '../colors';
 
 /** "loaded": the most loaded subnets at max; "all"; or "az:<name>". */
 export type SubnetSelection = string;
@@ -14,8 +16,10 @@ export const Y_CLIP = 2;
 
 export interface ChartLine {
   key: string;
-  /** Index in the plan's subnets (and so its colour). */
+  /** Index in the plan's subnets. */
   index: number;
+  /** Its colour (subnetColor): the subnet's own when every line drawn has one of the distinct ones, else its place. */
+  slot: number;
   name: string;
   az: string;
   usable: number;
@@ -30,8 +34,9 @@ export interface ChartRow {
 /** Another scenario's line for a drawn subnet (matched by name), drawn dashed in the same colour. */
 export interface OverlayLine {
   key: string;
-  /** The drawn subnet's index in the active plan (its colour). */
+  /** The drawn subnet's index in the active plan, and its colour slot (ChartLine.slot). */
   index: number;
+  slot: number;
   name: string;
   usable: number;
   exhaustedAt: number | null;
@@ -58,6 +63,8 @@ export interface ChartModel {
   xTicks: number[];
   /** Some line goes above yMax (cut off at Y_CLIP × usable). */
   clipped: boolean;
+  /** Every line stays low, so the axis fits them (fitYTop) and the usable lines are above it. */
+  usableAbove: boolean;
 }
 
 /** Load at max as a share of usable; over 1 when the subnet runs out. */
@@ -112,7 +119,7 @@ export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[],
       const u = (p.load ?? p.used)[j]!;
       return [p.nodes, Math.round((percent ? (s.usable > 0 ? (u / s.usable) * 100 : 0) : u) * 10) / 10];
     });
-    return [{ key: `o${l.index}`, index: l.index, name: s.name, usable: s.usable, exhaustedAt: s.exhaustedAtNodes, points }];
+    return [{ key: `o${l.index}`, index: l.index, slot: l.slot, name: s.name, usable: s.usable, exhaustedAt: s.exhaustedAtNodes, points }];
   });
 }
 
@@ -154,20 +161,22 @@ export function bestCaseLines(ev: FullEvaluation, lines: readonly ChartLine[], p
     });
     const first = b.firstExhaustion;
     const exhaustedAt = first && first.subnet === l.name ? round(toX(first.atNodes)) : null;
-    return { key: `b${l.index}`, index: l.index, name: l.name, usable: l.usable, exhaustedAt, points };
+    return { key: `b${l.index}`, index: l.index, slot: l.slot, name: l.name, usable: l.usable, exhaustedAt, points };
   });
 }
 
 export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS, other?: FullEvaluation | null): ChartModel {
-  const lines: ChartLine[] = indexes.map((i) => {
+  const own = indexes.every((i) => i < DISTINCT_COLORS);
+  const lines: ChartLine[] = indexes.map((i, k) => {
     const s = ev.subnets[i]!;
-    return { key: `s${i}`, index: i, name: s.name, az: s.az, usable: s.usable, exhaustedAt: s.exhaustedAtNodes };
+    return { key: `s${i}`, index: i, slot: own ? i : k, name: s.name, az: s.az, usable: s.usable, exhaustedAt: s.exhaustedAtNodes };
   });
   const pts = ev.series.points;
   const picked = thin(ev, maxPoints);
   const overlay = other ? overlayLines(other, lines, percent, maxPoints) : [];
   const usables = [...lines, ...overlay].map((l) => l.usable);
-  let yMax = percent ? 100 : Math.max(1, ...usables);
+  // The largest value drawn; the axis fits it (fitYTop), keeping the usable lines once a line nears them.
+  let yMax = 0;
   for (const o of overlay) for (const [, v] of o.points) if (v > yMax) yMax = v;
   const rows: ChartRow[] = [];
   const used: number[][] = [];
@@ -190,11 +199,61 @@ export function chartModel(ev: FullEvaluation, indexes: readonly number[], perce
   const xMax = Math.max(rows[rows.length - 1]?.nodes ?? 1, ev.series.marks.max, oLast, other?.series.marks.max ?? 0, xMin + 1);
   const limit = Y_CLIP * (percent ? 100 : Math.max(1, ...usables));
   const clipped = yMax > limit;
-  const top = Math.min(yMax, limit) * 1.04;
-  const step = niceStep(top / 4);
-  const ticks = Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
+  const fit = fitYTop(yMax, percent ? [100] : usables, percent ? 100 : Math.max(1, ...usables));
+  const ticks = axisTicks(Math.min(fit.top, limit) * 1.04);
   const best = bestCaseLines(ev, lines, percent, xMax, maxPoints);
-  return { rows, overlay, best, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks, xTicks: roundTicks(xMin, xMax), clipped };
+  return {
+    rows, overlay, best, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks,
+    xTicks: roundTicks(xMin, xMax), clipped, usableAbove: fit.usableAbove,
+  };
+}
+
+/** Below this share of its usable line no line is near running out, and the axis fits the lines alone. */
+export const NEAR_USABLE = 0.5;
+/** The axis never ends below this share of the largest usable count (or 100 %): flat lines stay flat. */
+export const Y_FLOOR = 0.1;
+
+/**
+ * The top of the y axis before rounding: the largest value drawn, with a floor of Y_FLOOR × `full`; and
+ * the usable lines (`usables`, in the chart's unit) kept in view once the data reaches NEAR_USABLE of the
+ * smallest one (then the story is where lines cross them).
+ * @example fitYTop(8, [100], 100) → { top: 10, usableAbove: true }: lines under 10 % get a 0–10 % axis
+ * @example fitYTop(60, [100], 100) → { top: 100, usableAbove: false }
+ */
+export function fitYTop(dataMax: number, usables: readonly number[], full: number): { top: number; usableAbove: boolean } {
+  const near = usables.filter((u) => u > 0 && dataMax >= NEAR_USABLE * u);
+  const top = Math.max(dataMax, Y_FLOOR * full, ...near);
+  return { top, usableAbove: usables.some((u) => u > top) };
+}
+
+/**
+ * The evaluation as the chart draws it when one group scales alone (group-scale.ts): its own series and
+ * exhaustion counts on the x axis of its nodes, "most loaded" judged at its max, no compared scenario.
+ */
+export function groupView(ev: FullEvaluation, scale: GroupScale): FullEvaluation {
+  const pts = scale.series.points;
+  const atMax = pts.find((p) => p.nodes === scale.series.marks.max) ?? pts[pts.length - 1];
+  const subnets = ev.subnets.map((s, i) => {
+    const used = atMax ? (atMax.load ?? atMax.used)[i]! : s.used.max;
+    return { ...s, exhaustedAtNodes: scale.exhaustedAt[i] ?? null, used: { ...s.used, max: used } };
+  });
+  const { bestCase: _best, ...rest } = ev;
+  return { ...rest, subnets, series: scale.series, firstExhaustion: scale.first };
+}
+
+/**
+ * Ticks from 0 to the first round number at or above `top`: of the nice steps that give 4 to 6 intervals,
+ * the one that overshoots least (a 0–104 % axis ends at 120 %, not 150 %).
+ * @example axisTicks(104) → [0, 20, 40, 60, 80, 100, 120]
+ */
+export function axisTicks(top: number): number[] {
+  let best: number[] | null = null;
+  for (const k of [4, 5, 6]) {
+    const step = niceStep(top / k);
+    const n = Math.max(1, Math.ceil(top / step));
+    if (!best || n * step < best[best.length - 1]!) best = Array.from({ length: n + 1 }, (_, i) => i * step);
+  }
+  return best!;
 }
 
 /** A round axis top: 1, 2, 2.5 or 5 times a power of ten. */

@@ -28,7 +28,6 @@ export function ChartOverlay({ model, marks, scheme, ink, cursor, scales }: Prop
   const right = area.x + area.width;
   const vline = x;
   const hline = y;
-  const sameMark = marks.desired === marks.max;
   const onMove = (e: React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const f = Math.min(1, Math.max(0, (e.clientX - box.left) / Math.max(1, box.width)));
@@ -36,24 +35,26 @@ export function ChartOverlay({ model, marks, scheme, ink, cursor, scales }: Prop
   };
   return (
     <g className="chart-overlay">
+      {/* A usable line above the axis top (every line far below it: chart-data's fitYTop) is not drawn; the chart says so. */}
       {model.percent ? (
-        <HLine y={hline(100)} left={left} right={right} color={ink.text} label="usable" labelColor={ink.muted} />
+        100 <= model.yMax && <HLine y={hline(100)} left={left} right={right} color={ink.text} label="usable" labelColor={ink.muted} />
       ) : (
-        model.lines.map((l) => <HLine key={l.key} y={hline(l.usable)} left={left} right={right} color={subnetColor(l.index, scheme)} />)
+        model.lines.map((l) => l.usable <= model.yMax && <HLine key={l.key} y={hline(l.usable)} left={left} right={right} color={subnetColor(l.slot, scheme)} />)
       )}
       {model.overlay.map((o) => {
         const own = model.lines.find((l) => l.index === o.index);
-        const color = subnetColor(o.index, scheme);
+        const color = subnetColor(o.slot, scheme);
         const y = (v: number) => hline(Math.min(v, model.yMax));
         return (
           <g key={o.key}>
-            {!model.percent && own && own.usable !== o.usable && <HLine y={hline(o.usable)} left={left} right={right} color={color} dash="2 4" />}
+            {!model.percent && own && own.usable !== o.usable && o.usable <= model.yMax && <HLine y={hline(o.usable)} left={left} right={right} color={color} dash="2 4" />}
             <path d={stepPath(o.points, vline, y)} fill="none" stroke={color} strokeWidth={2} strokeDasharray="8 5" />
           </g>
         );
       })}
-      {!sameMark && <VLine x={vline(marks.desired)} top={top} bottom={bottom} color={ink.muted} label={`desired ${fmt(marks.desired)}`} anchor="start" />}
-      <VLine x={vline(marks.max)} top={top} bottom={bottom} color={ink.text} label={`${sameMark ? 'desired = max' : 'max'} ${fmt(marks.max)}`} anchor="end" />
+      {markLabels(marks, vline, left, right).map((m) => (
+        <VLine key={m.key} x={m.x} top={top} bottom={bottom} color={m.key === 'max' ? ink.text : ink.muted} label={m.label} anchor={m.anchor} row={m.row} />
+      ))}
       {model.lines.map((l) => l.exhaustedAt !== null && l.exhaustedAt >= model.xMin && l.exhaustedAt <= model.xMax && (
         <circle key={l.key} cx={vline(l.exhaustedAt)} cy={hline(model.percent ? 100 : l.usable)} r={5} fill={ink.danger} stroke={ink.surface} strokeWidth={2}>
           <title>{`${l.name} runs out at ${fmt(l.exhaustedAt)} nodes`}</title>
@@ -84,11 +85,48 @@ function HLine({ y, left, right, color, label, labelColor, dash = '6 4' }: { y: 
   );
 }
 
-function VLine({ x, top, bottom, color, label, anchor }: { x: number; top: number; bottom: number; color: string; label: string; anchor: 'start' | 'end' }) {
+/** Width of a 12 px label, estimated (SVG text is not measured before it is drawn). */
+const labelWidth = (text: string) => text.length * 6.8;
+
+interface MarkLabel {
+  key: 'desired' | 'max';
+  x: number;
+  label: string;
+  anchor: 'start' | 'end';
+  /** 0: the top row; 1: the one below, where two labels would overlap. */
+  row: number;
+}
+
+/**
+ * The desired and max lines with their labels placed inside the plot: max's label left of its line and
+ * desired's right of its line unless that leaves the plot, and desired's a row lower if the two would touch.
+ */
+export function markLabels(marks: ExhaustionSeries['marks'], x: (n: number) => number, left: number, right: number): MarkLabel[] {
+  const place = (key: MarkLabel['key'], at: number, label: string, prefer: MarkLabel['anchor']): MarkLabel => {
+    const w = labelWidth(label);
+    const fitsStart = at + 4 + w <= right;
+    const fitsEnd = at - 4 - w >= left;
+    const anchor = prefer === 'end' ? (fitsEnd || !fitsStart ? 'end' : 'start') : fitsStart || !fitsEnd ? 'start' : 'end';
+    return { key, x: at, label, anchor, row: 0 };
+  };
+  const span = (m: MarkLabel): [number, number] => {
+    const w = labelWidth(m.label);
+    return m.anchor === 'start' ? [m.x + 4, m.x + 4 + w] : [m.x - 4 - w, m.x - 4];
+  };
+  if (marks.desired === marks.max) return [place('max', x(marks.max), `desired = max ${fmt(marks.max)}`, 'end')];
+  const max = place('max', x(marks.max), `max ${fmt(marks.max)}`, 'end');
+  const desired = place('desired', x(marks.desired), `desired ${fmt(marks.desired)}`, 'start');
+  const [a0, a1] = span(desired);
+  const [b0, b1] = span(max);
+  if (a0 < b1 + 6 && b0 < a1 + 6) desired.row = 1;
+  return [desired, max];
+}
+
+function VLine({ x, top, bottom, color, label, anchor, row = 0 }: { x: number; top: number; bottom: number; color: string; label: string; anchor: 'start' | 'end'; row?: number }) {
   return (
     <g>
       <line x1={x} x2={x} y1={top} y2={bottom} stroke={color} />
-      <text x={anchor === 'start' ? x + 4 : x - 4} y={top + 12} fill={color} fontSize={12} textAnchor={anchor}>{label}</text>
+      <text x={anchor === 'start' ? x + 4 : x - 4} y={top + 12 + row * 15} fill={color} fontSize={12} textAnchor={anchor}>{label}</text>
     </g>
   );
 }

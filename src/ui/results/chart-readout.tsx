@@ -41,7 +41,7 @@ export function ChartReadout({ ev, model, cursor }: Props) {
             const over = u > l.usable;
             return (
               <tr key={l.key}>
-                <th scope="row" className={over ? 'danger' : undefined}><span className="swatch" style={{ background: subnetColor(l.index, scheme) }} aria-hidden="true" />{l.name}</th>
+                <th scope="row" className={over ? 'danger' : undefined}><span className="swatch" style={{ background: subnetColor(l.slot, scheme) }} aria-hidden="true" />{l.name}</th>
                 <td>{l.az}</td>
                 <td className={`num${over ? ' danger' : ''}`}>{fmt(u)}</td>
                 <td className="num">{fmt(l.usable)}</td>

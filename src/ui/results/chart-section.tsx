@@ -5,11 +5,12 @@
  */
 import { memo, useMemo, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
+import type { Plan } from '../../model/plan';
 import { parseScenarioTabs, selectActive, selectScenarioByKey, selectScenarioTabs } from '../../state/selectors';
 import { usePlan, usePlanContext } from '../../state/store-context';
 import { ExhaustionChart } from './exhaustion-chart';
 
-export const ChartSection = memo(function ChartSection({ ev, name }: { ev: FullEvaluation; name: string }) {
+export const ChartSection = memo(function ChartSection({ ev, plan }: { ev: FullEvaluation; plan: Plan }) {
   const { derive } = usePlanContext();
   const tabs = usePlan(selectScenarioTabs);
   const active = usePlan(selectActive);
@@ -20,5 +21,5 @@ export const ChartSection = memo(function ChartSection({ ev, name }: { ev: FullE
   const shown = draft ? derive(draft).shown : null;
   const otherName = draft?.name ?? '';
   const other = useMemo(() => (shown ? { name: otherName, ev: shown.evaluation } : null), [shown, otherName]);
-  return <ExhaustionChart ev={ev} fileBase={name} others={others} withKey={withKey} onWith={setPicked} other={other} />;
+  return <ExhaustionChart ev={ev} plan={plan} fileBase={plan.name} others={others} withKey={withKey} onWith={setPicked} other={other} />;
 });

@@ -72,10 +72,12 @@ interface AxesProps {
   ink: Ink;
   percent: boolean;
   xLabel: string;
+  /** The y axis title; by default "Addresses used" or "% of usable addresses". */
+  yTitle?: string;
 }
 
 /** The horizontal grid, the x axis (total nodes) and the y axis (addresses or % of usable). */
-export const ChartAxes = memo(function ChartAxes({ model, scales, ink, percent, xLabel }: AxesProps) {
+export const ChartAxes = memo(function ChartAxes({ model, scales, ink, percent, xLabel, yTitle }: AxesProps) {
   const { area } = scales;
   const bottom = area.y + area.height;
   const yLabel = percent ? (v: number) => `${v}%` : fmt;
@@ -115,6 +117,10 @@ export const ChartAxes = memo(function ChartAxes({ model, scales, ink, percent, 
         </text>
       </g>
       <g className="chart-axis chart-axis-y">
+        <text className="chart-axis-title" transform="rotate(-90)" x={-(area.y + area.height / 2)} y={MARGIN.left + 4} dy="0.71em"
+          textAnchor="middle" fill={ink.muted} fontSize={FONT}>
+          {yTitle ?? (percent ? '% of usable addresses' : 'Addresses used')}
+        </text>
         <line className="chart-axis-line" x1={area.x} x2={area.x} y1={area.y} y2={bottom} stroke={ink.muted} />
         {model.yTicks.map((t) => (
           <g key={t}>
@@ -155,7 +161,7 @@ export const ChartLines = memo(function ChartLines({ model, scales, scheme, step
           className="chart-line"
           d={linePath(model, l.key, scales, steps)}
           fill="none"
-          stroke={subnetColor(l.index, scheme)}
+          stroke={subnetColor(l.slot, scheme)}
           strokeWidth={2}
           strokeLinejoin="round"
         />

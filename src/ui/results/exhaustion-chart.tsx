@@ -4,14 +4,17 @@
  * reads exact figures into the table below; a hidden table carries the data for screen readers.
  */
 import { lazy, memo, Suspense, useId, useMemo, useState } from 'react';
+import { dataset } from '../../data/dataset';
 import type { FullEvaluation } from '../../model/evaluate';
+import { groupScale } from '../../model/group-scale';
+import type { Plan } from '../../model/plan';
 import { chartTheme, subnetColor, useScheme } from '../colors';
 import { fmt } from '../format';
 import { useWidth } from '../use-width';
 import { ChartControls } from './chart-controls';
 import { ChartOverlay } from './chart-overlay';
 import { ChartReadout } from './chart-readout';
-import { chartModel, pickSubnets, prefersPercent, type ChartModel } from './chart-data';
+import { chartModel, groupView, pickSubnets, prefersPercent, type ChartModel } from './chart-data';
 import { ChartAxes, ChartLines, chartScales, HEIGHT } from './chart-svg';
 import { createCursor } from './cursor-store';
 import { BestCaseNote, ChartBestLines } from './pool-chart-lines';
@@ -27,6 +30,8 @@ export interface Compared {
 
 interface Props {
   ev: FullEvaluation;
+  /** The plan evaluated (validated): to scale one of its groups alone. */
+  plan?: Plan;
   /** The file name of a downloaded image (the plan's name). */
   fileBase: string;
   /** The other scenarios (a "Compare with" picker), the one picked (its key), and its evaluation. */
@@ -37,10 +42,19 @@ interface Props {
 }
 
 const NONE: readonly { key: string; name: string }[] = [];
+const NONE_GROUPS: readonly string[] = [];
 const ignore = () => {};
 
-export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, others = NONE, withKey = '', onWith = ignore, other = null }: Props) {
+export const ExhaustionChart = memo(function ExhaustionChart({ ev: all, plan, fileBase, others = NONE, withKey = '', onWith = ignore, other: compared = null }: Props) {
   const [selection, setSelection] = useState('loaded');
+  // '' scales every group together; a group's name scales that group alone, the others at desired (group-scale.ts).
+  const [scaleBy, setScaleBy] = useState('');
+  const groups = useMemo(() => plan?.nodeGroups.map((g) => g.name) ?? [], [plan]);
+  const gi = scaleBy ? groups.indexOf(scaleBy) : -1;
+  const alone = useMemo(() => (plan && gi >= 0 ? groupScale(plan, dataset, gi) : null), [plan, gi]);
+  const ev = useMemo(() => (alone ? groupView(all, alone) : all), [all, alone]);
+  const other = alone ? null : compared;
+  const xLabel = alone ? `Nodes of ${alone.name}, the other groups at desired` : X_LABEL;
   const [scale, setScale] = useState<'auto' | 'addresses' | 'percent'>('auto');
   const [cursor] = useState(createCursor);
   const [ref, width] = useWidth<HTMLDivElement>(640);
@@ -62,14 +76,15 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
       <div className="chart-head">
         <h2 id="chart-title">Subnet exhaustion as the node groups scale</h2>
         <ChartControls ev={ev} selection={selection} onSelection={setSelection} percent={percent} onScale={(p) => setScale(p ? 'percent' : 'addresses')}
-          shown={indexes.length} others={others} withKey={withKey} onWith={onWith} />
+          shown={indexes.length} others={alone ? NONE : others} withKey={withKey} onWith={onWith}
+          groups={groups.length > 1 ? groups : NONE_GROUPS} scaleBy={gi >= 0 ? scaleBy : ''} onScaleBy={setScaleBy} />
       </div>
       <div ref={ref} className="chart-box" role="img" aria-label={summary(ev, model, other)} onMouseLeave={() => cursor.set(null)}>
         <svg className="chart-surface" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`}>
           <defs>
             <clipPath id={clip}><rect x={area.x} y={area.y} width={area.width} height={area.height} /></clipPath>
           </defs>
-          <ChartAxes model={model} scales={scales} ink={ink} percent={percent} xLabel={X_LABEL} />
+          <ChartAxes model={model} scales={scales} ink={ink} percent={percent} xLabel={xLabel} />
           <ChartLines model={model} scales={scales} scheme={scheme} steps={steps} clip={clip} />
           <ChartBestLines model={model} scales={scales} scheme={scheme} ink={ink} clip={clip} />
           <ChartOverlay model={model} marks={marks} scheme={scheme} ink={ink} cursor={cursor} scales={scales} />
@@ -84,11 +99,24 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev, fileBase, oth
         ) : <span />}
         <Suspense fallback={null}>
           <ChartDownload getSvg={() => ref.current?.querySelector('svg.chart-surface') ?? null} fileBase={fileBase}
-            legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.index, scheme) }))} />
+            legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.slot, scheme) }))}
+            title={`Subnet exhaustion: ${fileBase || 'plan'}${alone ? ` (${alone.name} scaling alone)` : ''}`} />
         </Suspense>
       </div>
       {model.best.length > 0 && <BestCaseNote ev={ev} />}
       {model.clipped && <p className="hint">Lines are cut off at twice the largest usable count; the table has the exact figures.</p>}
+      {model.usableAbove && (
+        <p className="hint">
+          Every line stays far below its subnet's usable addresses, so the axis is fitted to the lines; the usable lines are above it.
+        </p>
+      )}
+      {alone && (
+        <p className="hint">
+          {alone.name} scales from {fmt(alone.series.marks.min)} to {fmt(alone.series.points[alone.series.points.length - 1]?.nodes ?? alone.series.marks.max)} nodes
+          (its max is {fmt(alone.series.marks.max)}); the other groups stay at desired.{' '}
+          {alone.first ? `${alone.first.subnet} runs out first, at ${fmt(alone.first.atNodes)} of its nodes.` : 'No subnet runs out within the chart.'}
+        </p>
+      )}
       <ChartReadout ev={ev} model={model} cursor={cursor} />
       <DataTable ev={ev} />
     </figure>

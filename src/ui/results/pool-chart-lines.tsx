@@ -30,7 +30,7 @@ export const ChartBestLines = memo(function ChartBestLines({ model, scales, sche
             className="chart-best-line"
             d={b.points.map(([n, v], i) => (i === 0 ? `M${x(n)},${y(v)}` : `H${x(n)}V${y(v)}`)).join('')}
             fill="none"
-            stroke={subnetColor(b.index, scheme)}
+            stroke={subnetColor(b.slot, scheme)}
             strokeWidth={2}
             strokeDasharray="1 4"
             strokeLinecap="round"

@@ -39,7 +39,7 @@ export function ResultsView() {
                   Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.
                 </p>
               </section>
-            ) : <ChartSection ev={later.evaluation} name={later.plan.name} />}
+            ) : <ChartSection ev={later.evaluation} plan={later.plan} />}
           </AfterFirstPaint>
           <WarningsPanel ev={shown.evaluation} stale={stale} />
           <AfterFirstPaint>

@@ -80,6 +80,20 @@ describe('svgText', () => {
     expect(doc.querySelector('[data-background]')!.getAttribute('height')).toBe(String(160 + 28));
   });
 
+  it('draws a title above the chart (the plan name as text) in a band of its own', () => {
+    const title = 'Subnet exhaustion: <img src=x onerror=alert(1)>';
+    const doc = new DOMParser().parseFromString(svgText(drawSvg(), { title }), 'image/svg+xml');
+    const root = doc.documentElement;
+    expect(root.getAttribute('height')).toBe(String(160 + 30));
+    // The band sits above the chart's own coordinates: the chart is not moved, the view starts 30 px higher.
+    expect(root.getAttribute('viewBox')).toBe('0 -30 320 190');
+    const t = doc.querySelector('[data-title]')!;
+    // 320 px hold 33 characters of 15 px type: the name is cut with an ellipsis, as text
+    expect(t.textContent).toBe('Subnet exhaustion: <img src=x on…');
+    expect(Number(t.getAttribute('y'))).toBeLessThan(0);
+    expect(doc.querySelector('img')).toBeNull();
+  });
+
   it('paints a background of the current theme behind everything', () => {
     const light = new DOMParser().parseFromString(svgText(drawSvg()), 'image/svg+xml').documentElement;
     const bg = light.firstElementChild!;
