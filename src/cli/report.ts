@@ -40,7 +40,12 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
   for (const g of r.nodeGroups) {
     const p = g.perNode;
     out.push(`  ${g.name} (${g.instanceType}, ${g.nodes.min}/${g.nodes.desired}/${g.nodes.max} nodes, ${p.pods} pods per node)`);
-    out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}; ${p.podsWithoutIp} pods without an address`);
+    const sd = g.subnetDiscovery;
+    // With subnet discovery the secondary ENIs leave the node subnet: say where the node's addresses land.
+    const where = sd
+      ? `node subnet ${n(sd.nodeSubnetPerNode)}, ${n(sd.eniAddressesPerNode)} in the most free of ${sd.subnets.join(', ')}`
+      : `node subnet ${n(p.nodeSubnetIps)}, pod subnet ${n(p.podSubnetIps)}`;
+    out.push(`    per node: ${p.enis} ENIs, ${n(p.ips)} pod addresses${p.prefixes ? ` (${p.prefixes} prefixes)` : ''}, ${n(p.warmIps)} warm; ${where}; ${p.podsWithoutIp} pods without an address`);
     if (g.worst && g.best && g.candidateList) {
       const pick = (x: { instanceType: string; podsPerNode: number; nodes: number; addresses: number }) =>
         `${x.instanceType} (${x.podsPerNode} pods per node, ${n(x.nodes)} nodes, ${n(x.addresses)} addresses)`;
@@ -48,7 +53,6 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
       if (g.tooSmall?.length) out.push(`    too small for one pod: ${g.tooSmall.slice(0, 6).map((c) => `${c.instanceType} (${c.limitedBy})`).join(', ')}${g.tooSmall.length > 6 ? `, and ${g.tooSmall.length - 6} more` : ''}`);
     }
     if (p.kind === 'auto-mode') out.push(`    ${AUTO_MODE_WARM_POOL_ASSUMPTION}`);
-    const sd = g.subnetDiscovery;
     if (sd) {
       const stay = sd.primaryWithoutPods ? 'node IP; the primary ENI carries no pods (node subnet tagged =0)' : 'node IP and primary ENI';
       out.push(`    subnet discovery: per node ${n(sd.nodeSubnetPerNode)} stay in the node subnet (${stay}); ${sd.enisPerNode} secondary ENI${sd.enisPerNode === 1 ? '' : 's'} (${n(sd.eniAddressesPerNode)} addresses) ${sd.enisPerNode === 1 ? 'goes' : 'go'} to the most free of ${sd.subnets.join(', ')}`);
