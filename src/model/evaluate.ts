@@ -6,8 +6,7 @@
  */
 import { cidrSize, freeAddressCount, parseCidr, containsCidr, type Cidr } from './cidr';
 import type { InstanceDataset } from './instances';
-import { launchLayout } from './efa-layout';
-import { eniLimitedMaxPods, karpenterEniLimitedPods, recommendedMaxPods } from './max-pods';
+import { maxPodsNumbers } from './max-pods';
 import { evaluatePool, isPool, poolAsGroup, type PoolEvaluation } from './node-pool';
 import type { Plan } from './plan';
 import { placeGroups, type GroupPlacement } from './placement';
@@ -77,19 +76,7 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
       instanceType: g.instanceType,
       maxPods: per.maxPods,
       perNode: per,
-      maxPodsNumbers: {
-        eniLimited: eniLimitedMaxPods(t),
-        recommended: recommendedMaxPods(t, {
-          customNetworking: plan.cni.customNetworking,
-          prefixDelegation: plan.cni.prefixDelegation,
-          maxEni: plan.cni.maxEni,
-        }),
-        effective: per.effectiveMaxPods,
-        // EFA-aware: Karpenter ENILimitedPods (instancetype/types.go) subtracts card 0's EFA-only interfaces
-        karpenter: karpenterEniLimitedPods(
-          t, plan.cni.customNetworking ? 1 : 0, launchLayout(t, g.efaLayout).efaOnlyOnCard0,
-        ),
-      },
+      maxPodsNumbers: maxPodsNumbers(t, plan.cni, per),
       maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi, index),
       nodes,
       addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },

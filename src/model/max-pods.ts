@@ -6,6 +6,8 @@
  * 3. Effective: see `nodeAccounting` in warm-pool.ts (it needs the CNI settings).
  */
 import type { InstanceType } from './instances';
+import type { CniSettings } from './plan';
+import type { NodeAccounting } from './warm-pool';
 
 /** The two hostNetwork pods (aws-node, kube-proxy) that eni-max-pods.txt adds on top. */
 export const HOST_NETWORK_PODS = 2;
@@ -123,3 +125,40 @@ export const MAX_PODS_SOURCE: Record<MaxPodsSource, (uncapped: number) => string
   karpenter: () => "Karpenter's EFA-aware ENI-limited value",
   'auto-mode-cap': (u) => `EKS Auto Mode cap of ${AUTO_MODE_MAX_PODS}, over ${u}`,
 };
+
+/** The max-pods numbers of one node (a node group's result, the editor's instance facts). */
+export interface MaxPodsNumbers {
+  /** ENIs × (IPv4 per ENI − 1) + 2. */
+  eniLimited: number;
+  /** max-pods-calculator.sh with the plan's custom networking / prefix delegation / MAX_ENI. */
+  recommended: number;
+  /** What the node can really run: min(max pods − 2, addresses the CNI can hold). */
+  effective: number;
+  /** Karpenter ENILimitedPods with RESERVED_ENIS = 1 under custom networking, else 0. */
+  karpenter: number;
+}
+
+/**
+ * The max-pods numbers of a node of type `t` under the CNI settings; `node` is its accounting
+ * (`nodeAccounting` in warm-pool.ts), which gives the effective value and card 0's EFA-only interfaces.
+ * @example maxPodsNumbers(m5.16xlarge, DEFAULT_CNI, nodeAccounting(m5.16xlarge, DEFAULT_CNI, { pods: 0 }))
+ *   // { eniLimited: 737, recommended: 250, effective: 735, karpenter: 737 }
+ */
+export function maxPodsNumbers(
+  t: InstanceType,
+  cni: CniSettings,
+  node: Pick<NodeAccounting, 'effectiveMaxPods' | 'efaOnlyOnCard0'>,
+): MaxPodsNumbers {
+  return {
+    eniLimited: eniLimitedMaxPods(t),
+    // recommendedMaxPods applies prefix delegation only on Nitro, as the script does
+    recommended: recommendedMaxPods(t, {
+      customNetworking: cni.customNetworking,
+      prefixDelegation: cni.prefixDelegation,
+      maxEni: cni.maxEni,
+    }),
+    effective: node.effectiveMaxPods,
+    // EFA-aware: Karpenter ENILimitedPods (instancetype/types.go) subtracts card 0's EFA-only interfaces
+    karpenter: karpenterEniLimitedPods(t, cni.customNetworking ? 1 : 0, node.efaOnlyOnCard0),
+  };
+}

@@ -3,6 +3,7 @@
  * Keys marked (contract) are the stable part of `evaluate --json` (README, "The command line"); the rest are
  * extensions.
  */
+import type { MaxPodsNumbers } from './max-pods';
 import type { NodeAccounting } from './warm-pool';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -92,16 +93,8 @@ export interface NodeGroupResult {
   maxPods: number;
   /** The node object of `node --json` (contract). */
   perNode: NodeAccounting;
-  maxPodsNumbers: {
-    /** ENIs × (IPv4 per ENI − 1) + 2. */
-    eniLimited: number;
-    /** max-pods-calculator.sh with the plan's custom networking / prefix delegation / MAX_ENI. */
-    recommended: number;
-    /** What the node can really run: min(max pods − 2, addresses the CNI can hold). */
-    effective: number;
-    /** Karpenter ENILimitedPods with RESERVED_ENIS = 1 under custom networking, else 0. */
-    karpenter: number;
-  };
+  /** ENI-limited, recommended, effective and Karpenter's (max-pods.ts maxPodsNumbers). */
+  maxPodsNumbers: MaxPodsNumbers;
   /** Most nodes of this group that fit, the other groups at desiredNodes (contract). */
   maxNodesThatFit: number;
   nodes: Record<Scale, number>;

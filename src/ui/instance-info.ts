@@ -1,35 +1,14 @@
 /**
- * Instance-type facts for the editor: search over all types, and the three max-pods numbers under the
- * CNI settings as typed (pure; reads the draft's text fields leniently).
+ * Instance-type facts for the editor: search over all types, accelerators, the draft's max pods (pure;
+ * reads the draft's text fields leniently). The max-pods numbers are the model's (max-pods.ts maxPodsNumbers).
  */
 import type { InstanceDataset, InstanceType } from '../model/instances';
-import { vpcCniSupportsPrefixDelegation } from '../model/instances';
-import { eniLimitedMaxPods, recommendedMaxPods } from '../model/max-pods';
-import type { CniSettings } from '../model/plan';
-import { nodeAccounting } from '../model/warm-pool';
 import { toNumber } from '../state/draft';
 
 const int = (raw: string, fallback: number | null): number | null => {
   const v = toNumber(raw, fallback);
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
 };
-
-export interface MaxPodsTriple {
-  eniLimited: number;
-  recommended: number;
-  effective: number;
-}
-
-/**
- * ENI-limited, recommended (max-pods-calculator.sh with these settings) and effective max pods.
- * @example maxPodsTriple(m5.16xlarge, DEFAULT_CNI, null) // { eniLimited: 737, recommended: 250, effective: 735 }
- */
-export function maxPodsTriple(t: InstanceType, cni: CniSettings, maxPods: number | null): MaxPodsTriple {
-  const pd = cni.prefixDelegation && vpcCniSupportsPrefixDelegation(t);
-  const recommended = recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: pd, maxEni: cni.maxEni });
-  const node = nodeAccounting(t, cni, { pods: 0, maxPods: maxPods ?? eniLimitedMaxPods(t) });
-  return { eniLimited: eniLimitedMaxPods(t), recommended, effective: node.effectiveMaxPods };
-}
 
 /** The draft's max pods as a number, or null for the AMI's default (or text that does not parse). */
 export const draftMaxPods = (raw: string): number | null => int(raw, null);

@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/model/evaluate';
+import { maxPodsNumbers } from '../../src/model/max-pods';
 import { DEFAULT_CNI } from '../../src/model/plan';
 import { EXPANDED_VPC, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { validatePlan } from '../../src/model/validate-plan';
 import { nodeAccounting } from '../../src/model/warm-pool';
-import { maxPodsTriple, searchInstanceTypes } from '../../src/ui/instance-info';
+import { searchInstanceTypes } from '../../src/ui/instance-info';
 import { chartModel, MAX_POINTS, niceCeil, pickSubnets, prefersPercent, TOP_N } from '../../src/ui/results/chart-data';
 import { explainNode } from '../../src/ui/results/node-explain';
 import { largePlan } from '../fixtures/large-plan';
@@ -83,6 +84,7 @@ describe('instance types', () => {
   });
 
   it('gives the three max-pods numbers: m5.16xlarge 737 / 250 / 735', () => {
-    expect(maxPodsTriple(dataset.byName.get('m5.16xlarge')!, DEFAULT_CNI, null)).toEqual({ eniLimited: 737, recommended: 250, effective: 735 });
+    const m5 = dataset.byName.get('m5.16xlarge')!;
+    expect(maxPodsNumbers(m5, DEFAULT_CNI, nodeAccounting(m5, DEFAULT_CNI, { pods: 0 }))).toMatchObject({ eniLimited: 737, recommended: 250, effective: 735 });
   });
 });

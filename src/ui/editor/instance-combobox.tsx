@@ -14,10 +14,12 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { dataset } from '../../data/dataset';
 import type { InstanceType } from '../../model/instances';
+import { maxPodsNumbers } from '../../model/max-pods';
 import type { CniSettings } from '../../model/plan';
+import { nodeAccounting } from '../../model/warm-pool';
 import { useActions, useFieldIssue } from '../../state/store-context';
 import { fieldId, fmt } from '../format';
-import { acceleratorSummary, findInstanceType, maxPodsTriple, searchInstanceTypes } from '../instance-info';
+import { acceleratorSummary, findInstanceType, searchInstanceTypes } from '../instance-info';
 import { usePodCni } from './use-pod-cni';
 
 interface Props {
@@ -247,7 +249,7 @@ function Options({ items, hi, optionId, selected, maxPods, onPick, onHover }: Op
 }
 
 function OptionText({ t, cni, maxPods }: { t: InstanceType; cni: CniSettings; maxPods: number | null }) {
-  const m = maxPodsTriple(t, cni, maxPods);
+  const m = maxPodsNumbers(t, cni, nodeAccounting(t, cni, { pods: 0, maxPods }));
   const ai = acceleratorSummary(t);
   return (
     <>

@@ -4,12 +4,13 @@
  */
 import { dataset } from '../../data/dataset';
 import { launchLayout } from '../../model/efa-layout';
-import { AUTO_MODE_MAX_PODS, maxPodsInForce, recommendedCap } from '../../model/max-pods';
+import { AUTO_MODE_MAX_PODS, maxPodsInForce, maxPodsNumbers, recommendedCap } from '../../model/max-pods';
 import type { EfaLayout, NodeGroupKind } from '../../model/plan';
+import { nodeAccounting } from '../../model/warm-pool';
 import { useActions } from '../../state/store-context';
 import { Field } from '../field';
 import { fmt } from '../format';
-import { draftMaxPods, findInstanceType, maxPodsTriple } from '../instance-info';
+import { draftMaxPods, findInstanceType } from '../instance-info';
 import { usePodCni } from './use-pod-cni';
 
 interface Props {
@@ -34,7 +35,7 @@ export function MaxPodsField({ index, title, instanceType, value, kind = '', efa
   const { setGroupField } = useActions();
   const cni = usePodCni();
   const type = findInstanceType(dataset, instanceType) ?? undefined;
-  const triple = type ? maxPodsTriple(type, cni, draftMaxPods(value)) : null;
+  const triple = type ? maxPodsNumbers(type, cni, nodeAccounting(type, cni, { pods: 0, maxPods: draftMaxPods(value) })) : null;
   const byDefault = type
     ? maxPodsInForce(type, (kind || 'self-managed') as NodeGroupKind, null, {
         reservedEnis: cni.customNetworking ? 1 : 0,
