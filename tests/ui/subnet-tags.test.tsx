@@ -30,6 +30,21 @@ describe('subnet tags in the page', () => {
     await waitFor(() => expect(verdict()).toBe('Does not fit at max'));
   });
 
+  it('the node group detail says where the addresses of one node land: 50 in the node subnet, 50 by subnet discovery', async () => {
+    // m5.16xlarge, 10 pods: 2 ENIs of 50 (AWS's table). The primary ENI stays in nodes-a; the secondary goes
+    // to the most free of nodes-a and the tagged pods-a.
+    const { user } = renderApp(issuePlan());
+    await user.click(screen.getByText(/Subnet tags/));
+    await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=1' }));
+    await waitFor(() => expect(verdict()).toBe('Fits at max'));
+    const lines = () => [...screen.getByRole('list', { name: /Where one m5.16xlarge node of .* takes its addresses/ }).querySelectorAll('li')].map((li) => li.textContent);
+    // The detail follows the verdict a frame later (use-painted-value.ts).
+    await waitFor(() => expect(lines()).toEqual([
+      'From the node subnet (nodes-a): 50 = node IP and primary ENI',
+      'By subnet discovery (the most free of nodes-a, pods-a): 50 = 1 secondary ENI with 50 addresses',
+    ]));
+  });
+
   it('a tag typed by hand goes into the plan; a key longer than 128 characters is named at the field', async () => {
     const { user, store } = renderApp(issuePlan());
     await user.click(screen.getByText(/Subnet tags/));

@@ -167,7 +167,7 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
         </div>
       )}
       <ul className="subnet-lines" aria-label={`Where one ${r.instanceType} node of ${r.name} takes its addresses`}>
-        {subnetLines(n, g?.subnets ?? [], cni.customNetworking ? g?.podSubnets ?? [] : []).map((l) => (
+        {subnetLines(n, g?.subnets ?? [], cni.customNetworking ? g?.podSubnets ?? [] : [], r.subnetDiscovery).map((l) => (
           <li key={l.label}>
             <strong>{l.label}</strong> <span className="muted">({l.subnets})</span>:{' '}
             <span className="num strong">{fmt(l.total)}</span>

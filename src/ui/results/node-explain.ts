@@ -8,6 +8,7 @@
 import type { InstanceType } from '../../model/instances';
 import { AUTO_MODE_MAX_PODS, recommendedCap } from '../../model/max-pods';
 import type { CniSettings } from '../../model/plan';
+import type { DiscoverySummary } from '../../model/subnet-discovery';
 import type { CardGroup, NodeAccounting, SubnetShare } from '../../model/warm-pool';
 import { fmt, plural } from '../format';
 export { kindName, layoutName } from '../editor/node-kinds';
@@ -312,7 +313,8 @@ export interface SubnetLine {
 }
 
 /**
- * Where one node's addresses come from: its launch subnet and, with custom networking, the pod subnet.
+ * Where one node's addresses come from: its launch subnet and, with custom networking, the pod subnet; with
+ * subnet discovery, the node subnet's share and the secondary ENIs' (evaluate's `subnetDiscovery`).
  * @example subnetLines(node, ['gpu-a', 'gpu-b'], [])
  *   // [{ label: 'From the node subnet', subnets: 'gpu-a or gpu-b', total: 131, … }]
  */
@@ -320,9 +322,22 @@ export function subnetLines(
   n: NodeAccounting,
   nodeSubnets: readonly string[],
   podSubnets: readonly string[],
+  discovery?: DiscoverySummary,
 ): SubnetLine[] {
   const or = (names: readonly string[]) => (names.length ? names.join(' or ') : '—');
   const lines: SubnetLine[] = [];
+  if (discovery) {
+    // Subnet discovery (subnet-discovery.ts): the secondary ENIs go to the most free tagged subnet of the AZ.
+    const stay = discovery.primaryWithoutPods ? 'node IP and primary ENI, no pods on it (tagged =0)' : 'node IP and primary ENI';
+    lines.push({ label: 'From the node subnet', subnets: or(nodeSubnets), total: discovery.nodeSubnetPerNode, parts: stay });
+    lines.push({
+      label: 'By subnet discovery',
+      subnets: `the most free of ${discovery.subnets.join(', ')}`,
+      total: discovery.eniAddressesPerNode,
+      parts: `${plural(discovery.enisPerNode, 'secondary ENI')} with ${plural(discovery.eniAddressesPerNode, 'address', 'addresses')}`,
+    });
+    return lines;
+  }
   const node = n.share.node;
   const pod = n.share.pod;
   const sum = (s: SubnetShare) => s.nodeIps + s.eniPrimaries + s.podIps + s.warmIps;
