@@ -9,6 +9,7 @@ import { measure } from '../model/advisor/measure';
 import { intOption, strictParse } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { loadPlanArgument, pickScenario } from './load-plan';
+import { fmt, percent } from '../model/format';
 
 export const ADVISE_USAGE = `Usage: eks-ip-planner advise PLAN [--json] [--headroom PCT] [--all] [--scenario N|NAME]
   PLAN: a plan file (JSON), a share link, or - for standard input
@@ -18,8 +19,8 @@ export const ADVISE_USAGE = `Usage: eks-ip-planner advise PLAN [--json] [--headr
   --all        advise even when the plan fits and wastes little
   --scenario   with a document of several scenarios, which one (default: the active one)`;
 
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const n = fmt;
+const pct = (x: number) => percent(x);
 
 export async function runAdvise(args: string[], io: CliIo): Promise<number> {
   const p = strictParse(args, {

@@ -4,8 +4,9 @@ import type { FullEvaluation } from '../model/evaluate';
 import type { Plan } from '../model/plan';
 import { MAX_PODS_SOURCE } from '../model/max-pods';
 import { AUTO_MODE_WARM_POOL_ASSUMPTION } from '../model/auto-mode';
+import { fmt } from '../model/format';
 
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const n = fmt;
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
 

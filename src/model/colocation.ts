@@ -7,6 +7,7 @@ import { evaluate, type FullEvaluation } from './evaluate';
 import type { InstanceDataset } from './instances';
 import type { Plan } from './plan';
 import type { Warning } from './result';
+import { fmt } from './format';
 
 export interface ColocationImpact {
   plan: Plan;
@@ -45,7 +46,7 @@ export function colocationImpact(plan: Plan, dataset: InstanceDataset, groupInde
     code: 'colocation-subnet-exhausted',
     severity: 'error',
     path: `vpc.subnets[${moved.vpc.subnets.findIndex((x) => x.name === s.name)}]`,
-    message: `With ${group.name} co-located in ${az}, subnet ${s.name} must hold ${s.usedAtMax.toLocaleString('en-US')} addresses at max but has ${s.usable.toLocaleString('en-US')} usable`,
+    message: `With ${group.name} co-located in ${az}, subnet ${s.name} must hold ${fmt(s.usedAtMax)} addresses at max but has ${fmt(s.usable)} usable`,
     fix: `Give ${az} a larger subnet (or a pod subnet from 100.64.0.0/10 with custom networking) before co-locating, or lower maxNodes to ${evaluation.nodeGroups[groupIndex]!.maxNodesThatFit}`,
   }));
   return { plan: moved, evaluation, exhausted, warnings };

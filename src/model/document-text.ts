@@ -5,6 +5,7 @@
  */
 import type { InstanceDataset } from './instances';
 import { restoreDocument, type DocumentRestore } from './workspace';
+import { fmt } from './format';
 
 /** Largest plan document accepted (characters). A 40-group, 48-subnet plan is about 10 KB. */
 export const MAX_DOCUMENT_CHARS = 1024 * 1024;
@@ -12,7 +13,7 @@ export const MAX_DOCUMENT_CHARS = 1024 * 1024;
 export function parseDocumentText(text: string, dataset: InstanceDataset, where = 'the file'): DocumentRestore {
   if (typeof text !== 'string') return { ok: false, issues: [{ path: '', message: `${where} is not text` }] };
   if (text.length > MAX_DOCUMENT_CHARS) {
-    return { ok: false, issues: [{ path: '', message: `${where} is too large (${Math.round(text.length / 1024).toLocaleString('en-US')} KB; a plan is at most ${MAX_DOCUMENT_CHARS / 1024} KB)` }] };
+    return { ok: false, issues: [{ path: '', message: `${where} is too large (${fmt(text.length / 1024)} KB; a plan is at most ${MAX_DOCUMENT_CHARS / 1024} KB)` }] };
   }
   let json: unknown;
   try {

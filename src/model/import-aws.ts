@@ -9,6 +9,7 @@ import { cidrCompare, formatCidr, parseCidr, usableAddresses, type Cidr } from '
 import { DEFAULT_CNI, PLAN_VERSION, type Plan, type Subnet } from './plan';
 import { LIMITS, TAG_LIMITS } from './plan-schema';
 import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG } from './subnet-discovery';
+import { megabytes } from './format';
 
 /** Largest input accepted per file (characters; AWS CLI output of a few thousand subnets fits). */
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
@@ -46,7 +47,7 @@ function parseDoc(kind: DocKind, text: unknown, errors: string[]): Obj[] | null 
   const d = DOCS[kind];
   if (typeof text !== 'string') return fail(errors, `${d.label}: no input (expected the JSON printed by aws ec2 ${d.label})`);
   if (text.length > MAX_IMPORT_CHARS) {
-    return fail(errors, `${d.label}: the input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_CHARS / 1048576} MB (filter it, e.g. --filters Name=vpc-id,Values=vpc-…)`);
+    return fail(errors, `${d.label}: the input is ${megabytes(text.length)}; the limit is ${MAX_IMPORT_CHARS / 1048576} MB (filter it, e.g. --filters Name=vpc-id,Values=vpc-…)`);
   }
   if (text.trim() === '') return fail(errors, `${d.label}: the input is empty (expected the JSON printed by aws ec2 ${d.label})`);
   let json: unknown;

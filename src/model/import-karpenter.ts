@@ -22,6 +22,7 @@ import { AUTO_MODE_INSTANCE_LABELS } from './export/auto-mode-labels';
 import { readPodRequests, requirementIssues } from './node-pool';
 import { DEFAULT_CNI, type NodeGroup, type Plan, type PoolRequirement, type Subnet } from './plan';
 import { LIMITS, POOL_OPERATORS } from './plan-schema';
+import { fmt } from './format';
 
 /** One parsed YAML document and where it came from (for messages). */
 export interface YamlDocumentIn {
@@ -70,7 +71,7 @@ export function parsePodsOption(
   }
   const [min, desired, max] = parts.length === 1 ? [0, Number(parts[0]), Number(parts[0])] : parts.map(Number);
   if (max! > LIMITS.pods)
-    return { ok: false, error: `pods: at most ${LIMITS.pods.toLocaleString('en-US')}, got ${max}` };
+    return { ok: false, error: `pods: at most ${fmt(LIMITS.pods)}, got ${max}` };
   if (min! > desired! || desired! > max!) {
     return { ok: false, error: `pods must be MIN ≤ DESIRED ≤ MAX, got ${min}/${desired}/${max}` };
   }

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CNI_KEYS, CNI_SETTINGS, DEFAULT_CNI, type CniSettingSpec, type CniSettings } from './cni-settings';
+import { fmt } from './format';
 
 export const LIMITS = {
   nameLength: 120,
@@ -186,7 +187,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Validati
     case 'too_big':
       if (issue.origin === 'array') return { path, message: `${path} has more than ${issue.maximum} entries; remove some` };
       if (issue.origin === 'string') return { path, message: `${path} is longer than ${issue.maximum} characters; shorten it` };
-      return { path, message: `${path}${env} must be at most ${Number(issue.maximum).toLocaleString('en-US')}, got ${String(got)}` };
+      return { path, message: `${path}${env} must be at most ${fmt(Number(issue.maximum))}, got ${String(got)}` };
     default:
       return { path, message: `${path || 'plan'}: ${issue.message}` };
   }

@@ -17,6 +17,7 @@ import { CNI_KEYS, CNI_SETTINGS, cniValue, type CniSettingSpec } from './cni-set
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
 import { viewsInUse, type Views } from './views';
 import type { Workspace } from './workspace';
+import { fmt } from './format';
 
 /** The newest link format this build writes and reads (it reads every format from 1 to this one). */
 export const LINK_FORMAT = 2;
@@ -247,7 +248,7 @@ export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
   const hash = linkOrFragment.indexOf('#');
   const frag = (hash >= 0 ? linkOrFragment.slice(hash + 1) : linkOrFragment).trim();
   if (!frag) return { ok: false, error: 'the share link has no plan after "#"' };
-  if (frag.length > MAX_LINK_CHARS) return { ok: false, error: `the share link is too long (${frag.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en-US')})` };
+  if (frag.length > MAX_LINK_CHARS) return { ok: false, error: `the share link is too long (${fmt(frag.length)} characters; at most ${fmt(MAX_LINK_CHARS)})` };
   const m = /^(\d{1,6})\.([A-Za-z0-9+\-$]*)$/.exec(frag);
   if (!m) return { ok: false, error: 'the share link is damaged (after "#" it should be a format number, a dot, then letters and digits); copy it again' };
   const version = Number(m[1]);
@@ -261,7 +262,7 @@ export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
     text = null;
   }
   if (!text) return { ok: false, error: 'the share link is damaged or truncated (it does not decompress); copy the whole link again' };
-  if (text.length > MAX_DECODED_CHARS) return { ok: false, error: `the share link's plan is too large (${text.length.toLocaleString('en-US')} characters; at most ${MAX_DECODED_CHARS.toLocaleString('en-US')})` };
+  if (text.length > MAX_DECODED_CHARS) return { ok: false, error: `the share link's plan is too large (${fmt(text.length)} characters; at most ${fmt(MAX_DECODED_CHARS)})` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -30,6 +30,7 @@ import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
 import type { Contribution, GroupPlacement } from './placement';
 import type { Warning } from './result';
 import { ADDRESSES_PER_PREFIX, nodeAccounting, type NodeAccounting, type NodeInput } from './warm-pool';
+import { fmt } from './format';
 
 export const CNI_ROLE_TAG = 'kubernetes.io/role/cni';
 export const CNI_CLUSTER_TAG_PREFIX = 'cni.networking.k8s.aws/cluster/';
@@ -397,8 +398,6 @@ export function discoveryPools(groups: readonly Pick<GroupPlacement, 'discovery'
   return { componentOf, members };
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fmt = (n: number) => numberFormat.format(Math.round(n));
 const names = (plan: Plan, idx: readonly number[]) => idx.map((i) => plan.vpc.subnets[i]!.name).join(', ');
 
 /**

@@ -10,14 +10,13 @@ import type { Evaluation, Warning } from './result';
 import type { VpcIssue } from './vpc-rules';
 import { aiNodeWarnings } from './warnings-ai';
 import { discoveryWarnings } from './subnet-discovery';
+import { fmt, percent } from './format';
 
 /** EKS: "at least six IP addresses … we recommend at least 16" per cluster subnet (network-reqs.adoc). */
 export const CLUSTER_SUBNET_MIN_FREE = 16;
 /** Above this share of used addresses in warm pools at desired, the plan is told it wastes addresses. */
 export const WARM_SHARE_THRESHOLD = 0.5;
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fmt = (n: number) => numberFormat.format(Math.round(n));
 
 /** "a", "a and b", "a, b and c"; beyond four, "a, b, c and 5 more". */
 export function listOf(items: readonly string[]): string {
@@ -200,7 +199,7 @@ export function planWarnings(
   if (warmShare > WARM_SHARE_THRESHOLD) {
     out.push({
       code: 'warm-pool-waste', severity: 'warning', path: 'cni',
-      message: `${Math.round(warmShare * 100)}% of the addresses used at desired (${fmt(result.totals.warm.desired)} of ${fmt(result.totals.used.desired)}) sit idle in warm pools`,
+      message: `${percent(warmShare)} of the addresses used at desired (${fmt(result.totals.warm.desired)} of ${fmt(result.totals.used.desired)}) sit idle in warm pools`,
       fix: 'Set MINIMUM_IP_TARGET a little above the pods per node with a small WARM_IP_TARGET, or use prefix delegation',
     });
   }

@@ -5,6 +5,7 @@
 import { MAX_DOCUMENT_CHARS } from '../model/document-text';
 import type { ValidationIssue } from '../model/plan-schema';
 import { MAX_SCENARIOS } from '../model/workspace';
+import { fmt } from '../model/format';
 
 export const LIBRARY_KEY = 'eks-ip-planner:library:v1';
 export const PLAN_KEY_PREFIX = `${LIBRARY_KEY}:plan:`;
@@ -111,7 +112,7 @@ export function setAside(s: Session, key: string, value: string, what: string, r
 }
 
 export function parseIndex(raw: string): { ok: true; plans: PlanEntry[]; dropped: number } | { ok: false; reason: string } {
-  if (raw.length > MAX_INDEX_CHARS) return { ok: false, reason: `is too large (${raw.length.toLocaleString('en-US')} characters)` };
+  if (raw.length > MAX_INDEX_CHARS) return { ok: false, reason: `is too large (${fmt(raw.length)} characters)` };
   let json: unknown;
   try {
     json = JSON.parse(raw);

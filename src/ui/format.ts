@@ -1,12 +1,7 @@
-/** Number formatting for the page: thousands separators, whole numbers, percentages. */
+/** Number formatting for the page: the model's formats (model/format.ts), plural and field ids. */
+import { fmt } from '../model/format';
 
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** @example fmt(12345.4) === '12,345' */
-export const fmt = (n: number): string => whole.format(n);
-
-/** @example pct(1, 3) === '33%'; a part of nothing is 0% */
-export const pct = (part: number, whole: number): string => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
+export { decimal, fmt, megabytes, pct, percent } from '../model/format';
 
 /** "1 node", "3 nodes". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${fmt(n)} ${n === 1 ? one : many}`;

@@ -11,7 +11,8 @@ import type { NodeGroup, Plan } from '../plan';
 import { LIMITS } from '../plan-schema';
 import { nodeAccounting, ADDRESSES_PER_PREFIX, type NodeAccounting } from '../warm-pool';
 import { nodeInputOf } from '../placement';
-import { clonePlan, fmt, warmMargin } from './measure';
+import { fmt } from '../format';
+import { clonePlan, warmMargin } from './measure';
 import { reservePrefixBlocks } from './prefix-reservation';
 import type { AdviceContext, Cost, Draft } from './types';
 

@@ -15,7 +15,8 @@ import type { Plan } from '../plan';
 import { CNI_ROLE_TAG, splitNode } from '../subnet-discovery';
 import { DEFAULT_CIDR_QUOTA } from '../vpc-rules';
 import { FIX_RULES } from './index';
-import { azLabels, clonePlan, fmt, measure, uniqueName } from './measure';
+import { fmt } from '../format';
+import { azLabels, clonePlan, measure, uniqueName } from './measure';
 import type { AdviceContext, Cost, Draft } from './types';
 
 /** AZs of the launch subnets of groups that start nodes and run the VPC CNI (not Auto Mode), in plan order. */

@@ -8,7 +8,8 @@
 import { launchLayout } from '../efa-layout';
 import { karpenterEniLimitedPods } from '../max-pods';
 import type { EfaLayout, Plan } from '../plan';
-import { clonePlan, fmt } from './measure';
+import { fmt } from '../format';
+import { clonePlan } from './measure';
 import type { AdviceContext, Cost, Draft } from './types';
 
 function efaGroups(ctx: AdviceContext) {

@@ -8,7 +8,8 @@ import { evaluate } from '../evaluate';
 import { isPool, matchRequirements } from '../node-pool';
 import type { NodeGroup, Plan, PoolRequirement } from '../plan';
 import { validatePlan } from '../validate-plan';
-import { clonePlan, fmt } from './measure';
+import { fmt } from '../format';
+import { clonePlan } from './measure';
 import type { AdviceContext, Draft } from './types';
 
 const K = 'karpenter.k8s.aws/';

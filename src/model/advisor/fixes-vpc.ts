@@ -11,7 +11,8 @@ import type { Plan } from '../plan';
 import { placeGroups } from '../placement';
 import { subnetStatics, Usage, usageFor } from '../subnet-usage';
 import { DEFAULT_CIDR_QUOTA } from '../vpc-rules';
-import { azLabels, clonePlan, fmt, uniqueName } from './measure';
+import { fmt } from '../format';
+import { azLabels, clonePlan, uniqueName } from './measure';
 import { reservationIn, subnetSizeFor } from './prefix-reservation';
 import type { AdviceContext, Cost, Draft } from './types';
 

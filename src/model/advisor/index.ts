@@ -12,8 +12,9 @@ import { efaOnlyFix, enaEfaOnlyFix } from './fixes-efa';
 import { ipv6ClusterFix, taggedSubnetFix } from './fixes-discovery';
 import { autoModePrefixSizeFix, poolCpuFloorFix, poolFamilyExclusionFix, poolMaxPodsFix } from './fixes-pool';
 import { biggerSubnetsFix, secondaryCidrFix } from './fixes-vpc';
-import { fmt, measure, strandedPods, type Measured } from './measure';
+import { measure, strandedPods, type Measured } from './measure';
 import type { AdviceContext, Advice, AdviseOptions, Cost, Draft, FixRule } from './types';
+import { fmt, percent } from '../format';
 
 export type { Advice, AdviseOptions, Cost } from './types';
 export type { Headroom } from './measure';
@@ -149,6 +150,6 @@ function effect(base: Measured, m: Measured): string {
   const first = e.firstExhaustion
     ? `${e.firstExhaustion.subnet} runs out first at ${fmt(e.firstExhaustion.atNodes)} nodes (${wasText})`
     : `nothing runs out up to ${fmt(e.series.endNodes)} nodes (${wasText})`;
-  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const pct = (x: number) => percent(x, { spaced: true });
   return `${fits}; ${first}; ${fmt(base.headroom.addressesAtMax)} → ${fmt(m.headroom.addressesAtMax)} addresses at max; warm share at desired ${pct(base.headroom.warmShareAtDesired)} → ${pct(m.headroom.warmShareAtDesired)}.`;
 }

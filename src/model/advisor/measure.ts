@@ -93,5 +93,3 @@ export function azLabels(azs: readonly string[]): Map<string, string> {
   return new Map(azs.map((az, i) => [az, unique ? short[i]! : az]));
 }
 
-/** @example fmt(6084) === '6,084' */
-export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -13,9 +13,10 @@ import { DEFAULT_CNI, type CniSettings, type NodeGroup, type Plan } from '../pla
 import { placeGroups, type Contribution } from '../placement';
 import { validatePlan } from '../validate-plan';
 import { DEFAULT_CIDR_QUOTA } from '../vpc-rules';
-import { azLabels, fmt } from './measure';
+import { azLabels } from './measure';
 import { placeSubnets, type SubnetRequest } from './pack';
 import { reservationIn, subnetSizeFor, type SubnetSize } from './prefix-reservation';
+import { fmt, percent } from '../format';
 
 export interface SizeVpcGroup {
   name: string;
@@ -191,6 +192,6 @@ function build(input: SizeVpcInput, dataset: InstanceDataset, cni: CniSettings, 
   return {
     ok: true,
     plan: v.plan,
-    notes: [`${plan.vpc.subnets.length} subnets, ${fmt(total)} addresses; node subnets /${nodeSize.prefix}${cn ? `, pod subnets /${podSize!.prefix}` : ''}, sized for max + ${Math.round((h - 1) * 100)} %`],
+    notes: [`${plan.vpc.subnets.length} subnets, ${fmt(total)} addresses; node subnets /${nodeSize.prefix}${cn ? `, pod subnets /${podSize!.prefix}` : ''}, sized for max + ${percent(h - 1, { spaced: true })}`],
   };
 }

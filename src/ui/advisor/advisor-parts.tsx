@@ -8,9 +8,9 @@ import type { Plan } from '../../model/plan';
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { selectScenarioCount } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
-import { fmt } from '../format';
+import { fmt, percent } from '../format';
 
-const share = (x: number) => `${Math.round(x * 100)} %`;
+const share = (x: number) => percent(x, { spaced: true });
 
 /** Fits, where the first subnet runs out, addresses at max, warm share: what the advisor ranks by. */
 export function HeadroomFigures({ h }: { h: Headroom }) {

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { DEFAULT_BUCKETS, type ApiCallsResult, type ApiLoad } from '../../model/api-calls';
 import type { ScaleOutInputs } from '../../state/workspace-actions';
-import { fmt } from '../format';
+import { decimal, fmt } from '../format';
 
 /**
  * A number from 0 to `max` as typed ("1,000" allowed), else null.
@@ -15,7 +15,7 @@ export function parseAmount(text: string, max: number): number | null {
   return n <= max ? n : null;
 }
 
-const round = (n: number) => (Number.isInteger(n) ? fmt(n) : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const round = decimal;
 
 interface Props {
   result: ApiCallsResult;

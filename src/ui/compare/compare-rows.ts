@@ -6,7 +6,7 @@
 import type { ApiCallsResult } from '../../model/api-calls';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { NodeGroupResult } from '../../model/result';
-import { fmt } from '../format';
+import { fmt, percent } from '../format';
 
 export type Tone = 'better' | 'worse' | 'same';
 
@@ -59,7 +59,7 @@ export function shareDiff(value: number, base: number, better: 'higher' | 'lower
   return { text: signed(d, ' %'), tone: (d > 0) === (better === 'higher') ? 'better' : 'worse' };
 }
 
-const share = (x: number) => `${Math.round(x * 100)} %`;
+const share = (x: number) => percent(x, { spaced: true });
 const warmShare = (e: FullEvaluation) => (e.totals.used.desired > 0 ? e.totals.warm.desired / e.totals.used.desired : 0);
 
 /** One row over the scenarios: `get` gives a scenario's cell and the number its difference is taken on. */

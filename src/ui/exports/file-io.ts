@@ -2,6 +2,7 @@
  * The exports' side effects, kept small and testable: text to the clipboard, a Blob to a download
  * (object URL, revoked after the click), and a dropped or picked file to text with a size cap.
  */
+import { megabytes } from '../format';
 
 /** Largest file read (bytes): the AWS CLI output of a few thousand subnets fits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -32,12 +33,10 @@ export function downloadText(text: string, fileName: string, mediaType: string):
 
 export type FileRead = { ok: true; name: string; text: string } | { ok: false; name: string; error: string };
 
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
-
 /** A file's text, refused before reading when it is over the cap. Never throws. */
 export async function readFileText(file: File, maxBytes = MAX_FILE_BYTES): Promise<FileRead> {
   const name = file.name || 'the file';
-  if (file.size > maxBytes) return { ok: false, name, error: `${name}: the file is ${mb(file.size)}; the limit is ${mb(maxBytes)}` };
+  if (file.size > maxBytes) return { ok: false, name, error: `${name}: the file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}` };
   try {
     return { ok: true, name, text: await file.text() };
   } catch (e) {

@@ -1,15 +1,14 @@
 /** What the cross-AZ view computes: the monthly transfer and cost, spread against co-located, and the spread itself. */
 import { HOURS_PER_MONTH, LATENCY_NOTE, type CrossAzResult } from '../../model/cross-az';
-import { fmt } from '../format';
+import { decimal, fmt } from '../format';
 
 const usd = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const small = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** @example money(58.4) === '58.40 USD' */
 export const money = (n: number): string => `${usd.format(n)} USD`;
 /** Whole GB from 100 up, else up to two decimals: 2,920 GB, 0.73 GB. */
-export const gb = (n: number): string => `${n >= 100 ? fmt(n) : small.format(n)} GB`;
-const share = (f: number): string => `${small.format(f * 100)}%`;
+export const gb = (n: number): string => `${n >= 100 ? fmt(n) : decimal(n)} GB`;
+const share = (f: number): string => `${decimal(f * 100)}%`;
 
 export function CrossAzResults({ result, weights, pricePerGb }: { result: CrossAzResult; weights: Record<string, number>; pricePerGb: number }) {
   const azs = Object.keys(result.fractions);
@@ -48,7 +47,7 @@ export function CrossAzResults({ result, weights, pricePerGb }: { result: CrossA
             {azs.map((az) => (
               <tr key={az}>
                 <th scope="row">{az}</th>
-                <td className="num">{small.format(weights[az] ?? 0)}</td>
+                <td className="num">{decimal(weights[az] ?? 0)}</td>
                 <td className="num">{share(result.fractions[az] ?? 0)}</td>
               </tr>
             ))}
