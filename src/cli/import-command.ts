@@ -14,7 +14,7 @@ import {
   importKarpenter,
   parsePodRequestsOption,
   parsePodsOption,
-  yamlDocumentsIn,
+  yamlDocumentsLoaded,
   type YamlDocumentIn,
 } from '../model/import-karpenter';
 import { canonicalGroup } from '../model/node-pool';
@@ -160,13 +160,14 @@ async function runKarpenterImport(
     base = aws.plan;
   }
 
-  const { parseAllDocuments } = await import('yaml');
+  const { loadAll } = await import('js-yaml');
   const documents: YamlDocumentIn[] = [];
   for (const file of files) {
     const text = await readInput('--karpenter', file, io);
     if (text === null) return EXIT_USAGE;
     const source = file === '-' ? 'standard input' : file;
-    const parsed = yamlDocumentsIn(parseAllDocuments(text), source);
+    // YAML 1.2 core (js-yaml's default; no timestamps), at most 100 aliases a document (no alias bomb).
+    const parsed = yamlDocumentsLoaded((t) => loadAll(t, { maxAliases: 100 }), text, source);
     if (!parsed.ok) {
       for (const e of parsed.errors) io.err(`import: ${e}\n`);
       return EXIT_USAGE;

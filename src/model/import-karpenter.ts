@@ -1,6 +1,6 @@
 /**
  * A Karpenter NodePool (with its EC2NodeClass) as a node pool of the plan (issue 14). Pure: it takes the YAML
- * documents already parsed (the CLI and the page parse them with the `yaml` package) and never throws on bad
+ * documents already parsed (the CLI and the page parse them with the `js-yaml` package) and never throws on bad
  * input; every problem names the document and the field.
  *
  * Mapping (karpenter.sh/v1 NodePool, karpenter.k8s.aws/v1 EC2NodeClass):
@@ -30,7 +30,7 @@ export interface YamlDocumentIn {
   source: string;
   /** 1-based position in its source. */
   index: number;
-  /** The document as plain data (yaml's `toJS()`); null for an empty document. */
+  /** The document as plain data (as the parser returns it); null for an empty document. */
   value: unknown;
 }
 
@@ -502,4 +502,31 @@ export function yamlDocumentsIn(
     }
   });
   return errors.length ? { ok: false, errors } : { ok: true, documents };
+}
+
+/**
+ * The documents of `text` as the import's input, parsed by `loadAll` (js-yaml's, with its YAML 1.2 core
+ * schema: the page and the CLI pass it in; the model does not import the parser), or the parse error with
+ * its 1-based line and column. js-yaml stops at the first error and throws it with a 0-based `mark`.
+ * @example yamlDocumentsLoaded((t) => loadAll(t, { schema: CORE_SCHEMA }), 'a: 1\n---\nb: 2\n', 'x.yaml')
+ *   // { ok: true, documents: [{ source: 'x.yaml', index: 1, value: { a: 1 } }, { …index: 2… }] }
+ */
+export function yamlDocumentsLoaded(
+  loadAll: (text: string) => unknown[],
+  text: string,
+  source: string,
+): { ok: true; documents: YamlDocumentIn[] } | { ok: false; errors: string[] } {
+  let values: unknown[];
+  try {
+    values = loadAll(text);
+  } catch (e) {
+    const err = (e ?? {}) as { reason?: unknown; message?: unknown; mark?: { line?: unknown; column?: unknown } };
+    const line = err.mark?.line;
+    const col = err.mark?.column;
+    const at =
+      typeof line === 'number' && typeof col === 'number' ? `line ${line + 1}, column ${col + 1}: ` : '';
+    const why = typeof err.reason === 'string' ? err.reason : String(err.message ?? e).split('\n')[0];
+    return { ok: false, errors: [`${source}: not valid YAML: ${at}${why}`] };
+  }
+  return { ok: true, documents: values.map((value, i) => ({ source, index: i + 1, value: value ?? null })) };
 }

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import { dataset } from '../../src/data/dataset';
 import { exportPlan } from '../../src/model/export/index';
@@ -16,6 +17,7 @@ import {
   parsePodRequestsOption,
   parsePodsOption,
   yamlDocumentsIn,
+  yamlDocumentsLoaded,
   type KarpenterImportInput,
 } from '../../src/model/import-karpenter';
 import { canonicalGroup } from '../../src/model/node-pool';
@@ -24,8 +26,10 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { evaluate } from '../../src/model/evaluate';
 import { allFieldsPool, enaEfaOnlyPool, generalPool, generalPoolAutoMode, gpuPool } from './export/pool-plans';
 
+/** As the page and the CLI parse: js-yaml (YAML 1.2 core), at most 100 aliases a document. */
+const load = (t: string) => loadAll(t, { maxAliases: 100 });
 const docs = (text: string, source = 'pool.yaml') => {
-  const r = yamlDocumentsIn(parseAllDocuments(text), source);
+  const r = yamlDocumentsLoaded(load, text, source);
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.documents;
 };
@@ -248,6 +252,34 @@ ${extra}`;
     const r = yamlDocumentsIn(parseAllDocuments('kind: NodePool\nspec:\n  template: [a, b\n'), 'bad.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatch(/^bad\.yaml: not valid YAML: line \d+, column \d+: /);
+  });
+
+  it('YAML that does not parse (js-yaml, as the page and CLI read it): the 1-based line and column', () => {
+    // The flow sequence opened on line 3 is still open when the text ends: line 4, column 1.
+    expect(yamlDocumentsLoaded(load, 'kind: NodePool\nspec:\n  template: [a, b\n', 'bad.yaml')).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^bad\.yaml: not valid YAML: line 4, column 1: \S/)],
+    });
+    // A duplicated key is an error in YAML 1.2 (the second `name` is on line 3, column 3).
+    const dup = yamlDocumentsLoaded(load, 'metadata:\n  name: a\n  name: b\n', 'dup.yaml');
+    expect(dup.ok ? [] : dup.errors).toEqual([expect.stringMatching(/^dup\.yaml: not valid YAML: line 3, column 3: duplicated mapping key/)]);
+    // An alias bomb (11 levels of 10 aliases: 10^11 leaves) stops at 100 aliases instead of growing.
+    const names = 'abcdefghijkl';
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\n${[...names.slice(1)].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${names[i]}`).join(', ')}]`).join('\n')}\n`;
+    expect(yamlDocumentsLoaded(load, bomb, 'bomb.yaml').ok).toBe(false);
+  });
+
+  it('js-yaml reads every export and Karpenter-style YAML as the yaml package does (YAML 1.2 core)', () => {
+    const texts = [
+      ...[generalPool(), allFieldsPool('karpenter'), enaEfaOnlyPool(['p5.48xlarge']), gpuPool()].map((p) => exportPlan(p, dataset, 'karpenter')),
+      exportPlan(generalPoolAutoMode(), dataset, 'auto-mode'),
+      // Scalars where YAML 1.1 and 1.2 differ, timestamps, anchors, an empty document, block scalars.
+      "---\n---\nkind: NodePool\nmetadata: {name: x, creationTimestamp: 2024-05-01T12:00:00Z}\nspec:\n  a: &r {k: v}\n  b: *r\n  on: yes\n  n: 0o17\n  o: 017\n  h: 0x1f\n  f: .5\n  e: 1e3\n  t: ~\n  s: |\n    two\n    lines\n",
+    ];
+    for (const text of texts) {
+      const reference = parseAllDocuments(text).map((d) => (d.errors.length ? d.errors : d.toJS()));
+      expect(load(text).map((v) => v ?? null)).toEqual(reference);
+    }
   });
 
   it('whatever the documents hold, the import answers and never throws', () => {

@@ -12,7 +12,7 @@ import {
   importKarpenter,
   parsePodRequestsOption,
   parsePodsOption,
-  yamlDocumentsIn,
+  yamlDocumentsLoaded,
   type YamlDocumentIn,
 } from '../../model/import-karpenter';
 import { canonicalGroup } from '../../model/node-pool';
@@ -101,9 +101,10 @@ export function KarpenterImport({ plan, onImportPlan }: KarpenterImportProps) {
     if (errors.length) return setOutcome({ ok: false, errors });
     setBusy(true);
     try {
-      const { parseAllDocuments } = await import('yaml');
+      const { loadAll } = await import('js-yaml');
       const source = from ?? 'the pasted YAML';
-      const parsed = yamlDocumentsIn(parseAllDocuments(text), source);
+      // YAML 1.2 core (js-yaml's default; no timestamps), at most 100 aliases a document (no alias bomb).
+      const parsed = yamlDocumentsLoaded((t) => loadAll(t, { maxAliases: 100 }), text, source);
       if (!parsed.ok) return setOutcome({ ok: false, errors: parsed.errors });
       const documents: YamlDocumentIn[] = parsed.documents;
       const r = importKarpenter({
