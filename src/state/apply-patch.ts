@@ -1,8 +1,8 @@
 /**
  * Applies a model PlanPatch (the fix a Warning offers) to the draft. Patches speak plan values
  * (numbers, null); the draft keeps text, so values are written back as the text a user would type.
+ * The button's label for a patch is the views' (src/ui/results/patch-label.ts).
  */
-import { CNI_KEYS, CNI_SETTINGS } from '../model/cni-settings';
 import type { PlanPatch } from '../model/result';
 import type { Draft, DraftCni, DraftGroup } from './draft';
 
@@ -32,20 +32,4 @@ export function applyPatch(draft: Draft, patch: PlanPatch): Draft {
   const nodeGroups = draft.nodeGroups.slice();
   nodeGroups[patch.index] = g;
   return { ...draft, nodeGroups };
-}
-
-/** A short label for the button that applies a patch: "Set max pods to 250". */
-export function describePatch(patch: PlanPatch): string {
-  const names: Record<string, string> = {
-    ...Object.fromEntries(CNI_KEYS.map((k) => [k, CNI_SETTINGS[k].type === 'flag' ? CNI_SETTINGS[k].label.toLowerCase() : CNI_SETTINGS[k].env])),
-    maxPods: 'max pods', podsPerNode: 'pods per node', efaLayout: 'EFA layout', kind: 'node group kind',
-    multiHomedPodsPerNode: 'multi-homed pods per node',
-  };
-  const parts = Object.entries(patch.set).map(([k, v]) => {
-    const name = names[k] ?? k;
-    if (typeof v === 'boolean') return `${v ? 'turn on' : 'turn off'} ${name}`;
-    return `${name} ${v === null ? 'unset' : `= ${String(v)}`}`;
-  });
-  const text = parts.join(', ');
-  return `Apply: ${text}`;
 }

@@ -19,8 +19,8 @@ export interface Evaluated {
 export interface DerivedView {
   /** The draft's problems; empty when it is valid. */
   issues: readonly ValidationIssue[];
-  /** Issues by field path ("nodeGroups[0].maxNodes"). */
-  issuesByPath: ReadonlyMap<string, string[]>;
+  /** Issues by field path ("nodeGroups[0].maxNodes"); the fields word them (src/ui/field-issues.ts). */
+  issuesByPath: ReadonlyMap<string, readonly ValidationIssue[]>;
   /** The result on screen: the draft's, or the last valid one when the draft is invalid. */
   shown: Evaluated | null;
   /** True when `shown` is not the draft's own result. */
@@ -43,33 +43,11 @@ export function createDerivation(dataset: InstanceDataset): Derive {
       lastValid.set(draft.key, shown);
       view = { issues: [], issuesByPath: new Map(), shown, stale: false };
     } else {
-      const byPath = new Map<string, string[]>();
-      for (const i of v.issues) byPath.set(i.path, [...(byPath.get(i.path) ?? []), fieldMessage(i)]);
+      const byPath = new Map<string, ValidationIssue[]>();
+      for (const i of v.issues) byPath.set(i.path, [...(byPath.get(i.path) ?? []), i]);
       view = { issues: v.issues, issuesByPath: byPath, shown: lastValid.get(draft.key) ?? null, stale: true };
     }
     cache.set(draft, view);
     return view;
   };
-}
-
-/** The plan's field names as the page labels them. */
-const LABELS: Record<string, string> = {
-  minNodes: 'minimum nodes', desiredNodes: 'desired nodes', maxNodes: 'maximum nodes', podsPerNode: 'pods per node',
-  maxPods: 'max pods', reservedIps: 'reserved IPs', instanceType: 'instance type', podSubnets: 'pod subnets',
-};
-const LABEL_RE = new RegExp(`\\b(${Object.keys(LABELS).join('|')})\\b`, 'g');
-
-/**
- * The message as shown beside its field: the field path the model puts first is redundant there.
- * @example fieldMessage({ path: 'nodeGroups[0].minNodes', message: 'minNodes (5) is above desiredNodes (3); make min ≤ desired ≤ max' })
- *   === 'Minimum nodes (5) is above desired nodes (3); make min ≤ desired ≤ max'
- */
-export function fieldMessage(issue: ValidationIssue): string {
-  let m = issue.message;
-  if (issue.path && m.startsWith(issue.path)) {
-    m = m.slice(issue.path.length).replace(/^\s*\([A-Z_]+\)/, '').trim();
-    if (/^is missing/.test(m)) return 'Enter a whole number';
-  }
-  m = m.replace(LABEL_RE, (k) => LABELS[k]!);
-  return m.charAt(0).toUpperCase() + m.slice(1);
 }

@@ -9,14 +9,14 @@ import type { Plan } from '../model/plan';
 import type { Workspace } from '../model/workspace';
 import { draftActions, type DraftActions } from './draft-actions';
 import type { Draft } from './draft';
-import { SWITCH, workspaceActions, type WorkspaceActions } from './workspace-actions';
+import { SWITCH, workspaceActions, type WorkspaceActions, type WorkspaceNotice } from './workspace-actions';
 import { initialDrafts, type WorkspaceDrafts } from './workspace-state';
 
 export type PlanActions = DraftActions & WorkspaceActions;
 
 export interface PlanState extends WorkspaceDrafts {
-  /** The last thing a workspace action said (fork, delete, import…), for the scenario bar's live region. */
-  message: string;
+  /** What the last workspace action did (fork, delete, import…), as facts: the scenario bar words it. */
+  notice: WorkspaceNotice | null;
   actions: PlanActions;
 }
 
@@ -36,9 +36,9 @@ export function createPlanStore(initial: Plan | Workspace) {
   return createStore<PlanState>()(
     temporal(
       (set, get) => {
-        const commit = (key: string, next: Partial<Tracked>, message?: string) => {
+        const commit = (key: string, next: Partial<Tracked>, notice?: WorkspaceNotice | null) => {
           editKey = key;
-          set(message === undefined ? next : { ...next, message });
+          set(notice === undefined ? next : { ...next, notice });
         };
         const editDraft = (key: string, fn: (d: Draft) => Draft) => {
           const s = get();
@@ -52,7 +52,7 @@ export function createPlanStore(initial: Plan | Workspace) {
           ...draftActions(editDraft),
           ...workspaceActions({ get, commit, setUntracked: (next) => set(next) }),
         };
-        return { ...initialDrafts(initial), message: '', actions };
+        return { ...initialDrafts(initial), notice: null, actions };
       },
       {
         partialize: ({ draft, scenarios, active, views }): Tracked => ({ draft, scenarios, active, views }),

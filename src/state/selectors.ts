@@ -30,7 +30,7 @@ export const selectScenarios = (s: PlanState) => s.scenarios;
 export const selectViews = (s: PlanState) => s.views;
 /** The scale-out inputs (views.scaleOut), or AWS's published figures with a 60 s window. */
 export const selectScaleOut = (s: PlanState): ScaleOutInputs => s.views.scaleOut ?? DEFAULT_SCALE_OUT;
-export const selectMessage = (s: PlanState) => s.message;
+export const selectNotice = (s: PlanState) => s.notice;
 
 /** selectScenarioTabs → [{ key, name }]. */
 export function parseScenarioTabs(text: string): { key: string; name: string }[] {

@@ -1,6 +1,7 @@
 /**
  * Hands the store (and its derivation cache) to components through context, so each app instance and
- * each test has its own. Components read through the module-level selectors of selectors.ts.
+ * each test has its own. Components read through the module-level selectors of selectors.ts; the
+ * fields' messages are worded in src/ui/field-issues.ts.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
@@ -43,37 +44,4 @@ export function useDerived(): DerivedView {
 
 export function useTemporal<T>(selector: (s: TemporalState<WorkspaceDrafts>) => T): T {
   return useStore(usePlanContext().store.temporal, selector);
-}
-
-/** The error message for one field path ('' when none); re-renders only when that message changes. */
-export function useFieldIssue(path: string): string {
-  const { derive } = usePlanContext();
-  return usePlan((s) => derive(s.draft).issuesByPath.get(path)?.join(' ') ?? '');
-}
-
-/** Non-blocking findings (AWS advice) the model reports at exactly this path, while the draft is valid. */
-export function useFieldWarning(path: string): string {
-  const { derive } = usePlanContext();
-  return usePlan((s) => {
-    const v = derive(s.draft);
-    if (v.stale || !v.shown) return '';
-    return v.shown.evaluation.warnings.filter((w) => w.path === path && w.severity === 'warning').map((w) => `${w.message}. ${w.fix}`).join(' ');
-  });
-}
-
-/**
- * Messages at `path` and below it ("nodeGroups[0].subnets" and "nodeGroups[0].subnets[1]"), except those
- * whose remainder matches `skip`; re-renders only when the text changes.
- */
-export function useIssuesUnder(path: string, skip?: RegExp): string {
-  const { derive } = usePlanContext();
-  return usePlan((s) => {
-    const out: string[] = [];
-    for (const [p, msgs] of derive(s.draft).issuesByPath) {
-      if (p !== path && !p.startsWith(`${path}[`) && !p.startsWith(`${path}.`)) continue;
-      if (skip && skip.test(p.slice(path.length))) continue;
-      out.push(...msgs);
-    }
-    return out.join(' ');
-  });
 }

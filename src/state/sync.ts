@@ -176,7 +176,7 @@ export function startSync({
     if (other && documentText(other) !== mine)
       store
         .getState()
-        .actions.openWorkspace(other, "Opened the plan of the other tab. Undo brings back this tab's plan.");
+        .actions.openWorkspace(other, { from: 'other-tab' });
   };
 
   // Leaving the page flushes at once, so a reload right after an edit finds it; a tab that lost the slot
@@ -197,13 +197,7 @@ export function startSync({
     const r = workspaceFromFragment(location.hash, dataset);
     if (r.ok) {
       keeping = false;
-      const n = r.workspace.scenarios.length;
-      store
-        .getState()
-        .actions.openWorkspace(
-          r.workspace,
-          `Opened the pasted link (${n === 1 ? 'one plan' : `${n} scenarios`}). Undo brings back what was here.`,
-        );
+      store.getState().actions.openWorkspace(r.workspace, { from: 'pasted-link' });
       onNotice(null);
     } else {
       // The pasted link stays in the address bar until the user edits the plan or dismisses the message.
@@ -238,6 +232,6 @@ export function startSync({
  */
 export function initialStore(initial: { workspace: Workspace; replaced?: Workspace }): PlanStore {
   const store = createPlanStore(initial.replaced ?? initial.workspace);
-  if (initial.replaced) store.getState().actions.openWorkspace(initial.workspace, '');
+  if (initial.replaced) store.getState().actions.openWorkspace(initial.workspace, { from: 'quiet' });
   return store;
 }

@@ -1,6 +1,7 @@
 /**
  * The workspace's actions: fork, add, delete and switch scenarios, open a whole workspace, and set the
- * views' inputs. All but switching are undo steps; each says what it did in `message` (one live region).
+ * views' inputs. All but switching are undo steps; each records what it did in `notice` (a fact: its kind
+ * and data), which the scenario bar words in its live region (src/ui/scenarios/workspace-notice.ts).
  */
 import type { TokenBucket } from '../model/api-calls';
 import type { Plan } from '../model/plan';
@@ -20,6 +21,27 @@ export interface ScaleOutInputs {
 
 export const DEFAULT_SCALE_OUT: ScaleOutInputs = { seconds: 60, buckets: {} };
 
+/** Where a workspace opened with openWorkspace came from. */
+export type OpenOrigin =
+  /** Said by the names it opened alone. */
+  | { from: 'plain' }
+  /** A plan file or an import; `source` is how the panel names it (a file name). */
+  | { from: 'import'; source: string }
+  | { from: 'saved'; name: string }
+  | { from: 'other-tab' }
+  | { from: 'pasted-link' }
+  /** Nothing to say (the workspace the page opened with). */
+  | { from: 'quiet' };
+
+/** What the last workspace action did, as facts; the views word it. */
+export type WorkspaceNotice =
+  | { kind: 'full'; max: number }
+  | { kind: 'forked'; from: string; to: string }
+  | { kind: 'added'; name: string }
+  | { kind: 'deleted'; name: string }
+  /** `names`: the opened scenarios' names, in order. */
+  | { kind: 'opened'; origin: OpenOrigin; names: string[] };
+
 export interface WorkspaceActions {
   /** Copies the active scenario into a new one after it and switches to it; false at MAX_SCENARIOS. */
   forkScenario(): boolean;
@@ -28,20 +50,18 @@ export interface WorkspaceActions {
   removeScenario(index: number): void;
   /** Shows another scenario: not an undo step of its own. */
   switchScenario(index: number): void;
-  /** Replaces every scenario and the views (a plan file, a pasted link). */
-  openWorkspace(ws: Workspace, message?: string): void;
+  /** Replaces every scenario and the views (a plan file, a pasted link); `origin` says from where. */
+  openWorkspace(ws: Workspace, origin?: OpenOrigin): void;
   setDnsView(view: DnsView): void;
   setCrossAzView(view: CrossAzView): void;
   setScaleOut(inputs: ScaleOutInputs): void;
-  /** Says something in the workspace's live region. */
-  say(message: string): void;
 }
 
 export interface WorkspaceStore {
-  get(): WorkspaceDrafts & { message: string };
+  get(): WorkspaceDrafts;
   /** Sets tracked state; `key` groups quick edits into one undo step, SWITCH records none. */
-  commit(key: string, next: Partial<WorkspaceDrafts>, message?: string): void;
-  setUntracked(next: { message?: string }): void;
+  commit(key: string, next: Partial<WorkspaceDrafts>, notice?: WorkspaceNotice | null): void;
+  setUntracked(next: { notice: WorkspaceNotice | null }): void;
 }
 
 /** The commit key of a tab switch: never an undo step. */
@@ -49,24 +69,24 @@ export const SWITCH = 'switch';
 
 export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
   const full = () => store.get().scenarios.length >= MAX_SCENARIOS;
-  const atMost = `At most ${MAX_SCENARIOS} scenarios: delete one first.`;
+  const atMost = { notice: { kind: 'full', max: MAX_SCENARIOS } } as const;
   return {
     forkScenario: () => {
       const s = store.get();
-      if (full()) return store.setUntracked({ message: atMost }), false;
+      if (full()) return store.setUntracked(atMost), false;
       const name = forkName(s.draft.name, s.scenarios.map((d) => d.name), s.scenarios.length);
       const copy = { ...s.draft, key: newKey('p'), name };
       const scenarios = s.scenarios.slice();
       scenarios.splice(s.active + 1, 0, copy);
-      store.commit('fork', { scenarios, active: s.active + 1, draft: copy }, `Forked “${s.draft.name}” into “${name}”: edit it on its own, then compare.`);
+      store.commit('fork', { scenarios, active: s.active + 1, draft: copy }, { kind: 'forked', from: s.draft.name, to: name });
       return true;
     },
     addScenario: (plan, name) => {
       const s = store.get();
-      if (full()) return store.setUntracked({ message: atMost }), false;
+      if (full()) return store.setUntracked(atMost), false;
       const draft = planToDraft({ ...plan, name: scenarioName(name ?? plan.name) });
       const scenarios = [...s.scenarios, draft];
-      store.commit('add', { scenarios, active: scenarios.length - 1, draft }, `Added the scenario “${draft.name}” and switched to it.`);
+      store.commit('add', { scenarios, active: scenarios.length - 1, draft }, { kind: 'added', name: draft.name });
       return true;
     },
     removeScenario: (index) => {
@@ -75,7 +95,7 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
       if (!gone || s.scenarios.length <= 1) return;
       const scenarios = s.scenarios.filter((_, i) => i !== index);
       const active = index < s.active ? s.active - 1 : Math.min(s.active, scenarios.length - 1);
-      store.commit('remove', { scenarios, active, draft: scenarios[active]! }, `Deleted the scenario “${gone.name}”. Undo brings it back.`);
+      store.commit('remove', { scenarios, active, draft: scenarios[active]! }, { kind: 'deleted', name: gone.name });
     },
     switchScenario: (index) => {
       const s = store.get();
@@ -83,9 +103,9 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
       if (!draft || index === s.active) return;
       store.commit(SWITCH, { active: index, draft });
     },
-    openWorkspace: (ws, message) => {
-      const n = ws.scenarios.length;
-      store.commit('open', initialDrafts(ws), message ?? `Opened ${n === 1 ? `“${ws.scenarios[0]!.name}”` : `${n} scenarios`}. Undo brings back what was here.`);
+    openWorkspace: (ws, origin) => {
+      const names = ws.scenarios.map((p) => p.name);
+      store.commit('open', initialDrafts(ws), origin?.from === 'quiet' ? null : { kind: 'opened', origin: origin ?? { from: 'plain' }, names });
     },
     setDnsView: (dns) => store.commit('views.dns', { views: { ...store.get().views, dns } }),
     setCrossAzView: (crossAz) => store.commit('views.crossAz', { views: { ...store.get().views, crossAz } }),
@@ -93,7 +113,6 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
       const buckets = Object.fromEntries(Object.entries(scaleOut.buckets).filter((e): e is [string, TokenBucket] => e[1] !== undefined));
       store.commit('views.scaleOut', { views: { ...store.get().views, scaleOut: { seconds: scaleOut.seconds, buckets } } });
     },
-    say: (message) => store.setUntracked({ message }),
   };
 }
 

@@ -59,7 +59,7 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
     if (!id || !storage) return;
     const r = openPlan(storage, id, dataset);
     if (!r.ok) return setNotice({ text: r.error, error: true });
-    actions.openWorkspace(r.workspace, `Opened the saved plan “${r.entry.name}”. Undo brings back what was here.`);
+    actions.openWorkspace(r.workspace, { from: 'saved', name: r.entry.name });
     setNotice(null);
   };
   const close = () => {

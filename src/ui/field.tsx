@@ -3,8 +3,8 @@
  * (aria-invalid, the message linked with aria-describedby). What the user types is kept as typed.
  */
 import type { ReactNode } from 'react';
-import { useFieldIssue, useFieldWarning } from '../state/store-context';
 import { fieldId } from './format';
+import { useFieldIssue, useFieldWarning } from './field-issues';
 
 export interface FieldProps {
   /** Visible label; omit when `labelledBy` names a visible header instead (table cells). */

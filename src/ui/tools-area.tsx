@@ -99,7 +99,7 @@ function ImportTool({ plan }: { plan: Plan | null }) {
           setStatus(`“${imported.name}” (${source}) is now the plan of this scenario. Undo (Ctrl+Z) brings back the plan it replaced.`);
         }}
         onOpenWorkspace={(ws, source) => {
-          openWorkspace(ws, `Opened ${source}. Undo brings back what was here.`);
+          openWorkspace(ws, { from: 'import', source });
           const n = ws.scenarios.length;
           setStatus(`Opened ${source}: ${n === 1 ? 'one plan' : `${n} scenarios`} in place of the workspace. Undo (Ctrl+Z) brings back what was here.`);
         }}
@@ -126,7 +126,7 @@ function LibraryTool() {
         dataset={dataset}
         current={workspace}
         currentName={name}
-        onOpen={(ws, opened) => openWorkspace(ws, `Opened the saved plan “${opened}”. Undo brings back what was here.`)}
+        onOpen={(ws, opened) => openWorkspace(ws, { from: 'saved', name: opened })}
         onNotice={(text, error) => setNotice({ text, error })}
       />
       {notice && <p className={notice.error ? 'tool-status error' : 'tool-status'} role="status">{notice.text}</p>}

@@ -106,6 +106,8 @@ describe('scenarios', () => {
     expect(store.getState().scenarios.map((d) => d.name.slice(-3))).toEqual(['VPC', '(B)', '(C)', '(D)', '(E)', '(F)', '(G)', '(H)']);
     expect((screen.getByRole('button', { name: 'Fork scenario' }) as HTMLButtonElement).disabled).toBe(true);
     expect(store.getState().actions.forkScenario()).toBe(false);
-    expect(store.getState().message).toBe('At most 8 scenarios: delete one first.');
+    expect(store.getState().notice).toEqual({ kind: 'full', max: 8 });
+    // the scenario bar's live region words the store's fact
+    await waitFor(() => expect(document.querySelector('.scenario-status')!.textContent).toBe('At most 8 scenarios: delete one first.'));
   });
 });

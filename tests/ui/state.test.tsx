@@ -8,10 +8,11 @@ import { BLANK_PLAN, PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets
 import { encodePlanFragment } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
 import { applyPatch } from '../../src/state/apply-patch';
-import { createDerivation, fieldMessage } from '../../src/state/derive';
+import { createDerivation } from '../../src/state/derive';
 import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
 import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
 import { createPlanStore } from '../../src/state/plan-store';
+import { fieldMessage } from '../../src/ui/field-issues';
 import { largePlan } from '../fixtures/large-plan';
 
 function memoryStorage(init: Record<string, string> = {}): Storage {
@@ -68,7 +69,7 @@ describe('the derived view', () => {
     const view = derive(bad);
     expect(view.stale).toBe(true);
     expect(view.shown).toBe(first.shown);
-    expect(view.issuesByPath.get('vpc.cidrs[0]')?.[0]).toMatch(/10\.0\.0\./);
+    expect(view.issuesByPath.get('vpc.cidrs[0]')?.[0]?.message).toMatch(/10\.0\.0\./);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The VPC CNI settings under their environment variable names, with what each does. */
-import { useActions, useFieldIssue, usePlan } from '../../state/store-context';
+import { useActions, usePlan } from '../../state/store-context';
 import { selectCni } from '../../state/selectors';
 import type { Draft, DraftCni } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
@@ -7,6 +7,7 @@ import { azsWithoutPodSubnets, podSubnetCarve } from '../../state/pod-subnets';
 import { Field } from '../field';
 import { fieldId } from '../format';
 import { CNI_SETTING_ROWS, type FlagSetting, type TextSetting } from './cni-settings';
+import { useFieldIssue } from '../field-issues';
 
 export function CniSection() {
   const cni = usePlan(selectCni);

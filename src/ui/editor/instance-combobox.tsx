@@ -17,10 +17,11 @@ import type { InstanceType } from '../../model/instances';
 import { maxPodsNumbers } from '../../model/max-pods';
 import type { CniSettings } from '../../model/plan';
 import { nodeAccounting } from '../../model/warm-pool';
-import { useActions, useFieldIssue } from '../../state/store-context';
+import { useActions } from '../../state/store-context';
 import { fieldId, fmt } from '../format';
 import { acceleratorSummary, findInstanceType, searchInstanceTypes } from '../instance-info';
 import { usePodCni } from './use-pod-cni';
+import { useFieldIssue } from '../field-issues';
 
 interface Props {
   /** The node group's index. */

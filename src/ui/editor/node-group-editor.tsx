@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { DraftGroup } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { selectCustomNetworking, selectPodEni } from '../../state/selectors';
-import { useActions, useIssuesUnder, usePlan } from '../../state/store-context';
+import { useActions, usePlan } from '../../state/store-context';
 import { Field } from '../field';
 import { plural } from '../format';
 import { draftMaxPods, findInstanceType } from '../instance-info';
@@ -17,6 +17,7 @@ import { PoolChoice } from './pool/pool-choice';
 import { PoolFields } from './pool/pool-fields';
 import { usePoolTyped } from './pool/use-pool-worst';
 import { POOL_KINDS } from '../../state/pool-draft';
+import { useIssuesUnder } from '../field-issues';
 
 const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
 

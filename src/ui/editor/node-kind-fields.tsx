@@ -12,11 +12,12 @@ import { AUTO_MODE_MAX_PODS, recommendedCap } from '../../model/max-pods';
 import type { EfaLayout, NodeGroupKind } from '../../model/plan';
 import type { DraftGroup } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
-import { useActions, useFieldIssue, useFieldWarning, usePlan } from '../../state/store-context';
+import { useActions, usePlan } from '../../state/store-context';
 import { Field } from '../field';
 import { fieldId, fmt, plural } from '../format';
 import { efaOf, findInstanceType } from '../instance-info';
 import { EFA_LAYOUT_OPTIONS, KIND_OPTIONS } from './node-kinds';
+import { useFieldIssue, useFieldWarning } from '../field-issues';
 
 const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
 

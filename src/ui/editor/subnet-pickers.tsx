@@ -1,9 +1,10 @@
 /** A node group's launch subnets (chips plus an "add" menu) and, with custom networking, its pod subnet per AZ. */
 import { useId } from 'react';
 import type { DraftGroup } from '../../state/draft';
-import { useActions, useIssuesUnder } from '../../state/store-context';
+import { useActions } from '../../state/store-context';
 import { fieldId } from '../format';
 import type { SubnetRef } from './node-group-editor';
+import { useIssuesUnder } from '../field-issues';
 
 interface Props {
   index: number;

@@ -7,10 +7,11 @@
 import { memo, useState } from 'react';
 import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG, discoveryCluster } from '../../model/subnet-discovery';
 import type { DraftSubnet } from '../../state/draft';
-import { useActions, useFieldIssue, usePlan } from '../../state/store-context';
+import { useActions, usePlan } from '../../state/store-context';
 import { selectSubnets } from '../../state/selectors';
 import { fieldId } from '../format';
 import './subnet-tags.css';
+import { useFieldIssue } from '../field-issues';
 
 const selectDiscoveryOff = (s: { draft: { cni: { subnetDiscovery: boolean; customNetworking: boolean } } }) =>
   !s.draft.cni.subnetDiscovery || s.draft.cni.customNetworking;

@@ -2,10 +2,10 @@
 import { memo, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Warning } from '../../model/result';
-import { describePatch } from '../../state/apply-patch';
 import { useActions } from '../../state/store-context';
 import { commonMessage, groupRepeated, listIndex, listNoun } from '../editor/group-issues';
 import { plural } from '../format';
+import { describePatch } from './patch-label';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 const FIRST = 8;

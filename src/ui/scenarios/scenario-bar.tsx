@@ -5,8 +5,9 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MAX_SCENARIOS } from '../../model/workspace';
-import { parseScenarioTabs, selectActive, selectMessage, selectScenarioTabs } from '../../state/selectors';
+import { parseScenarioTabs, selectActive, selectNotice, selectScenarioTabs } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
+import { workspaceNoticeText } from './workspace-notice';
 import './scenarios.css';
 
 export const SCENARIO_PANEL_ID = 'scenario-panel';
@@ -77,7 +78,7 @@ export function ScenarioBar({ comparing, onCompare }: Props) {
 
 /** What the last workspace action did, cleared after a while (undo is in the header). */
 function ScenarioStatus() {
-  const message = usePlan(selectMessage);
+  const message = workspaceNoticeText(usePlan(selectNotice));
   const [shown, setShown] = useState('');
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- shows each new message, then a timer clears it

@@ -4,10 +4,11 @@
  * nodeGroups[i].podRequests.cpu / .memory / .<device>.
  */
 import type { DraftPool } from '../../../state/draft';
-import { useActions, useFieldIssue } from '../../../state/store-context';
+import { useActions } from '../../../state/store-context';
 import { Field } from '../../field';
 import { fieldId } from '../../format';
 import { DEVICE_OPTIONS } from './pool-labels';
+import { useFieldIssue } from '../../field-issues';
 
 const BASIC = new Set(['cpu', 'memory']);
 

@@ -13,12 +13,13 @@ import type { PoolRequirement } from '../../../model/plan';
 import type { DraftGroup, DraftRequirement } from '../../../state/draft';
 import type { PoolTextField } from '../../../state/pool-draft';
 import type { PlanState } from '../../../state/plan-store';
-import { useActions, useFieldIssue, usePlan } from '../../../state/store-context';
+import { useActions, usePlan } from '../../../state/store-context';
 import { Field } from '../../field';
 import { fieldId, fmt } from '../../format';
 import { PodRequests } from './pod-requests';
 import { LabelKeyList, RequirementRow } from './requirement-rows';
 import './pool.css';
+import { useFieldIssue } from '../../field-issues';
 
 const selectCustomNetworking = (s: PlanState) => s.draft.cni.customNetworking;
 const LABELLED = dataset.types.filter((t) => t.ai).length;

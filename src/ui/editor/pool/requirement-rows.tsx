@@ -6,10 +6,11 @@
  */
 import { memo } from 'react';
 import type { DraftRequirement } from '../../../state/draft';
-import { useActions, useFieldIssue, useIssuesUnder } from '../../../state/store-context';
+import { useActions } from '../../../state/store-context';
 import { fieldId } from '../../format';
 import { fullKey, isNumericLabel, LABEL_OPTIONS, labelOption, OPERATOR_OPTIONS } from './pool-labels';
 import { ValuesInput } from './values-input';
+import { useFieldIssue, useIssuesUnder } from '../../field-issues';
 
 const KEYS_LIST = 'pool-label-keys';
 
