@@ -1,5 +1,6 @@
 /** Argument helpers shared by the commands: strict parsing with messages that name the option. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { numberField } from '../model/number-text';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -38,8 +39,5 @@ export function strictParse(args: string[], options: NonNullable<ParseArgsConfig
 /** A whole number within [min, max], or an error naming the option. */
 export function intOption(name: string, raw: string | undefined, min: number, max: number): Parsed<number | undefined> {
   if (raw === undefined) return { ok: true, value: undefined };
-  if (!/^-?\d+$/.test(raw.trim())) return { ok: false, error: `${name} must be a whole number, got "${raw}"` };
-  const n = Number(raw);
-  if (n < min || n > max) return { ok: false, error: `${name} must be from ${min} to ${max}, got ${n}` };
-  return { ok: true, value: n };
+  return numberField(name, raw, { min, max, integer: true, signed: true });
 }

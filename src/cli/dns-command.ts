@@ -3,6 +3,7 @@
  * the queries a ClusterFirst Pod's resolver sends for NAME, with the chosen ndots against ndots:5.
  */
 import { parseArgs } from 'node:util';
+import { numberIn } from '../model/number-text';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE } from './io';
 import {
@@ -74,8 +75,9 @@ export function parseDnsArgs(args: string[]): Parsed {
   }
   let ndots = KUBERNETES_DEFAULT_NDOTS;
   if (values.ndots !== undefined) {
-    if (!/^\d+$/.test(values.ndots)) return { ok: false, error: `option --ndots needs a whole number, got "${values.ndots}"` };
-    ndots = Number(values.ndots);
+    const n = numberIn(values.ndots, { integer: true });
+    if (n === null) return { ok: false, error: `option --ndots needs a whole number, got "${values.ndots}"` };
+    ndots = n;
   }
   const input: Required<DnsInput> = {
     name: positionals[0] ?? '',

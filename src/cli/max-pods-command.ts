@@ -1,6 +1,7 @@
 /** `max-pods`: an offline drop-in for AWS's max-pods-calculator.sh (docs/contract.md §2, max-pods.md (b)). */
 import type { InstanceDataset } from '../model/instances';
 import { recommendedMaxPods, type CalculatorOptions } from '../model/max-pods';
+import { numberField } from '../model/number-text';
 import { strictParse, type Parsed } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { findType } from './node-command';
@@ -38,8 +39,10 @@ export function parseMaxPodsArgs(args: string[]): Parsed<MaxPodsArgs> & { help?:
   let maxEni: number | null = null;
   if (v['cni-max-eni'] !== undefined) {
     const raw = String(v['cni-max-eni']).trim();
-    if (!/^-?\d+$/.test(raw)) return { ok: false, error: `--cni-max-eni must be a whole number, got "${raw}"` };
-    maxEni = Number(raw); // like the script, not range-checked: 0 gives 0 ENIs
+    // like the script, not range-checked: 0 gives 0 ENIs
+    const n = numberField('--cni-max-eni', raw, { integer: true, signed: true });
+    if (!n.ok) return n;
+    maxEni = n.value;
   }
   let cniVersion: CalculatorOptions['cniVersion'];
   if (v['cni-version'] !== undefined) {

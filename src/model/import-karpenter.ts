@@ -23,6 +23,7 @@ import { readPodRequests, requirementIssues } from './node-pool';
 import { DEFAULT_CNI, type NodeGroup, type Plan, type PoolRequirement, type Subnet } from './plan';
 import { LIMITS, POOL_OPERATORS } from './plan-schema';
 import { fmt } from './format';
+import { numberIn } from './number-text';
 
 /** One parsed YAML document and where it came from (for messages). */
 export interface YamlDocumentIn {
@@ -66,7 +67,7 @@ export function parsePodsOption(
     .trim()
     .split('/')
     .map((p) => p.trim());
-  if ((parts.length !== 1 && parts.length !== 3) || parts.some((p) => !/^\d+$/.test(p))) {
+  if ((parts.length !== 1 && parts.length !== 3) || parts.some((p) => numberIn(p, { integer: true }) === null)) {
     return { ok: false, error: `pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "${text}"` };
   }
   const [min, desired, max] = parts.length === 1 ? [0, Number(parts[0]), Number(parts[0])] : parts.map(Number);

@@ -4,6 +4,7 @@
  * validatePlan, whose issue paths ("nodeGroups[0].maxNodes") index the draft's lists one to one.
  */
 import { CNI_COUNT_KEYS, CNI_FLAG_KEYS, CNI_KEYS, CNI_SETTINGS, cniValue, isAdded, type CniCountKey, type CniFlagKey } from '../model/cni-settings';
+import { numberIn } from '../model/number-text';
 import type { CniSettings, NodeGroup, Plan, PoolRequirement, Subnet } from '../model/plan';
 
 export interface DraftSubnet {
@@ -198,10 +199,8 @@ export function planToDraft(plan: Plan): Draft {
  * @example toNumber('10,000', undefined) === 10000; toNumber('12a', undefined) === '12a'
  */
 export function toNumber<E>(raw: string, empty: E): number | string | E {
-  const s = raw.trim().replace(/[,_\s]/g, '');
-  if (s === '') return empty;
-  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
-  return raw.trim();
+  if (raw.trim().replace(/[,_\s]/g, '') === '') return empty;
+  return numberIn(raw, { separators: true, signed: true }) ?? raw.trim();
 }
 
 /** Plan-shaped JSON of the draft, not yet validated. */

@@ -1,6 +1,7 @@
 /** The scale-out per EC2 API: its bucket and refill (editable), calls against tokens, throttled or not, the delay. */
 import { useId, useState } from 'react';
 import { DEFAULT_BUCKETS, type ApiCallsResult, type ApiLoad } from '../../model/api-calls';
+import { numberIn } from '../../model/number-text';
 import type { ScaleOutInputs } from '../../state/workspace-actions';
 import { decimal, fmt } from '../format';
 
@@ -9,10 +10,8 @@ import { decimal, fmt } from '../format';
  * @example parseAmount('1,000', 5000) === 1000; parseAmount('-1', 10) === null
  */
 export function parseAmount(text: string, max: number): number | null {
-  const t = text.trim().replace(/[,_\s]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
-  const n = Number(t);
-  return n <= max ? n : null;
+  const n = numberIn(text, { separators: true });
+  return n !== null && n <= max ? n : null;
 }
 
 const round = decimal;

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { dataset } from '../../data/dataset';
 import { sizeVpc } from '../../model/advisor';
 import { measure } from '../../model/advisor/measure';
+import { numberIn } from '../../model/number-text';
 import type { Plan } from '../../model/plan';
 import { fmt } from '../format';
 import { PlanSubnetsTable } from '../plan-subnets-table';
@@ -30,7 +31,8 @@ export default function SizeVpcPanel({ plan }: { plan: Plan }) {
   const [azText, setAzText] = useState(() => planAzs(plan));
   const [headroom, setHeadroom] = useState('20');
   const azs = useMemo(() => parseAzs(azText), [azText]);
-  const pct = /^\d+(\.\d+)?$/.test(headroom.trim()) && Number(headroom) <= 1000 ? Number(headroom) : null;
+  const typed = numberIn(headroom);
+  const pct = typed !== null && typed <= 1000 ? typed : null;
   const result = useMemo(() => {
     if (!('azs' in azs) || pct === null) return null;
     const r = sizeVpc({ name: `Sized VPC for ${plan.name}`.slice(0, 120), nodeGroups: plan.nodeGroups, azs: azs.azs, headroomPct: pct, cni: plan.cni }, dataset);

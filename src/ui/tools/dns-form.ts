@@ -3,6 +3,7 @@
  * turned into the DnsView that travels in the share link once every field is valid.
  */
 import { checkDnsInput, DEFAULT_CLUSTER_DOMAIN, KUBERNETES_DEFAULT_NDOTS, MAX_NDOTS } from '../../model/dns';
+import { numberIn } from '../../model/number-text';
 import { DnsViewSchema, type DnsView } from '../../model/views';
 import { sentence } from './tool-parts';
 
@@ -69,12 +70,13 @@ export function checkDnsDraft(d: DnsDraft): CheckedDnsDraft {
   errors.clusterDomain = first(checkDnsInput({ name: 'a', clusterDomain }));
   errors.region = region === '' ? 'Enter an AWS Region, e.g. us-east-1.' : first(checkDnsInput({ name: 'a', region }));
   let ndots = NaN;
-  if (!/^\d+$/.test(ndotsText)) {
+  const typedNdots = numberIn(ndotsText, { integer: true });
+  if (typedNdots === null) {
     errors.ndots = ndotsText === ''
       ? `Enter ndots, a whole number from 0 to ${MAX_NDOTS}.`
       : `ndots must be a whole number from 0 to ${MAX_NDOTS}, got "${d.ndots}".`;
   } else {
-    ndots = Number(ndotsText);
+    ndots = typedNdots;
     errors.ndots = first(checkDnsInput({ name: 'a', ndots }));
   }
   for (const k of Object.keys(errors) as DnsField[]) if (errors[k] === undefined) delete errors[k];
