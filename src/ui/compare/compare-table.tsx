@@ -21,8 +21,8 @@ interface Props {
 export function CompareTable({ caption, rows, headers, base, active, onEdit }: Props) {
   return (
     <div className="table-scroll">
-      {/* Fixed columns, the same in every table of the comparison. */}
-      <table className="data compare-table" style={{ minWidth: 200 + 130 * headers.length }}>
+      {/* Fixed columns, the same in every table of the comparison; three scenarios fit at 1024 px (compare.css). */}
+      <table className="data compare-table" style={{ minWidth: 140 + 100 * headers.length }}>
         <caption>{caption}</caption>
         <colgroup>
           <col className="compare-label-col" />
