@@ -28,8 +28,10 @@ export function SubnetTable() {
       <div className="table-scroll">
         <table className="subnet-table">
           <colgroup>
-            <col style={{ width: '19%' }} /><col style={{ width: '20%' }} /><col style={{ width: '28%' }} />
-            <col style={{ width: '14%' }} /><col style={{ width: '13%' }} /><col style={{ width: '6%' }} />
+            {/* The AZ, CIDR and figures get what their longest value needs (us-east-1a, 100.64.0.0/16, 65,531);
+                the name gets the rest (imported names such as prod-pods-us-east-1a), an ellipsis if still cut. */}
+            <col /><col style={{ width: 84 }} /><col style={{ width: 112 }} />
+            <col style={{ width: 54 }} /><col style={{ width: 60 }} /><col style={{ width: 30 }} />
           </colgroup>
           <thead>
             <tr>
@@ -74,7 +76,7 @@ const SubnetRow = memo(function SubnetRow({ index, subnet }: { index: number; su
   return (
     <tr>
       <th scope="row">
-        <div className="name-cell" style={{ borderLeftColor: color }}>
+        <div className="name-cell" style={{ borderLeftColor: color }} title={subnet.name || undefined}>
           <Field labelledBy="col-subnet-name" path={`${base}.name`} value={subnet.name} onChange={(v) => setSubnetField(index, 'name', v)} />
         </div>
       </th>
