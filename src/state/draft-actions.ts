@@ -12,6 +12,7 @@ import {
 import { defaultPool, poolKindChanged, withRequirement, type PoolActions, type PoolTextField } from './pool-draft';
 import { fillPodSubnets, podSubnetCarve } from './pod-subnets';
 import { nextCidrSuggestion, nextSubnetSuggestion, uniqueName } from './suggest';
+import { OWN_STEP, type EditKey } from './workspace-actions';
 
 export interface DraftActions extends PoolActions {
   /** Replaces the active scenario's plan (a preset, an imported VPC): one undo step. */
@@ -45,12 +46,14 @@ export interface DraftActions extends PoolActions {
 
 export type { PoolTextField };
 
-/** Applies `fn` to the active draft; edits with the same `key` in quick succession make one undo step. */
-export type EditDraft = (key: string, fn: (d: Draft) => Draft) => void;
+/**
+ * Applies `fn` to the active draft; edits with the same `key` in quick succession make one undo step,
+ * and an OWN_STEP edit is always a step of its own.
+ */
+export type EditDraft = (key: EditKey, fn: (d: Draft) => Draft) => void;
 
 export function draftActions(edit: EditDraft): DraftActions {
-  let loads = 0;
-  const editGroup = (key: string, i: number, fn: (g: DraftGroup) => DraftGroup) =>
+  const editGroup = (key: EditKey, i: number, fn: (g: DraftGroup) => DraftGroup) =>
     edit(key, (d) => {
       const g = d.nodeGroups[i];
       if (!g) return d;
@@ -61,7 +64,7 @@ export function draftActions(edit: EditDraft): DraftActions {
   return {
     // The scenario keeps its identity (its tab, its last valid result); only its plan changes.
     // Each load is its own undo step, however quickly the next follows (two presets picked in a row).
-    loadPlan: (plan) => edit(`load:${++loads}`, (d) => ({ ...planToDraft(plan), key: d.key })),
+    loadPlan: (plan) => edit(OWN_STEP, (d) => ({ ...planToDraft(plan), key: d.key })),
     setName: (name) => edit('name', (d) => ({ ...d, name })),
     setCidr: (i, text) => edit(`cidr${i}`, (d) => ({ ...d, cidrs: d.cidrs.map((c, j) => (j === i ? text : c)) })),
     addCidr: () => edit('addCidr', (d) => ({ ...d, cidrs: [...d.cidrs, nextCidrSuggestion(d.cidrs)] })),
@@ -120,16 +123,16 @@ export function draftActions(edit: EditDraft): DraftActions {
     setGroupField: (i, field, value) =>
       editGroup(`group${i}.${field}`, i, (g) => (field === 'kind' ? poolKindChanged({ ...g, kind: value }) : { ...g, [field]: value })),
     setGroupSubnets: (i, subnets) =>
-      edit(`group${i}.subnets:${Date.now()}`, (d) => {
+      edit(OWN_STEP, (d) => {
         const g = d.nodeGroups[i];
         if (!g) return d;
         const nodeGroups = d.nodeGroups.slice();
         nodeGroups[i] = { ...g, subnets };
         return fillPodSubnets({ ...d, nodeGroups });
       }),
-    setGroupPodSubnets: (i, podSubnets) => editGroup(`group${i}.podSubnets:${Date.now()}`, i, (g) => ({ ...g, podSubnets })),
+    setGroupPodSubnets: (i, podSubnets) => editGroup(OWN_STEP, i, (g) => ({ ...g, podSubnets })),
     carvePodSubnets: () =>
-      edit(`carvePods:${Date.now()}`, (d) => {
+      edit(OWN_STEP, (d) => {
         const carve = podSubnetCarve(d);
         if (!carve) return d;
         return fillPodSubnets({
@@ -160,11 +163,11 @@ export function draftActions(edit: EditDraft): DraftActions {
         return { ...d, nodeGroups };
       }),
     removeGroup: (i) => edit('removeGroup', (d) => ({ ...d, nodeGroups: d.nodeGroups.filter((_, j) => j !== i) })),
-    applyPatch: (patch) => edit(`patch:${Date.now()}`, (d) => applyPatch(d, patch)),
-    applyPatches: (patches) => edit(`patch:${Date.now()}`, (d) => patches.reduce(applyPatch, d)),
+    applyPatch: (patch) => edit(OWN_STEP, (d) => applyPatch(d, patch)),
+    applyPatches: (patches) => edit(OWN_STEP, (d) => patches.reduce(applyPatch, d)),
     // Node pools (pool-draft.ts): the choice fixed / pool, the requirement rows, pods, requests.
     setGroupPool: (i, on) =>
-      editGroup(`group${i}.pool:${Date.now()}`, i, (g) => {
+      editGroup(OWN_STEP, i, (g) => {
         if (on === Boolean(g.pool)) return g;
         if (!on) {
           const { pool, ...rest } = g;
@@ -178,12 +181,12 @@ export function draftActions(edit: EditDraft): DraftActions {
     setRequirement: (i, j, change) =>
       editGroup(`group${i}.req${j}.${Object.keys(change).join()}`, i, (g) => withRequirement(g, j, change)),
     addRequirement: (i) =>
-      editGroup(`group${i}.addRequirement:${Date.now()}`, i, (g) => (g.pool ? {
+      editGroup(OWN_STEP, i, (g) => (g.pool ? {
         ...g,
         pool: { ...g.pool, requirements: [...g.pool.requirements, { id: newKey('r'), key: '', operator: 'In', values: [] }] },
       } : g)),
     removeRequirement: (i, j) =>
-      editGroup(`group${i}.removeRequirement:${Date.now()}`, i, (g) => (g.pool ? {
+      editGroup(OWN_STEP, i, (g) => (g.pool ? {
         ...g, pool: { ...g.pool, requirements: g.pool.requirements.filter((_, k) => k !== j) },
       } : g)),
     setPodRequests: (i, rows) =>

@@ -1,7 +1,9 @@
 /**
  * The one store: the workspace being edited (a draft plan per scenario, the active one, the views'
  * inputs) and the actions that edit it, with undo/redo (zundo) over all of it. Results are not stored:
- * they derive from each draft (derive.ts). A factory, so each app instance and each test gets its own.
+ * they derive from each draft (derive.ts), and the active draft from the scenarios (activeDraft). Undo
+ * steps group through zundo's public pause()/resume(). A factory, so each app instance and each test
+ * gets its own.
  */
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
@@ -9,8 +11,8 @@ import type { Plan } from '../model/plan';
 import type { Workspace } from '../model/workspace';
 import { draftActions, type DraftActions } from './draft-actions';
 import type { Draft } from './draft';
-import { SWITCH, workspaceActions, type WorkspaceActions, type WorkspaceNotice } from './workspace-actions';
-import { initialDrafts, type WorkspaceDrafts } from './workspace-state';
+import { OWN_STEP, SWITCH, workspaceActions, type EditKey, type WorkspaceActions, type WorkspaceNotice } from './workspace-actions';
+import { activeDraft, initialDrafts, type WorkspaceDrafts } from './workspace-state';
 
 export type PlanActions = DraftActions & WorkspaceActions;
 
@@ -26,27 +28,38 @@ type Tracked = WorkspaceDrafts;
 /** Keystrokes in one field within this many ms of each other make one undo step. */
 const COALESCE_MS = 800;
 
-export function createPlanStore(initial: Plan | Workspace) {
-  // Which edit the last change was, so typing "250" is one undo step rather than three.
-  let editKey = '';
-  let lastKey = '';
-  let lastAt = 0;
-  let last: Tracked | null = null;
+const tracked = ({ scenarios, active, views }: Tracked): Tracked => ({ scenarios, active, views });
 
-  return createStore<PlanState>()(
+export function createPlanStore(initial: Plan | Workspace) {
+  // The last change that was or joined an undo step, so typing "250" is one step rather than three.
+  let last: { key: string; at: number; state: Tracked } | null = null;
+
+  const store = createStore<PlanState>()(
     temporal(
       (set, get) => {
-        const commit = (key: string, next: Partial<Tracked>, notice?: WorkspaceNotice | null) => {
-          editKey = key;
-          set(notice === undefined ? next : { ...next, notice });
-        };
-        const editDraft = (key: string, fn: (d: Draft) => Draft) => {
+        const commit = (key: EditKey, next: Partial<Tracked>, notice?: WorkspaceNotice | null) => {
+          const now = Date.now();
           const s = get();
-          const draft = fn(s.draft);
-          if (draft === s.draft) return;
+          // A change joins the step before it when it is the same edit soon after, and nothing (an undo,
+          // a redo) moved the workspace in between. A tab switch joins whatever step it follows: none.
+          const joins = key === SWITCH || (key !== OWN_STEP && last !== null && key === last.key && now - last.at < COALESCE_MS
+            && s.scenarios === last.state.scenarios && s.views === last.state.views && s.active === last.state.active);
+          const history = store.temporal.getState();
+          const pause = joins && history.isTracking;
+          if (pause) history.pause();
+          set(notice === undefined ? next : { ...next, notice });
+          if (pause) history.resume();
+          // After a switch the next edit starts its own step, from the scenario switched to.
+          last = key === SWITCH || key === OWN_STEP ? null : { key, at: now, state: tracked(get()) };
+        };
+        const editDraft = (key: EditKey, fn: (d: Draft) => Draft) => {
+          const s = get();
+          const old = activeDraft(s);
+          const draft = fn(old);
+          if (draft === old) return;
           const scenarios = s.scenarios.slice();
           scenarios[s.active] = draft;
-          commit(`${draft.key}:${key}`, { draft, scenarios });
+          commit(key === OWN_STEP ? OWN_STEP : `${draft.key}:${key}`, { scenarios });
         };
         const actions: PlanActions = {
           ...draftActions(editDraft),
@@ -55,30 +68,13 @@ export function createPlanStore(initial: Plan | Workspace) {
         return { ...initialDrafts(initial), notice: null, actions };
       },
       {
-        partialize: ({ draft, scenarios, active, views }): Tracked => ({ draft, scenarios, active, views }),
+        partialize: (s): Tracked => tracked(s),
         equality: (a, b) => a.scenarios === b.scenarios && a.active === b.active && a.views === b.views,
         limit: 200,
-        handleSet: (handleSet) => (past, replace, current, delta) => {
-          const p = past as Tracked;
-          const c = current as Tracked;
-          // Switching tabs is not a step: the next edit's step starts from the switched-to scenario.
-          if (editKey === SWITCH) {
-            lastKey = '';
-            return;
-          }
-          const now = Date.now();
-          // An undo or redo in between (the past is not what we last saw) always starts a new step.
-          const same = editKey === lastKey && now - lastAt < COALESCE_MS && last !== null
-            && p.scenarios === last.scenarios && p.views === last.views && p.active === last.active;
-          lastKey = editKey;
-          lastAt = now;
-          last = c;
-          // zundo passes its internal _handleSet (four arguments) although the type says setState.
-          if (!same) (handleSet as unknown as (...args: unknown[]) => void)(past, replace, current, delta);
-        },
       },
     ),
   );
+  return store;
 }
 
 export type PlanStore = ReturnType<typeof createPlanStore>;

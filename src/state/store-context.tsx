@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { TemporalState } from 'zundo';
 import type { Derive, DerivedView } from './derive';
 import type { PlanState, PlanStore } from './plan-store';
+import { selectDraft } from './selectors';
 import type { WorkspaceDrafts } from './workspace-state';
 
 export interface PlanContextValue {
@@ -31,7 +32,6 @@ export function usePlan<T>(selector: (s: PlanState) => T): T {
   return useStore(usePlanContext().store, selector);
 }
 
-const selectDraft = (s: PlanState) => s.draft;
 const selectActions = (s: PlanState) => s.actions;
 
 export const useActions = () => usePlan(selectActions);

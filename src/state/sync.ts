@@ -34,7 +34,7 @@ import {
   type LoadNotice,
 } from './persistence';
 import { createPlanStore, type PlanStore } from './plan-store';
-import { workspaceOfDrafts } from './workspace-state';
+import { activeDraft, workspaceOfDrafts } from './workspace-state';
 
 /**
  * How long the workspace must rest before the address bar and storage follow it: encoding and storing
@@ -89,7 +89,7 @@ export function startSync({
   let lostAt = '';
   const current = () => {
     const s = store.getState();
-    if (derive(s.draft).stale) return null;
+    if (derive(activeDraft(s)).stale) return null;
     return workspaceOfDrafts(s, derive).workspace;
   };
   const flush = () => {

@@ -8,7 +8,7 @@ import type { Plan } from '../model/plan';
 import type { CrossAzView, DnsView } from '../model/views';
 import type { Workspace } from '../model/workspace';
 import { newKey, planToDraft } from './draft';
-import { forkName, initialDrafts, MAX_SCENARIOS, scenarioName, type WorkspaceDrafts } from './workspace-state';
+import { activeDraft, forkName, initialDrafts, MAX_SCENARIOS, scenarioName, type WorkspaceDrafts } from './workspace-state';
 
 /**
  * Inputs of the scale-out estimate: the window and bucket overrides (shared by its panel and the
@@ -59,13 +59,20 @@ export interface WorkspaceActions {
 
 export interface WorkspaceStore {
   get(): WorkspaceDrafts;
-  /** Sets tracked state; `key` groups quick edits into one undo step, SWITCH records none. */
-  commit(key: string, next: Partial<WorkspaceDrafts>, notice?: WorkspaceNotice | null): void;
+  /**
+   * Sets tracked state as an undo step: quick edits with the same `key` make one step, OWN_STEP is
+   * always a step of its own, SWITCH is none.
+   */
+  commit(key: EditKey, next: Partial<WorkspaceDrafts>, notice?: WorkspaceNotice | null): void;
   setUntracked(next: { notice: WorkspaceNotice | null }): void;
 }
 
 /** The commit key of a tab switch: never an undo step. */
 export const SWITCH = 'switch';
+/** The commit key of a change that is always its own undo step, however quickly the next follows. */
+export const OWN_STEP = null;
+/** How a change groups into undo steps: a field's name (quick edits of it join), OWN_STEP or SWITCH. */
+export type EditKey = string | typeof OWN_STEP;
 
 export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
   const full = () => store.get().scenarios.length >= MAX_SCENARIOS;
@@ -74,11 +81,11 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
     forkScenario: () => {
       const s = store.get();
       if (full()) return store.setUntracked(atMost), false;
-      const name = forkName(s.draft.name, s.scenarios.map((d) => d.name), s.scenarios.length);
-      const copy = { ...s.draft, key: newKey('p'), name };
+      const draft = activeDraft(s);
+      const name = forkName(draft.name, s.scenarios.map((d) => d.name), s.scenarios.length);
       const scenarios = s.scenarios.slice();
-      scenarios.splice(s.active + 1, 0, copy);
-      store.commit('fork', { scenarios, active: s.active + 1, draft: copy }, { kind: 'forked', from: s.draft.name, to: name });
+      scenarios.splice(s.active + 1, 0, { ...draft, key: newKey('p'), name });
+      store.commit('fork', { scenarios, active: s.active + 1 }, { kind: 'forked', from: draft.name, to: name });
       return true;
     },
     addScenario: (plan, name) => {
@@ -86,7 +93,7 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
       if (full()) return store.setUntracked(atMost), false;
       const draft = planToDraft({ ...plan, name: scenarioName(name ?? plan.name) });
       const scenarios = [...s.scenarios, draft];
-      store.commit('add', { scenarios, active: scenarios.length - 1, draft }, { kind: 'added', name: draft.name });
+      store.commit('add', { scenarios, active: scenarios.length - 1 }, { kind: 'added', name: draft.name });
       return true;
     },
     removeScenario: (index) => {
@@ -95,13 +102,12 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
       if (!gone || s.scenarios.length <= 1) return;
       const scenarios = s.scenarios.filter((_, i) => i !== index);
       const active = index < s.active ? s.active - 1 : Math.min(s.active, scenarios.length - 1);
-      store.commit('remove', { scenarios, active, draft: scenarios[active]! }, { kind: 'deleted', name: gone.name });
+      store.commit('remove', { scenarios, active }, { kind: 'deleted', name: gone.name });
     },
     switchScenario: (index) => {
       const s = store.get();
-      const draft = s.scenarios[index];
-      if (!draft || index === s.active) return;
-      store.commit(SWITCH, { active: index, draft });
+      if (!s.scenarios[index] || index === s.active) return;
+      store.commit(SWITCH, { active: index });
     },
     openWorkspace: (ws, origin) => {
       const names = ws.scenarios.map((p) => p.name);

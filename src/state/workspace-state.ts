@@ -12,8 +12,7 @@ export { MAX_SCENARIOS };
 
 /** The part of the store that undo/redo restores and the workspace is made of. */
 export interface WorkspaceDrafts {
-  /** The active scenario's draft: always scenarios[active]. */
-  draft: Draft;
+  /** A draft per scenario; the one being edited is scenarios[active] (activeDraft). */
   scenarios: readonly Draft[];
   active: number;
   views: Views;
@@ -46,8 +45,11 @@ export function initialDrafts(initial: Plan | Workspace): WorkspaceDrafts {
   const ws = 'scenarios' in initial ? initial : workspaceOf(initial);
   const scenarios = ws.scenarios.map(planToDraft);
   const active = Math.min(Math.max(0, ws.active), scenarios.length - 1);
-  return { draft: scenarios[active]!, scenarios, active, views: ws.views ?? {} };
+  return { scenarios, active, views: ws.views ?? {} };
 }
+
+/** The active scenario's draft: derived, never stored beside the scenarios. */
+export const activeDraft = (s: Pick<WorkspaceDrafts, 'scenarios' | 'active'>): Draft => s.scenarios[s.active]!;
 
 export interface WorkspaceSnapshot {
   /** The valid plans (each scenario's own, or its last valid one); null when no scenario has one. */

@@ -2,6 +2,7 @@
 import { useActions, usePlan } from '../state/store-context';
 import { selectName } from '../state/selectors';
 import type { PlanState } from '../state/plan-store';
+import { activeDraft } from '../state/workspace-state';
 import { Field } from './field';
 import { PresetPicker } from './preset-picker';
 import { ShareButton } from './share-button';
@@ -25,7 +26,7 @@ export function AppHeader() {
 export const FIRST_STEP =
   "Plan the IP addresses of an EKS cluster's VPC: add a node group on the left or pick a preset above, and see when each subnet runs out.";
 
-const selectEmpty = (s: PlanState) => s.draft.nodeGroups.length === 0;
+const selectEmpty = (s: PlanState) => activeDraft(s).nodeGroups.length === 0;
 
 /** Shown while the plan has no node group (the first screen, the blank plan): gone once there is one. */
 export function FirstStep() {

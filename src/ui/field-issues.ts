@@ -4,18 +4,19 @@
  */
 import type { ValidationIssue } from '../model/plan-schema';
 import { usePlan, usePlanContext } from '../state/store-context';
+import { activeDraft } from '../state/workspace-state';
 
 /** The error message for one field path ('' when none); re-renders only when that message changes. */
 export function useFieldIssue(path: string): string {
   const { derive } = usePlanContext();
-  return usePlan((s) => derive(s.draft).issuesByPath.get(path)?.map(fieldMessage).join(' ') ?? '');
+  return usePlan((s) => derive(activeDraft(s)).issuesByPath.get(path)?.map(fieldMessage).join(' ') ?? '');
 }
 
 /** Non-blocking findings (AWS advice) the model reports at exactly this path, while the draft is valid. */
 export function useFieldWarning(path: string): string {
   const { derive } = usePlanContext();
   return usePlan((s) => {
-    const v = derive(s.draft);
+    const v = derive(activeDraft(s));
     if (v.stale || !v.shown) return '';
     return v.shown.evaluation.warnings.filter((w) => w.path === path && w.severity === 'warning').map((w) => `${w.message}. ${w.fix}`).join(' ');
   });
@@ -29,7 +30,7 @@ export function useIssuesUnder(path: string, skip?: RegExp): string {
   const { derive } = usePlanContext();
   return usePlan((s) => {
     const out: string[] = [];
-    for (const [p, msgs] of derive(s.draft).issuesByPath) {
+    for (const [p, msgs] of derive(activeDraft(s)).issuesByPath) {
       if (p !== path && !p.startsWith(`${path}[`) && !p.startsWith(`${path}.`)) continue;
       if (skip && skip.test(p.slice(path.length))) continue;
       out.push(...msgs.map(fieldMessage));

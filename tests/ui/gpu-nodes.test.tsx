@@ -17,6 +17,7 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { draftToJson, planToDraft } from '../../src/state/draft';
 import { expectPerNode } from './helpers';
 import { renderApp } from './render-app';
+import { activeDraft } from '../../src/state/workspace-state';
 
 afterEach(cleanup);
 
@@ -70,7 +71,7 @@ const maxPodsBox = (group: string, term: string) =>
 
 /** The plan the store holds, validated (as the page evaluates it). */
 function planOf(store: ReturnType<typeof renderApp>['store']): Plan {
-  const v = validatePlan(draftToJson(store.getState().draft), dataset);
+  const v = validatePlan(draftToJson(activeDraft(store.getState())), dataset);
   if (!v.ok) throw new Error(v.issues.map((i) => i.message).join('; '));
   return v.plan;
 }

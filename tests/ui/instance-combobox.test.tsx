@@ -13,6 +13,7 @@ import { SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { draftToJson } from '../../src/state/draft';
 import { expectPerNode } from './helpers';
 import { renderApp } from './render-app';
+import { activeDraft } from '../../src/state/workspace-state';
 
 afterEach(cleanup);
 
@@ -42,7 +43,7 @@ describe('the instance-type combobox, keyboard only', () => {
     expect(box.value).toBe('m5.24xlarge');
     expect(box.getAttribute('aria-expanded')).toBe('false');
     expect(
-      (draftToJson(store.getState().draft) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!.instanceType,
+      (draftToJson(activeDraft(store.getState())) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!.instanceType,
     ).toBe('m5.24xlarge');
     // 20 pods on 50-address ENIs: 2 ENIs × 49 held + 2 primaries, as on m5.16xlarge.
     await expectPerNode('general', '100');

@@ -11,6 +11,7 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { draftToJson, planToDraft } from '../../src/state/draft';
 import { createPlanStore } from '../../src/state/plan-store';
 import { asPlan, AUTO_MODE_POOL, GENERAL_POOL, GPU_POOL, POOL_PLANS } from './pool-plans';
+import { activeDraft } from '../../src/state/workspace-state';
 
 function valid(input: unknown): Plan {
   const v = validatePlan(structuredClone(input), dataset);
@@ -42,7 +43,7 @@ describe('the draft of a pool plan', () => {
     a.setGroupField(0, 'name', 'gpus');
     a.setCniFlag('prefixDelegation', true);
     a.setGroupSubnets(0, ['nodes-a']);
-    const g = (draftToJson(store.getState().draft) as Json).nodeGroups[0]!;
+    const g = (draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!;
     const { name: _n, subnets: _s, ...rest } = GPU_POOL.nodeGroups[0];
     expect(g).toEqual({ ...rest, name: 'gpus', subnets: ['nodes-a'] });
   });
@@ -52,7 +53,7 @@ describe('the draft of a pool plan', () => {
     const a = store.getState().actions;
     a.setRequirement(0, 0, { values: ['p4d', 'p5'] });
     a.setGroupPool(0, false);
-    const fixed = valid(draftToJson(store.getState().draft)).nodeGroups[0]!;
+    const fixed = valid(draftToJson(activeDraft(store.getState()))).nodeGroups[0]!;
     // the worst of p4d.24xlarge / p5.48xlarge / p5.4xlarge for 8-vCPU 1-GPU pods: p5.4xlarge, 1 pod a node
     expect([fixed.instanceType, fixed.minNodes, fixed.desiredNodes, fixed.maxNodes, fixed.podsPerNode]).toEqual([
       'p5.4xlarge',
@@ -63,7 +64,7 @@ describe('the draft of a pool plan', () => {
     ]);
     expect('requirements' in fixed).toBe(false);
     a.setGroupPool(0, true);
-    const back = (draftToJson(store.getState().draft) as Json).nodeGroups[0]!;
+    const back = (draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!;
     expect(back.requirements).toEqual([
       { key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['p4d', 'p5'] },
     ]);
@@ -74,11 +75,11 @@ describe('the draft of a pool plan', () => {
     const store = createPlanStore(valid(AUTO_MODE_POOL));
     const a = store.getState().actions;
     a.setGroupField(0, 'kind', 'karpenter');
-    expect((draftToJson(store.getState().draft) as Json).nodeGroups[0]!.ipv4PrefixSize).toBeUndefined();
+    expect((draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!.ipv4PrefixSize).toBeUndefined();
     a.setGroupField(0, 'kind', 'managed');
-    const g = (draftToJson(store.getState().draft) as Json).nodeGroups[0]!;
+    const g = (draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!;
     expect(['requirements', 'pods', 'podRequests'].some((k) => k in g)).toBe(false);
-    expect(valid(draftToJson(store.getState().draft)).nodeGroups[0]!.kind).toBe('managed');
+    expect(valid(draftToJson(activeDraft(store.getState()))).nodeGroups[0]!.kind).toBe('managed');
   });
 
   it('a fixed group made a pool starts from its family and the pods its nodes ran', () => {
@@ -91,12 +92,11 @@ describe('the draft of a pool plan', () => {
     a.setGroupField(0, 'maxNodes', '30');
     // forget the pool set aside: as a group that never was one
     store.setState((s) => {
-      const { stashedPool: _x, ...rest } = s.draft.nodeGroups[0]!;
-      const draft = { ...s.draft, nodeGroups: [rest] };
-      return { draft, scenarios: [draft] };
+      const { stashedPool: _x, ...rest } = activeDraft(s).nodeGroups[0]!;
+      return { scenarios: [{ ...activeDraft(s), nodeGroups: [rest] }] };
     });
     a.setGroupPool(0, true);
-    const g = (draftToJson(store.getState().draft) as Json).nodeGroups[0]!;
+    const g = (draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!;
     expect(g.requirements).toEqual([{ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['c6i'] }]);
     expect((g.pods as { max: number }).max).toBe(300);
   });
@@ -104,7 +104,7 @@ describe('the draft of a pool plan', () => {
   it('the operator decides the values: Exists drops them, Gt keeps one whole number only', () => {
     const store = createPlanStore(valid(GENERAL_POOL));
     const a = store.getState().actions;
-    const req = () => (draftToJson(store.getState().draft) as Json).nodeGroups[0]!.requirements as unknown[];
+    const req = () => (draftToJson(activeDraft(store.getState())) as Json).nodeGroups[0]!.requirements as unknown[];
     a.setRequirement(0, 0, { operator: 'Gt' });
     expect(req()[0]).toEqual({ key: 'karpenter.k8s.aws/instance-category', operator: 'Gt', values: [] });
     a.setRequirement(0, 0, { key: 'karpenter.k8s.aws/instance-cpu', values: ['16'] });

@@ -15,11 +15,12 @@ import { draftToJson } from '../../src/state/draft';
 import { describedText } from './helpers';
 import { asPlan, AUTO_MODE_POOL, GPU_POOL } from './pool-plans';
 import { renderApp } from './render-app';
+import { activeDraft } from '../../src/state/workspace-state';
 
 afterEach(cleanup);
 
 type Store = ReturnType<typeof renderApp>['store'];
-const json = (store: Store) => draftToJson(store.getState().draft) as { nodeGroups: Record<string, unknown>[] };
+const json = (store: Store) => draftToJson(activeDraft(store.getState())) as { nodeGroups: Record<string, unknown>[] };
 function planOf(store: Store): Plan {
   const v = validatePlan(json(store), dataset);
   if (!v.ok) throw new Error(v.issues.map((i) => `${i.path}: ${i.message}`).join('; '));

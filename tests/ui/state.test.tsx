@@ -14,6 +14,7 @@ import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/st
 import { createPlanStore } from '../../src/state/plan-store';
 import { fieldMessage } from '../../src/ui/field-issues';
 import { largePlan } from '../fixtures/large-plan';
+import { activeDraft } from '../../src/state/workspace-state';
 
 function memoryStorage(init: Record<string, string> = {}): Storage {
   const m = new Map(Object.entries(init));
@@ -112,9 +113,9 @@ describe('the store', () => {
     const store = createPlanStore(SMALL_ROUTABLE_VPC);
     const a = store.getState().actions;
     a.setSubnetField(0, 'name', 'workers-a');
-    expect(store.getState().draft.nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-b', 'nodes-c']);
+    expect(activeDraft(store.getState()).nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-b', 'nodes-c']);
     a.removeSubnet(1);
-    expect(store.getState().draft.nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-c']);
+    expect(activeDraft(store.getState()).nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-c']);
   });
 
   it('typing in one field is one undo step; another field starts a new one', () => {
@@ -127,14 +128,57 @@ describe('the store', () => {
     expect(store.temporal.getState().pastStates).toHaveLength(2);
     store.temporal.getState().undo();
     store.temporal.getState().undo();
-    expect(store.getState().draft.nodeGroups[0]!.podsPerNode).toBe('20');
+    expect(activeDraft(store.getState()).nodeGroups[0]!.podsPerNode).toBe('20');
+  });
+
+  it('fixes, loads and pod-subnet picks are a step each however quickly they follow; apply-all is one', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = store.getState().actions;
+    const t = () => store.temporal.getState();
+    const groups = () => activeDraft(store.getState()).nodeGroups;
+    a.applyPatch({ kind: 'nodeGroup', index: 0, set: { maxPods: 110 } });
+    a.applyPatch({ kind: 'nodeGroup', index: 0, set: { maxPods: 250 } });
+    expect(t().pastStates).toHaveLength(2);
+    t().undo();
+    expect(groups()[0]!.maxPods).toBe('110');
+    // two patches through applyPatches ("apply to all"): one step that undoes both
+    a.applyPatches([
+      { kind: 'nodeGroup', index: 0, set: { maxPods: 58 } },
+      { kind: 'cni', set: { warmIpTarget: 5 } },
+    ]);
+    expect(t().pastStates).toHaveLength(2);
+    t().undo();
+    expect([groups()[0]!.maxPods, activeDraft(store.getState()).cni.warmIpTarget]).toEqual(['110', '']);
+    a.loadPlan(PRESETS[1]!);
+    a.loadPlan(PRESETS[2]!);
+    a.setGroupSubnets(0, []);
+    a.setGroupSubnets(0, ['x']);
+    expect(t().pastStates).toHaveLength(5);
+    t().undo(3);
+    expect(activeDraft(store.getState()).name).toBe(PRESETS[1]!.name);
+  });
+
+  it('an undo between keystrokes starts a new step; the keystrokes after it join that one', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = store.getState().actions;
+    const t = () => store.temporal.getState();
+    const pods = () => activeDraft(store.getState()).nodeGroups[0]!.podsPerNode;
+    a.setGroupField(0, 'podsPerNode', '2');
+    a.setGroupField(0, 'podsPerNode', '25');
+    t().undo();
+    expect(pods()).toBe('20');
+    a.setGroupField(0, 'podsPerNode', '3');
+    a.setGroupField(0, 'podsPerNode', '30');
+    expect([t().pastStates.length, t().futureStates.length, t().isTracking]).toEqual([1, 0, true]);
+    t().undo();
+    expect(pods()).toBe('20');
   });
 
   it('suggests the next secondary CIDR and a free subnet', () => {
     const store = createPlanStore(SMALL_ROUTABLE_VPC);
     store.getState().actions.addCidr();
     store.getState().actions.addSubnet();
-    const d = store.getState().draft;
+    const d = activeDraft(store.getState());
     expect(d.cidrs).toEqual(['10.0.0.0/22', '100.64.0.0/16']);
     // From the CIDR just added, not the primary's last /24 (issue 11.8): a /16 split for three AZs is /18s.
     expect(d.subnets[3]).toMatchObject({ name: 'pods-a', az: 'us-east-1a', cidr: '100.64.0.0/18' });

@@ -11,6 +11,7 @@ import { draftToJson } from '../../src/state/draft';
 import { issuePlan } from '../model/discovery-plans';
 import { describedText } from './helpers';
 import { renderApp } from './render-app';
+import { activeDraft } from '../../src/state/workspace-state';
 
 afterEach(cleanup);
 
@@ -23,7 +24,7 @@ describe('subnet tags in the page', () => {
     await user.click(screen.getByText(/Subnet tags/));
     await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=1' }));
     await waitFor(() => expect(verdict()).toBe('Fits at max'));
-    const json = draftToJson(store.getState().draft) as { vpc: { subnets: { tags?: object }[] } };
+    const json = draftToJson(activeDraft(store.getState())) as { vpc: { subnets: { tags?: object }[] } };
     expect(json.vpc.subnets[1]!.tags).toEqual({ 'kubernetes.io/role/cni': '1' });
     expect((screen.getByRole('textbox', { name: 'Tag value 1 of pods-a' }) as HTMLInputElement).value).toBe('1');
     await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=0' }));
@@ -53,7 +54,7 @@ describe('subnet tags in the page', () => {
     await user.type(key, 'kubernetes.io/role/cni');
     await user.type(screen.getByRole('textbox', { name: 'Tag value 1 of pods-a' }), 'shared');
     await waitFor(() => expect(verdict()).toBe('Fits at max'));
-    const link = encodeDocumentFragment(draftToJson(store.getState().draft) as never);
+    const link = encodeDocumentFragment(draftToJson(activeDraft(store.getState())) as never);
     const back = decodePlanFragment(link) as { ok: true; json: { vpc: { subnets: { tags?: object }[] } } };
     expect(back.json.vpc.subnets[1]!.tags).toEqual({ 'kubernetes.io/role/cni': 'shared' });
     await user.clear(key);
@@ -67,6 +68,6 @@ describe('subnet tags in the page', () => {
     const { user, store } = renderApp(issuePlan());
     await user.selectOptions(screen.getByRole('combobox', { name: 'IP family' }), 'ipv6');
     await waitFor(() => expect(verdict()).toBe('Fits at max'));
-    expect((draftToJson(store.getState().draft) as { vpc: { ipFamily?: string } }).vpc.ipFamily).toBe('ipv6');
+    expect((draftToJson(activeDraft(store.getState())) as { vpc: { ipFamily?: string } }).vpc.ipFamily).toBe('ipv6');
   });
 });

@@ -15,6 +15,7 @@ import { createPlanStore } from '../../src/state/plan-store';
 import { fixture, polyfillBlobText } from './exports/support';
 import { expectPerNode } from './helpers';
 import { renderApp } from './render-app';
+import { activeDraft } from '../../src/state/workspace-state';
 
 beforeEach(() => history.replaceState(null, '', '/'));
 afterEach(cleanup);
@@ -36,10 +37,10 @@ describe('the store over a workspace', () => {
     t().undo();
     // Back before the typing in B: B shows again, as it was when forked.
     expect(store.getState().active).toBe(1);
-    expect(store.getState().draft.cni.warmIpTarget).toBe('');
+    expect(activeDraft(store.getState()).cni.warmIpTarget).toBe('');
     t().undo();
     expect(store.getState().scenarios).toHaveLength(1);
-    expect(store.getState().draft).toBe(store.getState().scenarios[0]);
+    expect(store.getState().active).toBe(0);
   });
 
   it('an edit changes only the active scenario; the others keep their drafts (and their cached results)', () => {

@@ -11,6 +11,7 @@ import type { Plan } from '../../model/plan';
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { selectScenarioCount } from '../../state/selectors';
 import { useActions, usePlan, usePlanContext } from '../../state/store-context';
+import { activeDraft } from '../../state/workspace-state';
 import { plural } from '../format';
 import { scenarioTabId } from '../scenarios/scenario-bar';
 import { useRested } from '../use-rested';
@@ -133,7 +134,7 @@ function MakeScenario({ a, name, disabled, describedBy }: MakeScenarioProps) {
   const onClick = () => {
     if (!addScenario(a.plan, name)) return;
     // Once the new scenario has rendered: its tab exists, and its results replace this panel's.
-    const key = store.getState().draft.key;
+    const key = activeDraft(store.getState()).key;
     setTimeout(() => {
       const results = document.getElementById('results');
       if (results) results.scrollTop = 0;

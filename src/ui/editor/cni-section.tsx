@@ -4,6 +4,7 @@ import { selectCni } from '../../state/selectors';
 import type { Draft, DraftCni } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { azsWithoutPodSubnets, podSubnetCarve } from '../../state/pod-subnets';
+import { activeDraft } from '../../state/workspace-state';
 import { Field } from '../field';
 import { fieldId } from '../format';
 import { CNI_SETTING_ROWS, type FlagSetting, type TextSetting } from './cni-settings';
@@ -63,7 +64,7 @@ function CniFlagRow({ s, cni }: { s: FlagSetting; cni: DraftCni }) {
 /** What the offer under "Custom networking" says, as one string (the row re-renders only when it changes). */
 const offers = new WeakMap<Draft, string>();
 const selectOffer = (s: PlanState): string => {
-  const d = s.draft;
+  const d = activeDraft(s);
   if (!d.cni.customNetworking) return '';
   let hit = offers.get(d);
   if (hit === undefined) {

@@ -1,9 +1,10 @@
 /** One node group: instance type, kind and EFA layout, node counts, pods per node, subnets and max pods. */
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { DraftGroup } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { selectCustomNetworking, selectPodEni } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
+import { activeDraft } from '../../state/workspace-state';
 import { Field } from '../field';
 import { plural } from '../format';
 import { draftMaxPods, findInstanceType } from '../instance-info';
@@ -19,7 +20,7 @@ import { usePoolTyped } from './pool/use-pool-worst';
 import { POOL_KINDS } from '../../state/pool-draft';
 import { useIssuesUnder } from '../field-issues';
 
-const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
+const selectMultiNic = (s: PlanState) => activeDraft(s).cni.multiNic;
 
 /** What a card needs to know of a subnet. */
 export interface SubnetRef {
@@ -41,6 +42,11 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
   const { duplicateGroup, removeGroup } = useActions();
   const hasIssues = useIssuesUnder(`nodeGroups[${index}]`) !== '';
   const open = expanded || hasIssues;
+  // A card its problems open mounts (and a fixed one drops) its body in a background render, after the
+  // paint: a cluster-wide edit such as custom networking can open all 40 cards at once (~7,000 elements),
+  // and the checkbox and the verdict are drawn first.
+  const issuesShown = useDeferredValue(hasIssues);
+  const bodyShown = expanded || issuesShown;
   const title = group.name || `Node group ${index + 1}`;
   const bodyId = `group-body-${group.key}`;
   return (
@@ -62,7 +68,7 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
           <button type="button" className="small" onClick={() => removeGroup(index)} aria-label={`Remove node group ${title}`}>Remove</button>
         </div>
       </div>
-      {open && <GroupBody index={index} group={group} subnets={subnets} title={title} id={bodyId} />}
+      {bodyShown && <GroupBody index={index} group={group} subnets={subnets} title={title} id={bodyId} />}
     </div>
   );
 });

@@ -13,13 +13,14 @@ import type { EfaLayout, NodeGroupKind } from '../../model/plan';
 import type { DraftGroup } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { useActions, usePlan } from '../../state/store-context';
+import { activeDraft } from '../../state/workspace-state';
 import { Field } from '../field';
 import { fieldId, fmt, plural } from '../format';
 import { efaOf, findInstanceType } from '../instance-info';
 import { EFA_LAYOUT_OPTIONS, KIND_OPTIONS } from './node-kinds';
 import { useFieldIssue, useFieldWarning } from '../field-issues';
 
-const selectMultiNic = (s: PlanState) => s.draft.cni.multiNic;
+const selectMultiNic = (s: PlanState) => activeDraft(s).cni.multiNic;
 
 /** Is the EFA layout select shown: the type has EFA, or a layout is set (so it can be set back to none)? */
 export function efaLayoutOffered(t: InstanceType | null, layout: string): boolean {

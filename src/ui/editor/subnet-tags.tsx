@@ -7,15 +7,16 @@
 import { memo, useState } from 'react';
 import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG, discoveryCluster } from '../../model/subnet-discovery';
 import type { DraftSubnet } from '../../state/draft';
+import type { PlanState } from '../../state/plan-store';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectSubnets } from '../../state/selectors';
+import { activeDraft } from '../../state/workspace-state';
 import { fieldId } from '../format';
 import './subnet-tags.css';
 import { useFieldIssue } from '../field-issues';
 
-const selectDiscoveryOff = (s: { draft: { cni: { subnetDiscovery: boolean; customNetworking: boolean } } }) =>
-  !s.draft.cni.subnetDiscovery || s.draft.cni.customNetworking;
-const selectPlanName = (s: { draft: { name: string } }) => s.draft.name;
+const selectDiscoveryOff = (s: PlanState) => !activeDraft(s).cni.subnetDiscovery || activeDraft(s).cni.customNetworking;
+const selectPlanName = (s: PlanState) => activeDraft(s).name;
 
 export function SubnetTags() {
   const subnets = usePlan(selectSubnets);
@@ -119,7 +120,7 @@ function TagRow(props: {
   );
 }
 
-const selectIpFamily = (s: { draft: { ipFamily?: 'ipv4' | 'ipv6' } }) => s.draft.ipFamily ?? 'ipv4';
+const selectIpFamily = (s: PlanState) => activeDraft(s).ipFamily ?? 'ipv4';
 
 /** The cluster's IP family: in an IPv6 cluster pods take no IPv4 from the VPC. */
 export function IpFamilyField() {

@@ -14,6 +14,7 @@ import type { DraftGroup, DraftRequirement } from '../../../state/draft';
 import type { PoolTextField } from '../../../state/pool-draft';
 import type { PlanState } from '../../../state/plan-store';
 import { useActions, usePlan } from '../../../state/store-context';
+import { activeDraft } from '../../../state/workspace-state';
 import { Field } from '../../field';
 import { fieldId, fmt } from '../../format';
 import { PodRequests } from './pod-requests';
@@ -21,7 +22,7 @@ import { LabelKeyList, RequirementRow } from './requirement-rows';
 import './pool.css';
 import { useFieldIssue } from '../../field-issues';
 
-const selectCustomNetworking = (s: PlanState) => s.draft.cni.customNetworking;
+const selectCustomNetworking = (s: PlanState) => activeDraft(s).cni.customNetworking;
 const LABELLED = dataset.types.filter((t) => t.ai).length;
 /** Candidate names listed in the editor's line; the results list them all. */
 const NAMED = 6;

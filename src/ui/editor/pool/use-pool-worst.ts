@@ -4,12 +4,13 @@
  */
 import { usePlan, usePlanContext } from '../../../state/store-context';
 import type { DraftGroup } from '../../../state/draft';
+import { activeDraft } from '../../../state/workspace-state';
 
 /** The worst candidate's type of group `index` when it is a pool, else '' (re-renders only when it changes). */
 export function usePoolWorst(index: number, isPool: boolean): string {
   const { derive } = usePlanContext();
   return usePlan((s) =>
-    isPool ? (derive(s.draft).shown?.evaluation.nodeGroups[index]?.worst?.instanceType ?? '') : '',
+    isPool ? (derive(activeDraft(s)).shown?.evaluation.nodeGroups[index]?.worst?.instanceType ?? '') : '',
   );
 }
 
