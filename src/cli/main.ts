@@ -1,5 +1,5 @@
 /**
- * eks-ip-planner: the command line over the same model as the app (docs/contract.md §2).
+ * eks-ip-planner: the command line over the same model as the app (README, The command line).
  * Exit codes: 0 success, 1 the plan is valid but does not fit, 2 invalid input or usage.
  */
 import { realpathSync } from 'node:fs';

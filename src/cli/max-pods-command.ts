@@ -1,4 +1,5 @@
-/** `max-pods`: an offline drop-in for AWS's max-pods-calculator.sh (docs/contract.md §2, max-pods.md (b)). */
+/** `max-pods`: an offline drop-in for AWS's max-pods-calculator.sh (amazon-eks-ami @ 0ab84280
+ * `templates/al2/runtime/max-pods-calculator.sh`). */
 import type { InstanceDataset } from '../model/instances';
 import { recommendedMaxPods, type CalculatorOptions } from '../model/max-pods';
 import { numberField } from '../model/number-text';

@@ -1,4 +1,4 @@
-/** `node`: one node's addresses after the VPC CNI has settled (docs/contract.md §2). */
+/** `node`: one node's addresses after the VPC CNI has settled (README, The command line). */
 import type { ParseArgsConfig } from 'node:util';
 import { CNI_KEYS, CNI_SETTINGS, type CniSettingSpec } from '../model/cni-settings';
 import { efaLayoutProblem } from '../model/efa-layout';

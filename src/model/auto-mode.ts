@@ -1,6 +1,6 @@
 /**
- * EKS Auto Mode node pools (ai-nodes.md §5; EKS user guide `automode/auto-networking.adoc`,
- * `create-node-class.adoc`): the VPC CNI settings of the plan do not apply; the NodeClass's
+ * EKS Auto Mode node pools (awsdocs/amazon-eks-user-guide `latest/ug/automode/auto-networking.adoc` @ 0c794893,
+ * `create-node-class.adoc` @ 0026c9df): the VPC CNI settings of the plan do not apply; the NodeClass's
  * `advancedNetworking.ipv4PrefixSize` picks /28 prefixes ("Auto", the default) or secondary IPs ("32"), and
  * `podSubnetSelectorTerms` puts pod addresses in pod subnets of the node's AZ.
  *

@@ -1,5 +1,5 @@
 /**
- * The interfaces a node's launch attaches, card by card, for each EFA layout (ai-nodes.md §2, from
+ * The interfaces a node's launch attaches, card by card, for each EFA layout (from
  * eksctl `pkg/cfn/builder/network_interfaces.go`, Karpenter `pkg/providers/launchtemplate/launchtemplate.go`
  * ~L334-352, terraform-aws-eks v21 `modules/eks-managed-node-group/main.tf` ~L57-66, and the EC2 user guide's
  * ENA + EFA-only layout), before the VPC CNI adds anything.

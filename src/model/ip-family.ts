@@ -1,5 +1,5 @@
 /**
- * A node's IPv4 addresses in an IPv6 cluster (`vpc.ipFamily: "ipv6"`; ai-nodes.md §8, VPC CNI README
+ * A node's IPv4 addresses in an IPv6 cluster (`vpc.ipFamily: "ipv6"`; amazon-vpc-cni-k8s @ b52188387 (v1.23.1) README
  * "ENABLE_IPv6"): pods take their addresses from one IPv6 /80 prefix on the node's primary ENI, so they
  * take no IPv4 address from the VPC and the warm targets (WARM_ENI_TARGET, WARM_IP_TARGET,
  * MINIMUM_IP_TARGET, WARM_PREFIX_TARGET) do nothing. What still takes IPv4 from the node subnet (every

@@ -1,8 +1,8 @@
 /**
- * The three max-pods numbers of `docs/max-pods.md`.
+ * The three max-pods numbers (the data's sources: data/aws/SOURCES.md).
  *
  * 1. ENI-limited (`eni-max-pods.txt`, AL2023 nodeadm, Karpenter): E × (I − 1) + 2.
- * 2. Recommended (`max-pods-calculator.sh`): custom networking, prefix delegation, --cni-max-eni, 110/250 cap.
+ * 2. Recommended (amazon-eks-ami @ 0ab84280 `templates/al2/runtime/max-pods-calculator.sh`): custom networking, prefix delegation, --cni-max-eni, 110/250 cap.
  * 3. Effective: see `nodeAccounting` in warm-pool.ts (it needs the CNI settings).
  */
 import type { InstanceType } from './instances';
@@ -91,7 +91,7 @@ export interface MaxPodsInForce {
 export const AUTO_MODE_MAX_PODS = 110;
 
 /**
- * The kubelet max pods a node of this kind runs with (ai-nodes.md §4): the plan's value, else the default
+ * The kubelet max pods a node of this kind runs with: the plan's value, else the default
  * of whoever launches it; a managed group's EKS cap (110 up to 30 vCPUs, else 250; EKS user guide
  * `choosing-instance-type.adoc` "How maxPods is determined") and Auto Mode's 110 override everything.
  * @example maxPodsInForce(m5.16xlarge, 'managed', null).value === 250 // 737 otherwise, EKS caps it

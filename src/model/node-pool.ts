@@ -1,5 +1,5 @@
 /**
- * Node pools that choose their own instance types (ai-nodes.md §5): a Karpenter NodePool's requirements
+ * Node pools that choose their own instance types (karpenter-provider-aws @ 1d927085): a Karpenter NodePool's requirements
  * select the candidate types from Karpenter's well-known labels; the workload is pods with requests, not
  * nodes. For each candidate: pods per node = min(effective max pods, ⌊allocatable cpu ÷ cpu request⌋,
  * ⌊allocatable memory ÷ memory request⌋, ⌊devices ÷ device request⌋); nodes = ⌈pods ÷ pods per node⌉.

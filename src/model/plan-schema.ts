@@ -1,5 +1,5 @@
 /**
- * The plan's runtime schema (docs/contract.md §1) in zod/mini (15 KB lighter than classic zod in the
+ * The plan's runtime schema in zod/mini (15 KB lighter than classic zod in the
  * bundle). zod checks shape, types, ranges and unknown keys; messages are written here from the issue
  * codes, so every error names the field path and says how to fix it.
  */
@@ -36,9 +36,9 @@ export const CniSchema = z.strictObject(
   Object.fromEntries(CNI_KEYS.map((k) => [k, settingSchema(CNI_SETTINGS[k])])),
 ) as unknown as z.ZodMiniType<CniSettings, Partial<CniSettings>>;
 
-/** Who launches the nodes, and so who decides max pods (ai-nodes.md §4, EKS user guide "How maxPods is determined"). */
+/** Who launches the nodes, and so who decides max pods (EKS user guide `nodes/choosing-instance-type.adoc` "How maxPods is determined", 3a23761). */
 export const NODE_GROUP_KINDS = ['self-managed', 'managed', 'karpenter', 'auto-mode'] as const;
-/** The interfaces a launch attaches besides the CNI's own (ai-nodes.md §2). */
+/** The interfaces a launch attaches besides the CNI's own (sources in efa-layout.ts). */
 export const EFA_LAYOUTS = ['none', 'efa', 'efa-only', 'ena-efa-only'] as const;
 /** Karpenter's requirement operators (NodePool spec.template.spec.requirements). */
 export const POOL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;

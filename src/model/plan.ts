@@ -1,6 +1,6 @@
 /**
- * The plan: plain data the app edits, the share link and JSON export carry, and the CLI evaluates
- * (`docs/contract.md` §1). Its runtime schema is in plan-schema.ts.
+ * The plan: plain data the app edits, the share link and JSON export carry, and the CLI evaluates.
+ * Its runtime schema is in plan-schema.ts.
  */
 
 export const PLAN_VERSION = 1;

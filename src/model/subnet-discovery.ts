@@ -3,7 +3,7 @@
  * networking, each new secondary ENI of a node goes to the eligible subnet with the most free addresses
  * at that moment. Eligible: the node's own subnet unless tagged `kubernetes.io/role/cni=0`, and the
  * subnets of the same VPC and AZ tagged `kubernetes.io/role/cni` with another value; a subnet with
- * `cni.networking.k8s.aws/cluster/<name>` tags serves only the clusters named (ai-nodes.md §6;
+ * `cni.networking.k8s.aws/cluster/<name>` tags serves only the clusters named (
  * amazon-vpc-cni-k8s v1.23.1 `pkg/awsutils/awsutils.go` createENI / getVpcSubnets, which sorts the
  * subnets by AvailableIpAddressCount). The primary ENI and its secondary IPs or prefixes stay in the node
  * subnet; a node subnet tagged `=0` leaves the primary ENI without pods, as custom networking does.

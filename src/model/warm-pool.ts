@@ -1,5 +1,6 @@
 /**
- * One node's addresses after the VPC CNI's ipamd has settled (`docs/vpc-cni.md` §1–4), in closed form.
+ * One node's addresses after the VPC CNI's ipamd has settled, in closed form (amazon-vpc-cni-k8s @ b52188387 (v1.23.1)
+ * `pkg/ipamd/ipamd.go`, `pkg/ipamd/datastore/data_store.go`, `pkg/awsutils/awsutils.go`).
  *
  * The figures are the steady state of pods arriving one at a time on a fresh node, the 5-s pool loop
  * settling between arrivals (`isDatastorePoolTooLow` → `increaseDatastorePool`, one action per
@@ -277,7 +278,7 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
   const podsRunning = card0Running + spilledPods + branchPods;
   const podsWithoutIp = pods + requestedBranch - podsRunning;
   const card0Warm = ips - card0Running;
-  // Trunk and branch ENIs live where the pod ENIs live (VPC resource controller; vpc-cni.md §4, M).
+  // Trunk and branch ENIs live where the pod ENIs live (the VPC resource controller; an assumption, not traced in its code).
   const poolShare = cn ? pod : node;
   poolShare.eniPrimaries += card0Enis - 1;
   poolShare.podIps += card0Running + branchPods;

@@ -1,5 +1,5 @@
 /**
- * Findings about GPU and AI node groups (ai-nodes.md §2–4): EFA layouts the type cannot launch, the
+ * Findings about GPU and AI node groups (efa-layout.ts, max-pods.ts): EFA layouts the type cannot launch, the
  * ENA + EFA-only max-pods trap, and max pods that a node group's kind overrides.
  */
 import { efaCount, type InstanceDataset } from './instances';

@@ -80,7 +80,7 @@ test('a Karpenter GPU pool built by keyboard: the worst p5.4xlarge judged, the b
     15000,
   );
   assert.match(await picks.textContent(), /^Judged against the worst, p5\.4xlarge: 1 pod per node, 512 nodes/);
-  // without EFA, p4d.24xlarge, p5.48xlarge and p5en.48xlarge all hold 100 a node (ai-nodes.md §2): 64 × 100
+  // without EFA, p4d.24xlarge, p5.48xlarge and p5en.48xlarge all hold 100 a node (WARM_ENI_TARGET=1, 8 pods: 2 ENIs × 50): 64 × 100
   assert.match(await picks.textContent(), /The best, p5en\.48xlarge: 8 pods per node, 64 nodes, 6,400 addresses\./);
   assert.match(
     await page.getByTestId('pool-verdict').textContent(),

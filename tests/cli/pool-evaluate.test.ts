@@ -1,6 +1,6 @@
 /**
  * `evaluate` and `advise` of node-pool plans (the two example pools of issue 14, tests/fixtures/plans/): exit
- * codes, the `candidates` / `worst` / `best` keys of `evaluate --json` (contract.md §4), and a pod that fits no
+ * codes, the `candidates` / `worst` / `best` keys of `evaluate --json`, and a pod that fits no
  * candidate. Figures are held to independent truth: Karpenter's own label table for the candidate counts, the
  * GPUs per type for the pods per node, and the rule "a pool's worst case is a node group of that type with the
  * same pods per node" for the addresses.

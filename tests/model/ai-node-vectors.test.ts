@@ -22,7 +22,7 @@ describe('AI node vectors (shared/vectors/ai-nodes.json)', () => {
   }
 });
 
-// The worked table of ai-nodes.md §2 (WARM_ENI_TARGET=1, 10 pods, secondary IPs, no custom networking).
+// The EFA layouts worked by hand (eksctl @ 99984adb `pkg/cfn/builder/network_interfaces.go`, terraform-aws-eks @ bef29c4d `modules/eks-managed-node-group/main.tf`; WARM_ENI_TARGET=1, 10 pods, secondary IPs, no custom networking).
 const TABLE: [string, Record<EfaLayout, number>, number][] = [
   ['p5.48xlarge', { none: 100, efa: 131, 'efa-only': 100, 'ena-efa-only': 50 }, 51],
   ['p4d.24xlarge', { none: 100, efa: 103, 'efa-only': 100, 'ena-efa-only': 100 }, 688],
@@ -31,7 +31,7 @@ const TABLE: [string, Record<EfaLayout, number>, number][] = [
   ['trn2.48xlarge', { none: 100, efa: 115, 'efa-only': 100, 'ena-efa-only': 50 }, 51],
 ];
 
-describe('ai-nodes.md §2 worked table', () => {
+describe('EFA layouts worked table', () => {
   for (const [name, byLayout, karpenter] of TABLE) {
     for (const [layout, want] of Object.entries(byLayout) as [EfaLayout, number][]) {
       it(`${name} ${layout}: ${want} addresses from the node subnet`, () => {
@@ -52,7 +52,7 @@ describe('ai-nodes.md §2 worked table', () => {
   });
 });
 
-describe('max pods by node group kind (ai-nodes.md §4)', () => {
+describe('max pods by node group kind (EKS user guide choosing-instance-type.adoc, Karpenter types.go)', () => {
   it('a managed m5.16xlarge runs 250 pods (EKS cap over the ENI-limited 737)', () => {
     expect(maxPodsInForce(type('m5.16xlarge'), 'managed', null)).toEqual({ value: 250, source: 'eks-managed-cap', uncapped: 737 });
   });

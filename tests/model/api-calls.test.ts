@@ -21,7 +21,7 @@ function twoHundredNodes(): Plan {
   return p;
 }
 
-describe('callsPerNode (vpc-cni.md §5.1)', () => {
+describe('callsPerNode (amazon-vpc-cni-k8s v1.23.1 awsutils.go, ipamd.go)', () => {
   it('WARM_ENI_TARGET=1, 2 ENIs: 10 calls (DescribeSubnets 3, one each of DNI, CreateTags, Assign, CreateNI, DescribeInstances, Attach, Modify)', () => {
     const { per, cni } = node('m5.16xlarge', 20);
     expect(callsPerNode(per, cni)).toMatchObject({
@@ -65,7 +65,7 @@ describe('callsPerNode (vpc-cni.md §5.1)', () => {
   });
 });
 
-describe('apiCalls: the scale-out desired → max against the token buckets (vpc-cni.md §5.2)', () => {
+describe('apiCalls: the scale-out desired → max against the token buckets (EC2 API request throttling page)', () => {
   it('200 nodes in 20 s: AttachNetworkInterface 200 calls against 50 + 5 × 20 = 150 tokens: throttled, done 10 s after the window', () => {
     const p = twoHundredNodes();
     const r = apiCalls(p, evaluate(p, dataset), { seconds: 20 });

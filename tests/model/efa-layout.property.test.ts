@@ -51,7 +51,7 @@ const enaInterfaces = (t: InstanceType, layout: EfaLayout) =>
   launchInterfaces(t, layout).flat().filter((i) => i !== 'efa-only').length;
 
 describe('the node replay reproduces the published EFA figures', () => {
-  // ai-nodes.md §2–3 worked examples: WARM_ENI_TARGET=1, 10 pods, secondary IPs, self-managed.
+  // EFA layouts and ENABLE_MULTI_NIC worked by hand (eksctl @ 99984adb `pkg/cfn/builder/network_interfaces.go`, terraform-aws-eks @ bef29c4d `modules/eks-managed-node-group/main.tf`; ipamd.go @ b52188387): WARM_ENI_TARGET=1, 10 pods, secondary IPs, self-managed.
   it('p5.48xlarge with 10 pods: 100 / 131 / 100 / 50 node-subnet addresses, Karpenter max pods 51', () => {
     const at = (efaLayout: EfaLayout) => simulateGpuNode(type('p5.48xlarge'), DEFAULT_CNI, { pods: 10, efaLayout });
     expect(LAYOUTS.map((l) => at(l).nodeSubnetIps)).toEqual([100, 131, 100, 50]);

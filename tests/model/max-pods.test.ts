@@ -41,7 +41,7 @@ describe('max-pods-calculator.sh (shared/vectors/max-pods.json)', () => {
   }
 });
 
-describe('max-pods-calculator.sh branches (docs/max-pods.md (b))', () => {
+describe('max-pods-calculator.sh branches (amazon-eks-ami @ 0ab84280)', () => {
   it('caps at 110 for 30 vCPUs or fewer and 250 above, in every mode', () => {
     expect(recommendedMaxPods(t('m5.4xlarge'))).toBe(110); // raw 234, 16 vCPU
     expect(recommendedMaxPods(t('m5.16xlarge'))).toBe(250); // raw 737, 64 vCPU

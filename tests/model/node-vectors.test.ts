@@ -3,7 +3,7 @@ import vectors from '../vectors/node.json';
 import { dataset } from '../../src/data/dataset';
 import { parseNodeArgs, runNode } from '../../src/cli/node-command';
 
-// Every public vector of ../shared/vectors/node.json, through the same argument parser the CLI uses.
+// Every vector of tests/vectors/node.json, through the same argument parser the CLI uses.
 describe('node vectors (shared/vectors/node.json)', () => {
   for (const v of vectors) {
     it(`${v.case}: ${v.args.join(' ')}`, () => {

@@ -131,7 +131,7 @@ describe('exports', () => {
   });
 });
 
-describe('IPv6 clusters: only node and ENI primaries take IPv4 (ai-nodes.md §8)', () => {
+describe('IPv6 clusters: only node and ENI primaries take IPv4 (amazon-vpc-cni-k8s @ b52188387 (v1.23.1) README ENABLE_IPv6)', () => {
   const cni = issuePlan().cni;
   it('m5.16xlarge with 10 pods: 1 IPv4 (was 100), whatever the warm targets', () => {
     const t = dataset.byName.get('m5.16xlarge')!;

@@ -3,13 +3,14 @@ import { dataset } from '../../src/data/dataset';
 import { DEFAULT_CNI, type CniSettings } from '../../src/model/plan';
 import { nodeAccounting } from '../../src/model/warm-pool';
 
-// docs/vpc-cni.md §7, every row with a single-node figure. Row numbers in the test names.
+// Single-node figures traced by hand through ipamd's pool loop (amazon-vpc-cni-k8s @ b52188387, v1.23.1,
+// `pkg/ipamd/ipamd.go` isDatastorePoolTooLow / tryAssignIPs / tryAssignPrefixes / hasRoomForEni); # numbers the vectors.
 const t = (name: string) => dataset.byName.get(name)!;
 const cni = (s: Partial<CniSettings> = {}): CniSettings => ({ ...DEFAULT_CNI, ...s });
 const node = (type: string, pods: number, s: Partial<CniSettings> = {}, maxPods: number | null = null, branchPods = 0) =>
   nodeAccounting(t(type), cni(s), { pods, maxPods, branchPods });
 
-describe('vpc-cni.md §7 test vectors', () => {
+describe('ipamd worked vectors', () => {
   it('#1 m5.8xlarge with 10 pods holds 60 addresses on 2 ENIs', () => {
     expect(node('m5.8xlarge', 10)).toMatchObject({ enis: 2, ips: 58, nodeSubnetIps: 60 });
   });

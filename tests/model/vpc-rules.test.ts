@@ -36,7 +36,7 @@ describe('classifyRange', () => {
   });
 });
 
-// docs/vpc-cni.md §6.4, row by row: [existing CIDRs (primary first), candidate, allowed?, rule text].
+// AWS VPC User Guide, "IPv4 CIDR block association restrictions" (vpc-cidr-blocks.html#add-cidr-block-restrictions), row by row: [existing CIDRs (primary first), candidate, allowed?, rule text].
 const TABLE: Array<[string, string[], string, boolean, string?]> = [
   ['10/8', ['10.1.0.0/16'], '172.16.0.0/16', false, 'another RFC 1918 range'],
   ['10/8', ['10.1.0.0/16'], '192.168.0.0/16', false, 'another RFC 1918 range'],
@@ -83,7 +83,7 @@ const TABLE: Array<[string, string[], string, boolean, string?]> = [
   ['non-primary public 52.0.0.0/16', ['10.2.0.0/16', '52.0.0.0/16'], '10.3.0.0/16', false, 'include 52.0.0.0/16'],
 ];
 
-describe('association restrictions (vpc-cni.md §6.4)', () => {
+describe('association restrictions (AWS VPC User Guide table)', () => {
   it.each(TABLE)('row %s: %j + %s allowed=%s', (_row, existing, candidate, allowed, rule) => {
     const got = canAssociate(existing.map(cidr), cidr(candidate));
     expect(got.ok).toBe(allowed);

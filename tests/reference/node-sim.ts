@@ -123,7 +123,7 @@ export interface NodeSimResult {
 
 const PREFIX = 16;
 
-/** The launch's interfaces per card (ai-nodes.md §1–2), before the CNI adds anything. */
+/** The launch's interfaces per card (sources in src/model/efa-layout.ts), before the CNI adds anything. */
 export function launchInterfaces(t: InstanceType, layout: EfaLayout): LaunchIface[][] {
   const cards = Math.max(1, t.networkCards);
   const efa = t.ai ? t.ai.efa : 0; // unknown EFA count: no layout can put EFA on it
@@ -154,7 +154,7 @@ export function launchInterfaces(t: InstanceType, layout: EfaLayout): LaunchIfac
 }
 
 /**
- * The kubelet max pods of a node (ai-nodes.md §4): self-managed, the AMI's eni-max-pods.txt value; managed,
+ * The kubelet max pods of a node: self-managed, the AMI's eni-max-pods.txt value; managed,
  * that (or the plan's) capped by EKS at 110 up to 30 vCPUs, else 250; Karpenter, kubelet.maxPods or
  * ENILimitedPods = (card-0 ENIs − RESERVED_ENIS − EFA-only on card 0) × (IPv4 per ENI − 1) + 2 (0 when no ENI
  * is left), RESERVED_ENIS by default 1 under custom networking; Auto Mode, "the usual calculation" capped at 110,

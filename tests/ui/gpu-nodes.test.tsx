@@ -2,7 +2,7 @@
 /**
  * GPU and AI nodes on the page (issue 10): the node-group kind, the EFA layout and multi-homed pods in the
  * editor, and the per-node explanation (max pods in force and why, interfaces by card, addresses by subnet).
- * Expected figures are those of ../shared/docs/ai-nodes.md (§2 worked table: p5.48xlarge with 10 pods takes
+ * Expected figures are worked by hand from the launch layouts (eksctl, terraform-aws-eks, Karpenter; efa-layout.ts cites them: p5.48xlarge with 10 pods takes
  * 100 / 131 / 100 / 50 addresses under none / efa / efa-only / ena-efa-only, Karpenter's max pods with
  * ena-efa-only is 51; p4d.24xlarge efa 103; p6-b300.48xlarge efa 116 with card 0 ENA only; §3: multi-NIC adds
  * m + 1 per other managed card, 131 + 31 = 162 with none multi-homed) and of the EKS user guide (a managed
@@ -21,7 +21,7 @@ import { activeDraft } from '../../src/state/workspace-state';
 
 afterEach(cleanup);
 
-/** One p5.48xlarge node group alone in a roomy subnet, 10 pods per node (ai-nodes.md §2's worked example). */
+/** One p5.48xlarge node group alone in a roomy subnet, 10 pods per node (the worked EFA example). */
 function p5Plan(set: Partial<NodeGroup> = {}, cni: Partial<Plan['cni']> = {}): Plan {
   return {
     version: 1,
@@ -255,7 +255,7 @@ describe('the node group editor: kind, EFA layout, multi-homed pods', () => {
     expect(screen.getByText(/Here: card 0 \+ 31 other cards, so 32 addresses per such pod\./)).toBeTruthy();
     await user.type(field, '4');
     expect(planOf(store).nodeGroups[0]!.multiHomedPodsPerNode).toBe(4);
-    // 131 + 31 × (4 + 1) (ai-nodes.md §3: m + 1 secondary IPs per other managed card)
+    // 131 + 31 × (4 + 1) (ipamd.go @ b52188387 datastoreTargetState: m + 1 secondary IPs per other managed card)
     await expectPerNode('gpu', '286');
     await user.click(screen.getByLabelText('Multi-NIC'));
     expect(screen.queryByLabelText('Multi-homed pods per node')).toBeNull();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /**
- * What an architect does in the planner, with the numbers worked out by hand from docs/domain.md:
+ * What an architect does in the planner, with the numbers worked out by hand from ipamd's rules
+ * (amazon-vpc-cni-k8s @ b52188387 `docs/eni-and-ip-target.md`):
  * an m5.16xlarge has 15 ENIs × 50 IPv4 (49 slots each). With WARM_ENI_TARGET=1 and 1–49 pods it holds
  * 2 ENIs: 98 secondary IPs + 2 primaries = 100 addresses; with 50–98 pods 3 ENIs: 147 + 3 = 150.
  * The small routable preset: 3 × /24 (251 usable each, 8 reserved), 3 desired and 9 max nodes.

@@ -3,7 +3,7 @@
  * A node pool's result on the page: the candidate list (count, per-type figures, sortable by each column,
  * 50 rows then "Show all" for the 385 candidates of the general pool), the worst and best named, the types
  * too small for the pod and why, Auto Mode's assumed warm pool; the verdict's best-case line and the chart's
- * best-case lines. Independent figures: ai-nodes.md §2 (a p4d.24xlarge node with EFA takes 103 addresses,
+ * best-case lines. Independent figures: the worked EFA layouts (a p4d.24xlarge node with EFA takes 103 addresses,
  * a p5.48xlarge 131, whatever the pods up to a full ENI), 512 pods ÷ 8 GPUs = 64 nodes, AWS's g5/g6.xlarge
  * have 4 vCPUs, of which Karpenter's table leaves 3,920m allocatable.
  */

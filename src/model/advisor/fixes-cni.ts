@@ -38,7 +38,8 @@ function perNodeChanges(ctx: AdviceContext, next: Plan): string[] {
 
 /**
  * MINIMUM_IP_TARGET a little above the most pods per node, with WARM_IP_TARGET as the margin, so that
- * each node holds pods + margin addresses instead of whole ENIs (`domain.md`, the seed's advice).
+ * each node holds pods + margin addresses instead of whole ENIs (amazon-vpc-cni-k8s @ b52188387 (v1.23.1)
+ * `docs/eni-and-ip-target.md`).
  * @example Small routable VPC (m5.16xlarge, 20 pods): MIT 25, WIT 5 → max(20 + 5, 25) = 25 addresses on
  *   one ENI, 26 per node with its primary, instead of 2 ENIs × 50 = 100
  */

@@ -1,5 +1,5 @@
 /**
- * EFA layout fixes (ai-nodes.md §2): a group launched with one EFA (with ENA, and an IPv4) on every EFA
+ * EFA layout fixes (efa-layout.ts): a group launched with one EFA (with ENA, and an IPv4) on every EFA
  * card takes EFA count − 1 addresses more per node than the same node with EFA-only interfaces on the
  * cards beyond 0 (terraform-aws-eks v21 `enable_efa_only`), or with EC2's ENA + EFA-only layout. Each
  * is proposed for the `efa` groups and measured like any fix; its cost says which tool can produce it

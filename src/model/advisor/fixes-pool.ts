@@ -1,5 +1,5 @@
 /**
- * Fixes for node pools whose worst candidate does not fit (ai-nodes.md §5): a requirement that excludes the
+ * Fixes for node pools whose worst candidate does not fit (node-pool.ts): a requirement that excludes the
  * costly candidates (`Gt` on instance-cpu, or the costliest families `NotIn`), Auto Mode's `ipv4PrefixSize:
  * "32"` for pod-sparse pools, and a `kubelet.maxPods` that stops ipamd's pool at what the pods need. Each is
  * the whole changed plan, measured like any other fix; bigger subnets come from the generic subnet fixes.

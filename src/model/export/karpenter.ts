@@ -1,7 +1,7 @@
 /**
  * Karpenter v1 manifests: an EC2NodeClass (with `kubelet.maxPods`, and `networkInterfaces` for the ENA +
  * EFA-only layout) and a NodePool per node group. Karpenter computes pod density itself (`ENILimitedPods`,
- * `docs/max-pods.md` §d), which has no notion of custom networking or prefix delegation: hence
+ * karpenter-provider-aws @ 1d927085 `pkg/providers/instancetype/types.go`), which has no notion of custom networking or prefix delegation: hence
  * `kubelet.maxPods`, and `RESERVED_ENIS=1` with custom networking. Field names, enums and the
  * networkInterfaces rules follow the CRDs (aws/karpenter-provider-aws pkg/apis/crds, checked by the tests).
  */

@@ -1,5 +1,5 @@
 /**
- * The kubelet max pods every export writes for a node group, and why (`docs/max-pods.md`).
+ * The kubelet max pods every export writes for a node group, and why (max-pods.ts).
  * One rule for all exports, so Terraform, eksctl, Karpenter and the CSV never disagree.
  */
 import { launchLayout } from '../efa-layout';

@@ -43,7 +43,7 @@ export function MaxPodsField({ index, title, instanceType, value, kind = '', efa
       })
     : null;
   const explicit = draftMaxPods(value);
-  // EKS's cap overrides a managed group's own value, and Auto Mode's caps any (ai-nodes.md §4).
+  // EKS's cap overrides a managed group's own value, and Auto Mode's caps any (model/max-pods.ts maxPodsInForce).
   const cap = !type
     ? null
     : kind === 'managed'

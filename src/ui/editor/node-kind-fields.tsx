@@ -1,5 +1,5 @@
 /**
- * Who launches a node group's nodes and what the launch attaches (ai-nodes.md §2–4): the node group kind
+ * Who launches a node group's nodes and what the launch attaches (model/efa-layout.ts, model/max-pods.ts): the node group kind
  * (it decides max pods when none is set), the EFA layout (offered only where the type has EFA, each named
  * by the tool that makes it), and, with ENABLE_MULTI_NIC, the multi-homed pods per node. A field left at
  * its default stays out of the plan.

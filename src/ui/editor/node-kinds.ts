@@ -1,4 +1,4 @@
-/** The words for node group kinds and EFA layouts, shared by the editor and the results (ai-nodes.md §2, §4). */
+/** The words for node group kinds and EFA layouts, shared by the editor and the results. */
 import type { EfaLayout, NodeGroupKind } from '../../model/plan';
 
 export const KIND_OPTIONS: readonly { value: NodeGroupKind; label: string }[] = [

@@ -1,8 +1,8 @@
 /**
  * How one node's number arises, in words and figures, from the model's per-node accounting (pure).
- * The formulas are the warm-pool rules of docs/domain.md; the figures are the model's, which also
+ * The formulas are the warm-pool rules of model/warm-pool.ts; the figures are the model's, which also
  * apply the caps (max pods, ENI limit) the plain formula leaves out. Besides the steps: why the max
- * pods in force is what it is (ai-nodes.md §4), and the node's interfaces card by card, cards that look
+ * pods in force is what it is (model/max-pods.ts maxPodsInForce), and the node's interfaces card by card, cards that look
  * alike on one line (a p5.48xlarge's 31 EFA cards), with the subnet each address comes from.
  */
 import type { InstanceType } from '../../model/instances';
@@ -171,7 +171,7 @@ export function modeLabel(n: NodeAccounting): string {
 }
 
 /**
- * Why the max pods in force is what it is (ai-nodes.md §4), one clause.
+ * Why the max pods in force is what it is (model/max-pods.ts maxPodsInForce), one clause.
  * @example maxPodsWhy(m5.16xlarge, cni, managed node)
  *   === 'EKS managed node group: EKS caps it at 250 (64 vCPUs, over 30) over the AMI default 737'
  */

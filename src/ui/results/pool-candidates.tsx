@@ -1,5 +1,5 @@
 /**
- * A node pool's candidate types in its result (ai-nodes.md §5): how many the requirements select, the worst
+ * A node pool's candidate types in its result (model/node-pool.ts): how many the requirements select, the worst
  * (the subnets are judged against it) and the best, named, with what the choice of types costs; every
  * candidate that runs the pod with its figures, sortable by each column (the first 50 rendered, the rest
  * on request: 300 candidates stay fast); and the types too small for one pod, with what they lack.

@@ -99,7 +99,7 @@ describe('eksctl ClusterConfig of GPU node groups', () => {
     expect(groups('managedNodeGroups')['p5-efa'].efaEnabled).toBe(true);
     expect(groups('managedNodeGroups')['p5-efa-only']).not.toHaveProperty('efaEnabled');
     expect(text).toContain('# p5-efa-only: eksctl cannot make the efa-only layout (EFA on card 0, EFA-only on the other EFA cards)');
-    // p5.48xlarge: 32 EFA cards, 31 more node-subnet addresses with efaEnabled (ai-nodes.md §2: 131 against 100)
+    // p5.48xlarge: 32 EFA cards, 31 more node-subnet addresses with efaEnabled (network_interfaces.go @ 99984adb: 131 against 100)
     expect(text).toContain('32 interfaces: 31 more node-subnet addresses per node than without EFA.');
   });
 

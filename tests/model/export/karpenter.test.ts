@@ -93,7 +93,7 @@ describe('Karpenter manifests of GPU node groups', () => {
     expect(ni[0]).toEqual({ networkCardIndex: 0, deviceIndex: 0, interfaceType: 'interface' });
     expect(ni[1]).toEqual({ networkCardIndex: 0, deviceIndex: 1, interfaceType: 'efa-only' });
     expect(ni.filter((x) => x.interfaceType === 'efa-only').map((x) => x.networkCardIndex)).toEqual(Array.from({ length: 32 }, (_, i) => i));
-    // Karpenter's own count with one EFA-only interface on card 0 (ai-nodes.md §2: 51), and the kubelet value agrees
+    // Karpenter's own count with one EFA-only interface on card 0 (types.go ENILimitedPods @ 1d927085: 51), and the kubelet value agrees
     expect(cls('p5-ena-efa-only').spec.kubelet).toEqual({ maxPods: 51 });
     expect(text).toContain('Karpenter then counts 51 pods per node.');
   });
@@ -107,7 +107,7 @@ describe('Karpenter manifests of GPU node groups', () => {
   it("efa: no networkInterfaces (Karpenter's default when pods request vpc.amazonaws.com/efa), said in a comment", () => {
     expect(cls('trn2-efa').spec).not.toHaveProperty('networkInterfaces');
     expect(text).toContain("# EFA (efa layout): Karpenter's default. With no networkInterfaces here, a node launched for pods that request");
-    // trn2.48xlarge: 16 EFA cards, 15 more addresses (ai-nodes.md §2: 115 against 100)
+    // trn2.48xlarge: 16 EFA cards, 15 more addresses (115 against 100)
     expect(text).toContain('gets one EFA (with ENA) per EFA card, 16 interfaces: 15 more');
   });
 

@@ -42,7 +42,7 @@ describe('max pods to write', () => {
     expect(maxPodsToWrite({ maxPods: null }, { ...DEFAULT_CNI, customNetworking: true }, 44)).toBe(44);
   });
 
-  // ai-nodes.md §2, "Karpenter max pods with ena-efa-only": p5.48xlarge 51, trn2.48xlarge 51, p5en.48xlarge 149;
+  // Karpenter's max pods with ena-efa-only (karpenter-provider-aws @ 1d927085 `pkg/providers/instancetype/types.go` ENILimitedPods): p5.48xlarge 51, trn2.48xlarge 51, p5en.48xlarge 149;
   // p6-b300.48xlarge has no EFA-only interface on card 0 (card 0 is ENA only), so its AMI default (198) stands.
   it.each([
     ['p5.48xlarge', 51],
