@@ -145,7 +145,7 @@ async function main() {
   const bareDir = buildBare();
   const { largePlan } = await tsImport('../tests/fixtures/large-plan.ts', import.meta.url);
   const { PRESETS } = await tsImport('../src/model/presets.ts', import.meta.url);
-  const { encodePlanFragment } = await tsImport('../src/model/share-link.ts', import.meta.url);
+  const { documentLink } = await tsImport('../src/model/share-link.ts', import.meta.url);
   const small = PRESETS.find((p) => p.name === 'Small routable VPC');
   const app = await serveStatic(join(root, 'dist'));
   const bare = await serveStatic(join(bareDir, 'dist'));
@@ -165,13 +165,13 @@ async function main() {
     {
       key: 'preset',
       what: 'planner, "Small routable VPC" from a link: the verdict',
-      url: `${app.url}#${encodePlanFragment(small)}`,
+      url: `${app.url}${documentLink(small, '')}`,
       want: FIT,
     },
     {
       key: 'large',
       what: 'planner, 40 groups / 48 subnets from a link: the verdict',
-      url: `${app.url}#${encodePlanFragment(largePlan())}`,
+      url: `${app.url}${documentLink(largePlan(), '')}`,
       want: FIT,
     },
   ];

@@ -305,7 +305,7 @@ async function main() {
   buildIfStale();
   const { largePlan } = await tsImport('../tests/fixtures/large-plan.ts', import.meta.url);
   const { PRESETS } = await tsImport('../src/model/presets.ts', import.meta.url);
-  const { encodePlanFragment } = await tsImport('../src/model/share-link.ts', import.meta.url);
+  const { documentLink } = await tsImport('../src/model/share-link.ts', import.meta.url);
   const small = PRESETS.find((p) => p.name === 'Small routable VPC');
   const plans = [
     {
@@ -329,7 +329,7 @@ async function main() {
     for (const p of plans)
       result.plans[p.key] = {
         what: p.what,
-        ...(await measure(browser, `${server.url}#${encodePlanFragment(p.plan)}`, p.layout)),
+        ...(await measure(browser, `${server.url}${documentLink(p.plan, '')}`, p.layout)),
       };
   } finally {
     await browser.close();

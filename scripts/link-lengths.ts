@@ -8,7 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CNI, type NodeGroup, type Plan, type Subnet } from '../src/model/plan';
 import { PRESETS } from '../src/model/presets';
-import { workspaceLink, type Workspace } from '../src/model/workspace';
+import { documentLink } from '../src/model/share-link';
+import type { Workspace } from '../src/model/workspace';
 
 export const LINK_BASE = 'https://eks-ip-planner.example.com/';
 export const LINK_BOUND = 1500;
@@ -60,9 +61,9 @@ export function linkLengths(base = LINK_BASE): [string, number][] {
   const ws = (...scenarios: Plan[]): Workspace => ({ version: 2, active: 0, scenarios });
   const big = tenGroupPlan();
   return [
-    ...PRESETS.map((p): [string, number] => [`preset: ${p.name}`, workspaceLink(ws(p), base).length]),
-    ['10 node groups, 12 subnets', workspaceLink(ws(big), base).length],
-    ['10 node groups, 12 subnets, two scenarios', workspaceLink(ws(big, { ...big, name: 'Production, prefix delegation', cni: { ...big.cni, prefixDelegation: true } }), base).length],
+    ...PRESETS.map((p): [string, number] => [`preset: ${p.name}`, documentLink(ws(p), base).length]),
+    ['10 node groups, 12 subnets', documentLink(ws(big), base).length],
+    ['10 node groups, 12 subnets, two scenarios', documentLink(ws(big, { ...big, name: 'Production, prefix delegation', cni: { ...big.cni, prefixDelegation: true } }), base).length],
   ];
 }
 

@@ -1,5 +1,5 @@
 /** `link PLAN [--base URL]`: prints a share link that `evaluate` and the app accept back. */
-import { workspaceLink } from '../model/workspace';
+import { documentLink } from '../model/share-link';
 import { strictParse } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { loadPlanArgument } from './load-plan';
@@ -31,6 +31,6 @@ export async function runLink(args: string[], io: CliIo): Promise<number> {
     io.err(`link: ${loaded.error}\n`);
     return EXIT_USAGE;
   }
-  io.out(workspaceLink(loaded.workspace, base) + '\n');
+  io.out(documentLink(loaded.workspace, base) + '\n');
   return EXIT_OK;
 }

@@ -3,7 +3,8 @@ import { dataset } from '../data/dataset';
 import type { Plan } from '../model/plan';
 import type { VpcIssue } from '../model/vpc-rules';
 import { parseDocumentText } from '../model/document-text';
-import { decodeWorkspaceFragment, restoreDocument, type DocumentRestore, type Workspace } from '../model/workspace';
+import { decodeLink } from '../model/share-link';
+import { restoreDocument, type DocumentRestore, type Workspace } from '../model/workspace';
 import type { CliIo } from './io';
 
 /** `plan` is the workspace's active scenario (a version-1 file is a workspace of one). */
@@ -18,7 +19,7 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
     text = await io.readStdin();
     where = 'standard input';
   } else if (looksLikeLink(arg)) {
-    const d = decodeWorkspaceFragment(arg);
+    const d = decodeLink(arg);
     if (!d.ok) return { ok: false, error: d.error };
     return fromJson(d.json, 'the share link');
   } else {

@@ -16,7 +16,7 @@ import LZString from 'lz-string';
 import { CNI_KEYS, CNI_SETTINGS, cniValue, type CniSettingSpec } from './cni-settings';
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
 import { viewsInUse, type Views } from './views';
-import type { Workspace } from './workspace';
+import { documentOf, type Workspace } from './workspace';
 import { fmt } from './format';
 
 /** The newest link format this build writes and reads (it reads every format from 1 to this one). */
@@ -196,29 +196,19 @@ interface CompactWorkspaceV2 {
 }
 
 /**
- * The one link writer. A document of version N is written as a link of format N: a version-1 plan as
- * format 1 (short, and older planners read it), a version-2 workspace as format 2. Which document a
- * workspace is, is documentOf's choice (workspace.ts), the same as for a JSON file.
+ * The one link writer: `base` (anything after its '#' dropped), '#', then the document's fragment;
+ * `documentLink(doc, '')` is the fragment alone with its '#' (for the address bar). A document of
+ * version N is written as a link of format N: a version-1 plan as format 1 (short, and older planners
+ * read it), a workspace as documentOf (workspace.ts) says, as for a JSON file: a lone plan without view
+ * inputs as format 1, else format 2.
+ * @example documentLink(plan, 'https://p/#old') // 'https://p/#1.N4Ig…'
  */
-export function encodeDocumentFragment(doc: Plan | Workspace): string {
-  const body: CompactPlanV1 | CompactWorkspaceV2 = doc.version === 1
-    ? compactPlan(doc)
-    : { a: doc.active, p: doc.scenarios.map(compactPlan), ...(viewsInUse(doc.views) ? { v: doc.views } : {}) };
-  return `${doc.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
-}
-
-/** The whole link: `base` (anything after its '#' dropped) with the document's fragment. */
 export function documentLink(doc: Plan | Workspace, base: string): string {
-  return `${base.split('#')[0]}#${encodeDocumentFragment(doc)}`;
-}
-
-/** The fragment (without '#') for a plan: format 1. */
-export function encodePlanFragment(plan: Plan): string {
-  return encodeDocumentFragment(plan);
-}
-
-export function planLink(plan: Plan, base: string): string {
-  return documentLink(plan, base);
+  const d = doc.version === 1 ? doc : documentOf(doc);
+  const body: CompactPlanV1 | CompactWorkspaceV2 = d.version === 1
+    ? compactPlan(d)
+    : { a: d.active, p: d.scenarios.map(compactPlan), ...(viewsInUse(d.views) ? { v: d.views } : {}) };
+  return `${base.split('#')[0]}#${d.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
 export type FragmentDecode = { ok: true; json: unknown } | { ok: false; error: string };
@@ -241,9 +231,9 @@ const READERS: Readonly<Record<number, (body: unknown) => FragmentDecode>> = {
  * The one link reader: a fragment or whole link of any format this build reads → document JSON for
  * restoreDocument (a version-1 plan or a version-2 workspace). Never throws. Size caps first, then the
  * format, then decompression and JSON.parse, then the format's reader.
- * @example decodePlanFragment('https://x/#1.N4Ig…') → { ok: true, json: { version: 1, … } }
+ * @example decodeLink('https://x/#1.N4Ig…') → { ok: true, json: { version: 1, … } }
  */
-export function decodePlanFragment(linkOrFragment: string): FragmentDecode {
+export function decodeLink(linkOrFragment: string): FragmentDecode {
   if (typeof linkOrFragment !== 'string') return { ok: false, error: 'the share link is not text' };
   const hash = linkOrFragment.indexOf('#');
   const frag = (hash >= 0 ? linkOrFragment.slice(hash + 1) : linkOrFragment).trim();

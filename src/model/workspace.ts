@@ -13,7 +13,6 @@
 import type { InstanceDataset } from './instances';
 import type { Plan } from './plan';
 import type { ValidationIssue } from './plan-schema';
-import { decodePlanFragment, documentLink, encodeDocumentFragment, type FragmentDecode } from './share-link';
 import { validatePlan } from './validate-plan';
 import type { VpcIssue } from './vpc-rules';
 import { validateViews, viewsInUse, type Views } from './views';
@@ -125,20 +124,4 @@ function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDatas
  */
 export function documentOf(ws: Workspace): Plan | Workspace {
   return ws.scenarios.length === 1 && !viewsInUse(ws.views) ? ws.scenarios[0]! : ws;
-}
-
-/** Link fragment of the workspace's document: format 1 for a lone plan, format 2 otherwise (share-link.ts). */
-export function encodeWorkspaceFragment(ws: Workspace): string {
-  return encodeDocumentFragment(documentOf(ws));
-}
-
-export function workspaceLink(ws: Workspace, base: string): string {
-  return documentLink(documentOf(ws), base);
-}
-
-export type WorkspaceLinkDecode = FragmentDecode;
-
-/** A link or fragment of any format → document JSON for restoreDocument. Never throws (share-link.ts reads it). */
-export function decodeWorkspaceFragment(linkOrFragment: string): WorkspaceLinkDecode {
-  return decodePlanFragment(linkOrFragment);
 }

@@ -7,7 +7,8 @@
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
 import { BLANK_PLAN } from '../model/presets';
-import { decodeWorkspaceFragment, documentOf, encodeWorkspaceFragment, restoreDocument, workspaceLink, workspaceOf, type Workspace } from '../model/workspace';
+import { decodeLink, documentLink } from '../model/share-link';
+import { documentOf, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
 import { issueText, keepInLibrary } from './library';
 
 export { issueText };
@@ -75,7 +76,7 @@ export function saveWorkspace(storage: Storage | null, ws: Workspace): void {
 
 /** A share link's workspace, or why it cannot be opened. */
 export function workspaceFromFragment(hash: string, dataset: InstanceDataset): { ok: true; workspace: Workspace } | { ok: false; error: string } {
-  const d = decodeWorkspaceFragment(hash);
+  const d = decodeLink(hash);
   if (!d.ok) return { ok: false, error: d.error };
   const r = restoreDocument(d.json, dataset);
   if (!r.ok) {
@@ -172,14 +173,9 @@ export function loadInitialPlan(hash: string, storage: Storage | null, dataset: 
   return { plan: workspace.scenarios[workspace.active]!, notice };
 }
 
-/** The address of this page carrying the workspace (format 1 for a lone plan without views). */
-export function shareLink(ws: Workspace, href: string): string {
-  return workspaceLink(ws, href);
-}
-
 /** Puts the workspace in the address bar without a history entry; returns the fragment written. */
 export function writeFragment(ws: Workspace): string {
-  const fragment = `#${encodeWorkspaceFragment(ws)}`;
+  const fragment = documentLink(ws, '');
   if (location.hash !== fragment) history.replaceState(history.state, '', fragment);
   return fragment;
 }

@@ -1,6 +1,6 @@
 /** "Copy share link": the page address with the workspace (every scenario) in its fragment, to the clipboard, and says so. */
 import { useRef, useState } from 'react';
-import { shareLink } from '../state/persistence';
+import { documentLink } from '../model/share-link';
 import { usePlanContext } from '../state/store-context';
 import { workspaceOfDrafts } from '../state/workspace-state';
 import { copyText } from './clipboard';
@@ -13,7 +13,7 @@ export function ShareButton() {
   const onClick = async () => {
     const { workspace, stale, missing } = workspaceOfDrafts(store.getState(), derive);
     if (!workspace) return setStatus('Fix the marked fields first: there is no valid plan to share yet.');
-    const link = shareLink(workspace, location.href);
+    const link = documentLink(workspace, location.href);
     const ok = await copyText(link);
     setManual(ok ? '' : link);
     setStatus(ok ? copiedText(workspace.scenarios.length, stale, missing) : 'Could not reach the clipboard: copy the link below.');

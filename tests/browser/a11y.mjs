@@ -51,8 +51,8 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('no serious axe violations with 48 subnets and 40 node groups', async () => {
   const { largePlan } = await tsImport('../fixtures/large-plan.ts', import.meta.url);
-  const { encodePlanFragment } = await tsImport('../../src/model/share-link.ts', import.meta.url);
-  const { page, context, foreign } = await openPage(browser, { url: `${baseUrl()}#${encodePlanFragment(largePlan())}` });
+  const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
+  const { page, context, foreign } = await openPage(browser, { url: `${baseUrl()}${documentLink(largePlan(), '')}` });
   await page.getByLabel('Prefix delegation').check();
   await scan(page, 'large plan');
   await context.close();

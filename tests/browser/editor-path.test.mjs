@@ -118,8 +118,8 @@ test('custom networking first: the field is red, the next Tab is the one button 
 
 test('custom networking over the 40-group plan: one line for the 40 groups, not 40', async () => {
   const { largePlan } = await tsImport('../fixtures/large-plan.ts', import.meta.url);
-  const { encodePlanFragment } = await tsImport('../../src/model/share-link.ts', import.meta.url);
-  const s = await openPage(browser, { url: `${baseUrl()}#${encodePlanFragment(largePlan())}` });
+  const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
+  const s = await openPage(browser, { url: `${baseUrl()}${documentLink(largePlan(), '')}` });
   const { page } = s;
   await page.getByLabel('Custom networking').check();
   const title = page.getByRole('heading', { name: /^1 problem in 40 fields needs fixing/ });

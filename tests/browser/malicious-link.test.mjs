@@ -12,8 +12,7 @@ import LZString from 'lz-string';
 import { tsImport } from 'tsx/esm/api';
 import { baseUrl, launch } from './support/browser.mjs';
 
-const { encodePlanFragment } = await tsImport('../../src/model/share-link.ts', import.meta.url);
-const { encodeWorkspaceFragment } = await tsImport('../../src/model/workspace.ts', import.meta.url);
+const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
 const { SMALL_ROUTABLE_VPC, GPU_TRAINING } = await tsImport('../../src/model/presets.ts', import.meta.url);
 
 const PLAN_NAME = '<script>window.__pwned="plan"</script><img src=x onerror="window.__pwned=\'plan\'">';
@@ -28,7 +27,7 @@ const EVIL = {
 /** The user's own plan, opened first with a normal link: every bad link must leave it in place. */
 const MINE = { ...GPU_TRAINING, name: 'My last plan' };
 const lz = (x) => LZString.compressToEncodedURIComponent(typeof x === 'string' ? x : JSON.stringify(x));
-const good = encodePlanFragment(MINE);
+const good = documentLink(MINE, '').slice(1);
 
 /** [what, fragment, what the visible message must say] for links that must not open. */
 const BAD = [
@@ -41,7 +40,7 @@ const BAD = [
   ['format 2 that is not JSON', `2.${lz('<script>alert(1)</script>')}`, /damaged|truncated/],
   ['a future format', '9.abc', /newer planner/],
   ['prototype pollution', `1.${lz('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}')}`, /not valid/],
-  ['an invalid plan carrying markup', encodePlanFragment({ ...EVIL, vpc: { ...EVIL.vpc, cidrs: ['<img src=x onerror=alert(1)>'] } }), /not valid/],
+  ['an invalid plan carrying markup', documentLink({ ...EVIL, vpc: { ...EVIL.vpc, cidrs: ['<img src=x onerror=alert(1)>'] } }, '').slice(1), /not valid/],
 ];
 
 let browser;
@@ -102,7 +101,7 @@ async function openMine(newPage, seen) {
 test('markup and javascript: in plan, subnet and node group names (format 1) render as text and run nothing', async () => {
   const { context, seen, newPage } = await hostileContext();
   const page = await newPage();
-  await page.goto(`${baseUrl()}#${encodePlanFragment(EVIL)}`);
+  await page.goto(`${baseUrl()}${documentLink(EVIL, '')}`);
   await loaded(page, seen);
   assert.equal(await page.getByLabel('Plan name').inputValue(), PLAN_NAME);
   const text = await page.locator('body').innerText();
@@ -118,7 +117,7 @@ test('markup and javascript: in plan, subnet and node group names (format 1) ren
 test('the same names in a format 2 link of two scenarios render as text and run nothing', async () => {
   const { context, seen, newPage } = await hostileContext();
   const page = await newPage();
-  await page.goto(`${baseUrl()}#${encodeWorkspaceFragment({ version: 2, active: 1, scenarios: [MINE, EVIL] })}`);
+  await page.goto(`${baseUrl()}${documentLink({ version: 2, active: 1, scenarios: [MINE, EVIL] }, '')}`);
   await loaded(page, seen);
   const text = await page.locator('body').innerText();
   assert.ok(text.includes(GROUP), 'the node group name is shown as text');

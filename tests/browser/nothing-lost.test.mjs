@@ -14,7 +14,7 @@ import { tsImport } from 'tsx/esm/api';
 import { root } from './support/build.mjs';
 import { baseUrl, finish, launch, openPage, until } from './support/browser.mjs';
 
-const { encodePlanFragment } = await tsImport('../../src/model/share-link.ts', import.meta.url);
+const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
 const { GPU_TRAINING, SMALL_ROUTABLE_VPC } = await tsImport('../../src/model/presets.ts', import.meta.url);
 
 const DIR = join(root, 'screenshots');
@@ -78,7 +78,7 @@ test('a link opened in a second tab over autosaved work keeps that work reachabl
 
   // A share link of another plan, opened in a new tab of the same browser.
   const second = await secondTab(s);
-  await second.goto(`${baseUrl()}#${encodePlanFragment(GPU_TRAINING)}`);
+  await second.goto(`${baseUrl()}${documentLink(GPU_TRAINING, '')}`);
   await second
     .getByRole('heading', { level: 2, name: /Fits at max|fit at max/ })
     .first()
@@ -196,7 +196,7 @@ test('screenshot: groups sharing subnets, and a group with room beyond its max',
       },
     ],
   };
-  const s = await openPage(browser, { url: `${baseUrl()}#${encodePlanFragment(shared)}`, height: 1000 });
+  const s = await openPage(browser, { url: `${baseUrl()}${documentLink(shared, '')}`, height: 1000 });
   const { page } = s;
   const groups = page.getByRole('heading', { level: 2, name: 'Node groups', exact: true });
   await groups.scrollIntoViewIfNeeded();

@@ -51,8 +51,8 @@ for (const v of VIEWS) {
 
 test('screenshot the 48-subnet, 40-group plan', async () => {
   const { largePlan } = await tsImport('../fixtures/large-plan.ts', import.meta.url);
-  const { encodePlanFragment } = await tsImport('../../src/model/share-link.ts', import.meta.url);
-  const { page, context } = await openPage(browser, { url: `${baseUrl()}#${encodePlanFragment(largePlan())}` });
+  const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
+  const { page, context } = await openPage(browser, { url: `${baseUrl()}${documentLink(largePlan(), '')}` });
   await shoot(page, 'planner-large-1280', [['.results-col', 640], ['.results-col', 1600], ['.editor-col', 1500]]);
   assert.deepEqual(await overflowing(page), []);
   await page.getByLabel('Subnets shown').selectOption({ label: 'All 48' });

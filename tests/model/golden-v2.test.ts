@@ -12,16 +12,9 @@ import { dataset } from '../../src/data/dataset';
 import { CNI_KEYS, CNI_SETTINGS } from '../../src/model/cni-settings';
 import { NodeGroupSchema, SubnetSchema, VpcSchema } from '../../src/model/plan-schema';
 import type { Plan } from '../../src/model/plan';
-import { compactPlan, decodePlanFragment, expandPlan, LINK_FORMAT } from '../../src/model/share-link';
+import { compactPlan, decodeLink, documentLink, expandPlan, LINK_FORMAT } from '../../src/model/share-link';
 import { CrossAzViewSchema, DnsViewSchema, ScaleOutViewSchema } from '../../src/model/views';
-import {
-  decodeWorkspaceFragment,
-  documentOf,
-  encodeWorkspaceFragment,
-  restoreDocument,
-  workspaceLink,
-  type Workspace,
-} from '../../src/model/workspace';
+import { documentOf, restoreDocument, type Workspace } from '../../src/model/workspace';
 import goldenLinks from '../golden/share-links-v2.json';
 
 const golden = (name: string): unknown =>
@@ -47,7 +40,7 @@ const modelChosen = (ws: Workspace): Workspace => ({
 });
 
 const restoreLink = (link: string) => {
-  const d = decodeWorkspaceFragment(link);
+  const d = decodeLink(link);
   if (!d.ok) throw new Error(d.error);
   const r = restoreDocument(d.json, dataset);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -66,8 +59,8 @@ describe('format-2 golden links', () => {
       expect(r.fromVersion).toBe(2);
     });
     it(`${g.about}: this build writes it as exactly that link`, () => {
-      expect(workspaceLink(g.workspace, 'https://planner.example/')).toBe(g.link);
-      expect(encodeWorkspaceFragment(g.workspace)).toBe(g.link.split('#')[1]);
+      expect(documentLink(g.workspace, 'https://planner.example/')).toBe(g.link);
+      expect(documentLink(g.workspace, '').slice(1)).toBe(g.link.split('#')[1]);
     });
   }
 
@@ -225,20 +218,20 @@ describe('version-2 golden files', () => {
   });
   it('the same workspace through a link and through a file is the same workspace', () => {
     const file = golden('workspace-v2.json') as Workspace;
-    expect(restoreLink(workspaceLink(file, 'https://p/')).workspace).toEqual(file);
+    expect(restoreLink(documentLink(file, 'https://p/')).workspace).toEqual(file);
   });
 });
 
 describe('LINK_FORMAT: the newest format this build writes and reads', () => {
   it('is 2, and a newer link is refused naming both formats', () => {
     expect(LINK_FORMAT).toBe(2);
-    const d = decodePlanFragment(`https://p/#${LINK_FORMAT + 1}.N4Ig`);
+    const d = decodeLink(`https://p/#${LINK_FORMAT + 1}.N4Ig`);
     expect(!d.ok && d.error).toBe(
       `the share link was made by a newer planner (link format 3; this one reads formats 1 to 2); open it there or update`,
     );
   });
   it('format 0 is no format', () => {
-    const d = decodePlanFragment('https://p/#0.N4Ig');
+    const d = decodeLink('https://p/#0.N4Ig');
     expect(!d.ok && d.error).toBe('unknown share link format 0');
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { importAwsVpc, MAX_IMPORT_CHARS, type AwsImportResult } from '../../src/model/import-aws';
-import { decodePlanFragment, encodeDocumentFragment } from '../../src/model/share-link';
+import { decodeLink, documentLink } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
 import { draftToJson, planToDraft } from '../../src/state/draft';
 import { expectGolden } from './export/helpers';
@@ -84,15 +84,15 @@ describe('the IDs of what exists travel with the plan (issue 11 point 17)', () =
 
   it('a share link (format 1 and 2) and the editor draft carry them back unchanged', () => {
     const back = (fragment: string) => {
-      const d = decodePlanFragment(fragment);
+      const d = decodeLink(fragment);
       if (!d.ok) throw new Error(d.error);
       const json = d.json as { scenarios?: unknown[] };
       const v = validatePlan(json.scenarios ? json.scenarios[0] : json, dataset);
       if (!v.ok) throw new Error(JSON.stringify(v.issues));
       return v.plan;
     };
-    expect(back(encodeDocumentFragment(r.plan))).toEqual(r.plan);
-    expect(back(encodeDocumentFragment({ version: 2, active: 0, scenarios: [r.plan, r.plan] } as never))).toEqual(r.plan);
+    expect(back(documentLink(r.plan, '').slice(1))).toEqual(r.plan);
+    expect(back(documentLink({ version: 2, active: 0, scenarios: [r.plan, r.plan] } as never, '').slice(1))).toEqual(r.plan);
     const fromDraft = validatePlan(draftToJson(planToDraft(r.plan)), dataset);
     expect(fromDraft.ok && fromDraft.plan).toEqual(r.plan);
   });
@@ -102,7 +102,7 @@ describe('the IDs of what exists travel with the plan (issue 11 point 17)', () =
     delete plain.vpc.vpcId;
     delete plain.vpc.associatedCidrs;
     plain.vpc.subnets.forEach((s) => delete s.id);
-    const d = decodePlanFragment(encodeDocumentFragment(plain));
+    const d = decodeLink(documentLink(plain, '').slice(1));
     expect(d.ok && JSON.stringify(d.json)).not.toMatch(/vpcId|associatedCidrs|"id"/);
   });
 

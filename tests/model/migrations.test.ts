@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
-import { decodeWorkspaceFragment, restoreDocument, WORKSPACE_VERSION } from '../../src/model/workspace';
+import { decodeLink } from '../../src/model/share-link';
+import { restoreDocument, WORKSPACE_VERSION } from '../../src/model/workspace';
 import v1 from '../golden/share-links-v1.json';
 
 const plan1 = v1[0]!.plan;
@@ -16,7 +17,7 @@ describe('document migrations', () => {
   it('every format-1 golden link (a version-1 plan) becomes a workspace of that one plan, from version 1', () => {
     expect(v1.length).toBeGreaterThanOrEqual(4);
     for (const g of v1) {
-      const d = decodeWorkspaceFragment(g.link);
+      const d = decodeLink(g.link);
       const r = restoreDocument(d.ok ? d.json : null, dataset);
       expect(r.ok && r.workspace).toEqual({ version: 2, active: 0, scenarios: [g.plan] });
       expect(r.ok && r.fromVersion).toBe(1);

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { PRESETS } from '../../src/model/presets';
-import { decodePlanFragment, encodePlanFragment, MAX_DECODED_CHARS, planLink } from '../../src/model/share-link';
+import { decodeLink, documentLink, MAX_DECODED_CHARS } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
 import golden from '../golden/share-links-v1.json';
 import LZString from 'lz-string';
 
 const decodeValid = (link: string) => {
-  const d = decodePlanFragment(link);
+  const d = decodeLink(link);
   if (!d.ok) throw new Error(d.error);
   const v = validatePlan(d.json, dataset);
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
@@ -21,10 +21,10 @@ describe('share links', () => {
     for (const g of golden) expect(decodeValid(g.link)).toEqual(g.plan);
   });
   it('round-trips every preset', () => {
-    for (const p of PRESETS) expect(decodeValid(planLink(p, 'http://127.0.0.1:5173/'))).toEqual(p);
+    for (const p of PRESETS) expect(decodeValid(documentLink(p, 'http://127.0.0.1:5173/'))).toEqual(p);
   });
   it('is compact: every preset under 1,500 characters', () => {
-    for (const p of PRESETS) expect(encodePlanFragment(p).length).toBeLessThan(1500);
+    for (const p of PRESETS) expect(documentLink(p, '').slice(1).length).toBeLessThan(1500);
   });
   it('refuses damaged, truncated, oversized and future links with a message', () => {
     const link = golden[0]!.link;
@@ -38,7 +38,7 @@ describe('share links', () => {
       [`https://x/#1.${LZString.compressToEncodedURIComponent('[1,2,3]')}`, /.*/],
     ];
     for (const [l, re] of cases) {
-      const d = decodePlanFragment(l);
+      const d = decodeLink(l);
       if (d.ok) {
         const v = validatePlan(d.json, dataset);
         expect(v.ok, l.slice(0, 60)).toBe(false);
@@ -54,7 +54,7 @@ describe('share links', () => {
     const proto = fc.constant(`1.${LZString.compressToEncodedURIComponent('{"__proto__":{"polluted":1},"n":"x","c":["10.0.0.0/16"],"s":[],"k":[1,null,null,1,null,0,0,0],"g":[]}')}`);
     fc.assert(
       fc.property(fc.oneof(fc.string(), mutated, proto), (s) => {
-        const d = decodePlanFragment(`https://x/#${s}`);
+        const d = decodeLink(`https://x/#${s}`);
         if (d.ok) validatePlan(d.json, dataset);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
@@ -64,7 +64,7 @@ describe('share links', () => {
   it('a "__proto__" among the named node-group fields neither names a field nor replaces the prototype', () => {
     const body = '{"n":"x","c":["10.0.0.0/16"],"s":[["a","us-east-1a","10.0.0.0/24"]],"k":[1,null,null,1,null,0,0,0],'
       + '"g":[["g","m5.large",[0],0,1,1,1,5,null,0,{"__proto__":{"kind":"karpenter"},"efaLayout":"none"}]]}';
-    const d = decodePlanFragment(`1.${LZString.compressToEncodedURIComponent(body)}`);
+    const d = decodeLink(`1.${LZString.compressToEncodedURIComponent(body)}`);
     const g = (d.ok ? (d.json as { nodeGroups: object[] }).nodeGroups[0] : null) as Record<string, unknown>;
     expect(Object.getPrototypeOf(g)).toBe(Object.prototype);
     expect([g.kind, g.efaLayout]).toEqual([undefined, 'none']);
@@ -73,19 +73,19 @@ describe('share links', () => {
 
 describe('workspaces (format 2): several scenarios in one link and one file', () => {
   it('a version-1 plan and a format-1 link open as a workspace of one scenario', async () => {
-    const { restoreDocument, decodeWorkspaceFragment } = await import('../../src/model/workspace');
-    const d = decodeWorkspaceFragment(golden[0]!.link);
+    const { restoreDocument } = await import('../../src/model/workspace');
+    const d = decodeLink(golden[0]!.link);
     expect(d.ok).toBe(true);
     const r = restoreDocument(d.ok ? d.json : null, dataset);
     expect(r.ok && r.workspace.scenarios).toEqual([golden[0]!.plan]);
     expect(r.ok && r.fromVersion).toBe(1);
   });
   it('round-trips several scenarios and the active one through a format-2 link', async () => {
-    const { restoreDocument, decodeWorkspaceFragment, workspaceLink } = await import('../../src/model/workspace');
+    const { restoreDocument } = await import('../../src/model/workspace');
     const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, { ...PRESETS[1]!, name: 'B: expanded' }] };
-    const link = workspaceLink(ws, 'https://planner.example/');
+    const link = documentLink(ws, 'https://planner.example/');
     expect(link).toMatch(/#2\./);
-    const d = decodeWorkspaceFragment(link);
+    const d = decodeLink(link);
     const r = restoreDocument(d.ok ? d.json : null, dataset);
     expect(r.ok && r.workspace).toEqual(ws);
   });
@@ -102,14 +102,14 @@ describe('workspaces (format 2): several scenarios in one link and one file', ()
 
 describe('view inputs travel with the workspace', () => {
   it('DNS and cross-AZ inputs round-trip through a link and are validated', async () => {
-    const { restoreDocument, decodeWorkspaceFragment, workspaceLink, documentOf } = await import('../../src/model/workspace');
+    const { restoreDocument, documentOf } = await import('../../src/model/workspace');
     const ws = {
       version: 2 as const, active: 0, scenarios: [PRESETS[0]!],
       views: { dns: { name: 's3.us-east-2.amazonaws.com', ndots: 2, region: 'us-east-2' }, crossAz: { pods: 16, unit: 'hour' as const, bytesPerPod: 5e9, nodeGroup: 0 } },
     };
-    const link = workspaceLink(ws, 'https://p/');
+    const link = documentLink(ws, 'https://p/');
     expect(link).toMatch(/#2\./);
-    const d = decodeWorkspaceFragment(link);
+    const d = decodeLink(link);
     const r = restoreDocument(d.ok ? d.json : null, dataset);
     expect(r.ok && r.workspace).toEqual(ws);
     expect(documentOf(ws)).toBe(ws);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { parseDocumentText } from '../../src/model/document-text';
 import { PRESETS } from '../../src/model/presets';
-import { decodeWorkspaceFragment, restoreDocument, workspaceLink } from '../../src/model/workspace';
+import { decodeLink, documentLink } from '../../src/model/share-link';
+import { restoreDocument } from '../../src/model/workspace';
 import golden from '../golden/share-links-v1.json';
 import golden2 from '../golden/share-links-v2.json';
 
@@ -16,7 +17,7 @@ import golden2 from '../golden/share-links-v2.json';
 type Outcome = { ok: true } | { ok: false; messages: string[] };
 
 function throughLink(link: string): Outcome {
-  const d = decodeWorkspaceFragment(link);
+  const d = decodeLink(link);
   if (!d.ok) return { ok: false, messages: [d.error] };
   const r = restoreDocument(d.json, dataset);
   return r.ok ? { ok: true } : { ok: false, messages: r.issues.map((i) => i.message) };
@@ -47,7 +48,7 @@ function check(run: () => Outcome) {
 }
 
 const validJson = PRESETS.map((p) => JSON.stringify(p));
-const fragments = [...golden.map((g) => g.link), ...golden2.map((g) => g.link), workspaceLink({ version: 2, active: 1, scenarios: [PRESETS[0]!, PRESETS[1]!] }, 'https://p/')].map((l) => l.split('#')[1]!);
+const fragments = [...golden.map((g) => g.link), ...golden2.map((g) => g.link), documentLink({ version: 2, active: 1, scenarios: [PRESETS[0]!, PRESETS[1]!] }, 'https://p/')].map((l) => l.split('#')[1]!);
 
 const mutateString = (s: string) =>
   fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 8 })).map(([at, del, ins]) => {

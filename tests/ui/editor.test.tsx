@@ -3,7 +3,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXPANDED_VPC, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
-import { decodePlanFragment } from '../../src/model/share-link';
+import { decodeLink } from '../../src/model/share-link';
 import { describedText, expectPerNode } from './helpers';
 import { renderApp } from './render-app';
 
@@ -94,7 +94,7 @@ describe('Copy share link', () => {
     await user.click(screen.getByRole('button', { name: 'Copy share link' }));
     expect((await screen.findByText('Share link copied to the clipboard.')).getAttribute('aria-live')).toBe('polite');
     const link = writeText.mock.calls[0]![0];
-    const decoded = decodePlanFragment(link);
+    const decoded = decodeLink(link);
     expect(decoded.ok && (decoded.json as { name: string }).name).toBe('Small routable VPC');
   });
 });

@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { BLANK_PLAN, GPU_TRAINING, PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
-import { encodePlanFragment } from '../../src/model/share-link';
+import { documentLink } from '../../src/model/share-link';
 import { documentOf, workspaceOf, type Workspace } from '../../src/model/workspace';
 import { createDerivation } from '../../src/state/derive';
 import { listPlans, openPlan } from '../../src/state/library';
@@ -43,7 +43,7 @@ const rest = () => act(() => new Promise((r) => setTimeout(r, SYNC_DELAY_MS + 10
 
 describe('a link opened in a new tab over autosaved work', () => {
   const mine = { ...GPU_TRAINING, name: 'My GPU plan' };
-  const link = `#${encodePlanFragment(SMALL_ROUTABLE_VPC)}`;
+  const link = documentLink(SMALL_ROUTABLE_VPC, '');
 
   it('keeps the autosaved work in Saved plans, says so, and opens it back; Undo brings it back too', async () => {
     const storage = memoryStorage({ [STORAGE_KEY]: text(workspaceOf(mine)) });

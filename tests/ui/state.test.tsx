@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { BLANK_PLAN, PRESETS, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
-import { encodePlanFragment } from '../../src/model/share-link';
+import { documentLink } from '../../src/model/share-link';
 import { validatePlan } from '../../src/model/validate-plan';
 import { applyPatch } from '../../src/state/apply-patch';
 import { createDerivation } from '../../src/state/derive';
@@ -84,7 +84,7 @@ describe('loading', () => {
 
   it('opens the saved plan, then a share link over it', () => {
     expect(loadInitialPlan('', storage(), dataset).plan.name).toBe('saved plan');
-    const link = `#${encodePlanFragment(PRESETS[2]!)}`;
+    const link = documentLink(PRESETS[2]!, '');
     expect(loadInitialPlan(link, storage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
   });
 
@@ -96,7 +96,7 @@ describe('loading', () => {
 
   it('a link whose plan is invalid names the field', () => {
     const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }] };
-    const r = loadInitialPlan(`#${encodePlanFragment(bad)}`, memoryStorage(), dataset);
+    const r = loadInitialPlan(documentLink(bad, ''), memoryStorage(), dataset);
     expect(r.plan).toEqual(BLANK_PLAN);
     expect(r.notice?.text).toMatch(/A blank plan is shown instead\.$/);
     expect(r.notice?.text).toMatch(/nodeGroups\[0\]\.instanceType: unknown instance type "m5\.huge"/);
@@ -187,11 +187,10 @@ describe('the store', () => {
 
 describe('links of several scenarios', () => {
   it('open every scenario, the active one active, with no note', async () => {
-    const { encodeWorkspaceFragment } = await import('../../src/model/workspace');
     const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, PRESETS[2]!] };
-    const r = loadInitialWorkspace(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset);
+    const r = loadInitialWorkspace(documentLink(ws, ''), memoryStorage(), dataset);
     expect(r).toEqual({ workspace: ws, notice: null });
     // The one-plan view of the same link is its active scenario.
-    expect(loadInitialPlan(`#${encodeWorkspaceFragment(ws)}`, memoryStorage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
+    expect(loadInitialPlan(documentLink(ws, ''), memoryStorage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
   });
 });

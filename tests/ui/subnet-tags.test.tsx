@@ -6,7 +6,7 @@
  */
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePlanFragment, encodeDocumentFragment } from '../../src/model/share-link';
+import { decodeLink, documentLink } from '../../src/model/share-link';
 import { draftToJson } from '../../src/state/draft';
 import { issuePlan } from '../model/discovery-plans';
 import { describedText } from './helpers';
@@ -54,8 +54,8 @@ describe('subnet tags in the page', () => {
     await user.type(key, 'kubernetes.io/role/cni');
     await user.type(screen.getByRole('textbox', { name: 'Tag value 1 of pods-a' }), 'shared');
     await waitFor(() => expect(verdict()).toBe('Fits at max'));
-    const link = encodeDocumentFragment(draftToJson(activeDraft(store.getState())) as never);
-    const back = decodePlanFragment(link) as { ok: true; json: { vpc: { subnets: { tags?: object }[] } } };
+    const link = documentLink(draftToJson(activeDraft(store.getState())) as never, '').slice(1);
+    const back = decodeLink(link) as { ok: true; json: { vpc: { subnets: { tags?: object }[] } } };
     expect(back.json.vpc.subnets[1]!.tags).toEqual({ 'kubernetes.io/role/cni': 'shared' });
     await user.clear(key);
     await user.click(key);

@@ -11,7 +11,7 @@ import { dataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/model/evaluate';
 import type { Plan } from '../../src/model/plan';
 import { BLANK_PLAN, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
-import { encodeWorkspaceFragment } from '../../src/model/workspace';
+import { documentLink } from '../../src/model/share-link';
 import { loadInitialWorkspace } from '../../src/state/persistence';
 import { renderApp } from './render-app';
 
@@ -144,7 +144,7 @@ describe('words', () => {
       active: 0,
       scenarios: [SMALL_ROUTABLE_VPC, { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...base, maxNodes: -1 }] }],
     };
-    const r = loadInitialWorkspace(`#${encodeWorkspaceFragment(bad as never)}`, null, dataset);
+    const r = loadInitialWorkspace(documentLink(bad as never, ''), null, dataset);
     const t = r.notice!.text;
     expect(t).toMatch(/scenario 2/);
     expect(t.split('nodeGroups[0].maxNodes').length - 1).toBe(1);

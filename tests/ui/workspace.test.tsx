@@ -9,7 +9,8 @@ import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { GPU_TRAINING, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
-import { encodeWorkspaceFragment, type Workspace } from '../../src/model/workspace';
+import { documentLink } from '../../src/model/share-link';
+import type { Workspace } from '../../src/model/workspace';
 import { loadInitialWorkspace } from '../../src/state/persistence';
 import { createPlanStore } from '../../src/state/plan-store';
 import { fixture, polyfillBlobText } from './exports/support';
@@ -91,7 +92,7 @@ describe('the URL fragment', () => {
     const { user, store } = renderApp(SMALL_ROUTABLE_VPC, { sync: true });
     const ws: Workspace = { version: 2, active: 0, scenarios: [GPU_TRAINING, SMALL_ROUTABLE_VPC] };
     await act(async () => {
-      location.hash = encodeWorkspaceFragment(ws);
+      location.hash = documentLink(ws, '').slice(1);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     await waitFor(() => expect(store.getState().scenarios.map((d) => d.name)).toEqual([GPU_TRAINING.name, SMALL_ROUTABLE_VPC.name]));
@@ -135,7 +136,7 @@ describe('the EC2 API inputs travel with the workspace', () => {
     const { createDerivation } = await import('../../src/state/derive');
     const ws = workspaceOfDrafts(store.getState(), createDerivation(dataset)).workspace!;
     expect(ws.views?.scaleOut).toEqual({ seconds: 20, buckets: { AttachNetworkInterface: { bucket: 80, refillPerSecond: 8 } } });
-    const opened = loadInitialWorkspace(`#${encodeWorkspaceFragment(ws)}`, null, dataset);
+    const opened = loadInitialWorkspace(documentLink(ws, ''), null, dataset);
     expect(opened.workspace.views?.scaleOut?.seconds).toBe(20);
     store.temporal.getState().undo();
     expect(store.getState().views.scaleOut).toBeUndefined();

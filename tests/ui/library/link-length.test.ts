@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/data/dataset';
 import { validatePlan } from '../../../src/model/validate-plan';
-import { decodeWorkspaceFragment, restoreDocument, workspaceLink, workspaceOf } from '../../../src/model/workspace';
+import { decodeLink, documentLink } from '../../../src/model/share-link';
+import { restoreDocument, workspaceOf } from '../../../src/model/workspace';
 import { LINK_BASE, LINK_BOUND, linkLengths, tenGroupPlan } from '../../../scripts/link-lengths';
 
 describe('share-link length', () => {
@@ -16,9 +17,9 @@ describe('share-link length', () => {
   });
 
   it(`its whole link is under ${LINK_BOUND} characters, and opens back to the same plan`, () => {
-    const link = workspaceLink(workspaceOf(plan), LINK_BASE);
+    const link = documentLink(workspaceOf(plan), LINK_BASE);
     expect(link.length).toBeLessThan(LINK_BOUND);
-    const d = decodeWorkspaceFragment(link);
+    const d = decodeLink(link);
     const r = d.ok ? restoreDocument(d.json, dataset) : null;
     expect(r?.ok && r.workspace.scenarios[0]).toEqual(validatePlan(plan, dataset).ok && (validatePlan(plan, dataset) as { plan: unknown }).plan);
   });
