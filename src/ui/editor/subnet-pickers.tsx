@@ -64,7 +64,8 @@ export function PodSubnetPicker({ index, group, subnets }: Props) {
         {azs.map((az) => (
           <div className="field" key={az}>
             <label htmlFor={`${id}-${az}`}>Pod subnet in {az}</label>
-            <select id={`${id}-${az}`} value={podIn(az)} onChange={(e) => choose(az, e.target.value)} aria-invalid={error && !podIn(az) ? true : undefined}>
+            {/* The chosen subnet's whole name as the title: a long one (an imported "name (subnet-…)") can be cut. */}
+            <select id={`${id}-${az}`} value={podIn(az)} title={podIn(az) || undefined} onChange={(e) => choose(az, e.target.value)} aria-invalid={error && !podIn(az) ? true : undefined}>
               <option value="">none</option>
               {subnets.filter((s) => s.az === az && s.name).map((s) => <option key={s.key} value={s.name}>{s.name}</option>)}
             </select>
