@@ -18,9 +18,31 @@ export const STORAGE_KEY = 'eks-ip-planner:plan';
 /** The workspace a first visit opens on: the blank plan (one VPC CIDR, a subnet per AZ, no node group). */
 export const startWorkspace = (): Workspace => workspaceOf(BLANK_PLAN);
 
-/** A message about opening a link or about this tab's autosave, as plain text: an error or a note. */
+/**
+ * What happened on opening a link or to this tab's autosave, as facts (the names involved, the model's or
+ * the library's reason); the page words it (src/ui/load-notice.ts).
+ */
+export type LoadFact =
+  /** The link in the address bar did not open; `instead` is what the page shows. */
+  | { kind: 'link-failed'; reason: string; instead: 'saved' | 'blank' }
+  /** A link pasted into the tab did not open; the plan is unchanged. */
+  | { kind: 'pasted-link-failed'; reason: string }
+  /** The link opened over other work (`was`, its active plan's name), kept in Saved plans as `keptAs`. */
+  | { kind: 'link-opened-kept'; was: string; keptAs: string }
+  /** The link opened over other work that could not be kept (`reason`, null without storage). */
+  | { kind: 'link-opened-unkept'; was: string; reason: string | null }
+  /** Another tab wrote the autosave (`other`: its active plan's name). */
+  | { kind: 'other-tab-changed'; other: string }
+  /** Keep mine: the other tab's plan could not be kept in Saved plans. */
+  | { kind: 'other-tab-unkept'; reason: string }
+  /** Keep mine: this tab holds the autosave again; the other tab's plan is kept as `keptAs`. */
+  | { kind: 'autosave-taken-back'; other: string; keptAs: string }
+  /** A saved plan could not be opened (the library's reason). */
+  | { kind: 'saved-plan-failed'; reason: string };
+
+/** A notice about opening a link or about this tab's autosave: an error or a note. */
 export interface LoadNotice {
-  text: string;
+  fact: LoadFact;
   error: boolean;
   /** A saved plan the message is about, with a button that opens it (the work a link replaced). */
   open?: { id: string; name: string };
@@ -117,9 +139,8 @@ export function loadInitialWorkspace(hash: string, storage: Storage | null, data
     const replaced = saved && other ? saved : null;
     return replaced ? { workspace: r.workspace, notice: null, replaced } : { workspace: r.workspace, notice: null };
   }
-  const instead = saved ? 'Your last saved plan is shown instead' : 'A blank plan is shown instead';
-  const text = `The share link could not be opened: ${r.error}. ${instead}.`;
-  return { workspace: fallback, notice: { text, error: true, keepsLink: true } };
+  const fact: LoadFact = { kind: 'link-failed', reason: r.error, instead: saved ? 'saved' : 'blank' };
+  return { workspace: fallback, notice: { fact, error: true, keepsLink: true } };
 }
 
 /** "2025-05-12 14:03", local time: a date a person reads at a glance in a plan's name. */
@@ -149,21 +170,12 @@ export function openInitialWorkspace(
   const initial = loadInitialWorkspace(hash, storage, dataset);
   const { replaced } = initial;
   if (!replaced) return initial;
-  const was = `“${replaced.scenarios[replaced.active]?.name || 'Untitled plan'}”`;
+  const was = replaced.scenarios[replaced.active]?.name || 'Untitled plan';
   const name = keptName('Autosaved before opening a link', replaced, now);
   const kept = storage ? keepInLibrary(storage, name, replaced) : null;
   const notice: LoadNotice = kept?.ok
-    ? {
-      text: `Opened the link. What was here before (${was}) is kept in Saved plans as “${kept.entry.name}”; `
-        + 'Undo also brings it back.',
-      error: false,
-      open: { id: kept.entry.id, name: kept.entry.name },
-    }
-    : {
-      text: `Opened the link over ${was}, which could not be kept in Saved plans${kept ? ` (${kept.error})` : ''}: `
-        + 'Undo brings it back while this tab is open.',
-      error: true,
-    };
+    ? { fact: { kind: 'link-opened-kept', was, keptAs: kept.entry.name }, error: false, open: { id: kept.entry.id, name: kept.entry.name } }
+    : { fact: { kind: 'link-opened-unkept', was, reason: kept ? kept.error : null }, error: true };
   return { ...initial, notice };
 }
 

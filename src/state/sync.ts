@@ -67,7 +67,7 @@ export interface Sync {
   loadTheirs(): void;
 }
 
-const planName = (ws: Workspace) => `“${ws.scenarios[ws.active]?.name || 'Untitled plan'}”`;
+const planName = (ws: Workspace) => ws.scenarios[ws.active]?.name || 'Untitled plan';
 
 export function startSync({
   store,
@@ -136,24 +136,13 @@ export function startSync({
       holds = false;
       lostAt = mine;
     }
-    onNotice({
-      text:
-        `This plan was changed in another tab: the autosave now holds ${planName(other)} from there. This tab stops ` +
-        'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar ' +
-        '(and goes to Saved plans if you close the tab first).',
-      error: false,
-      conflict: true,
-    });
+    onNotice({ fact: { kind: 'other-tab-changed', other: planName(other) }, error: false, conflict: true });
   };
   const keepMine = () => {
     const other = theirs();
     const kept = other && documentText(other) !== mine ? keep('From another tab', other) : null;
     if (kept && !kept.ok) {
-      return onNotice({
-        text: `The other tab's plan could not be kept in Saved plans (${kept.error}), so this tab did not take the autosave from it.`,
-        error: true,
-        conflict: true,
-      });
+      return onNotice({ fact: { kind: 'other-tab-unkept', reason: kept.error }, error: true, conflict: true });
     }
     holds = true;
     lostAt = '';
@@ -161,7 +150,7 @@ export function startSync({
     onNotice(
       kept?.ok
         ? {
-            text: `This tab's plan is the autosave again. The other tab's (${planName(other!)}) is kept in Saved plans as “${kept.entry.name}”.`,
+            fact: { kind: 'autosave-taken-back', other: planName(other!), keptAs: kept.entry.name },
             error: false,
             open: { id: kept.entry.id, name: kept.entry.name },
           }
@@ -203,7 +192,7 @@ export function startSync({
       // The pasted link stays in the address bar until the user edits the plan or dismisses the message.
       keeping = true;
       onNotice({
-        text: `The share link could not be opened: ${r.error}. Your plan is unchanged.`,
+        fact: { kind: 'pasted-link-failed', reason: r.error },
         error: true,
         keepsLink: true,
       });

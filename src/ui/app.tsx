@@ -58,7 +58,7 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
     const id = notice?.open?.id;
     if (!id || !storage) return;
     const r = openPlan(storage, id, dataset);
-    if (!r.ok) return setNotice({ text: r.error, error: true });
+    if (!r.ok) return setNotice({ fact: { kind: 'saved-plan-failed', reason: r.error }, error: true });
     actions.openWorkspace(r.workspace, { from: 'saved', name: r.entry.name });
     setNotice(null);
   };

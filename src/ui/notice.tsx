@@ -1,8 +1,9 @@
 /**
- * A message about opening a link or about this tab's autosave, as plain text, dismissible, with the
+ * A message about opening a link or about this tab's autosave (worded by load-notice.ts), dismissible, with the
  * buttons it offers: open the saved plan it is about, or keep this tab's plan / load the other tab's.
  */
 import type { LoadNotice } from '../state/persistence';
+import { loadNoticeText } from './load-notice';
 
 export interface NoticeActions {
   onClose(): void;
@@ -23,7 +24,7 @@ export function Notice({
     <div className={`notice${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'}>
       <div className="notice-body">
         <p>
-          {notice.text}
+          {loadNoticeText(notice.fact)}
           {notice.keepsLink &&
             ' The link stays in the address bar, to report or repair it, until you edit the plan or dismiss this message.'}
         </p>

@@ -64,7 +64,7 @@ describe('safety nets', () => {
   });
 
   it('a link that could not be opened is said in plain text and can be dismissed', async () => {
-    const { user } = renderApp(SMALL_ROUTABLE_VPC, { notice: { text: 'The share link could not be opened: <b>bad</b>.', error: true } });
+    const { user } = renderApp(SMALL_ROUTABLE_VPC, { notice: { fact: { kind: 'saved-plan-failed', reason: 'The share link could not be opened: <b>bad</b>.' }, error: true } });
     expect(screen.getByRole('alert').textContent).toBe('The share link could not be opened: <b>bad</b>.×');
     await user.click(screen.getByRole('button', { name: 'Dismiss message' }));
     expect(screen.queryByRole('alert')).toBeNull();

@@ -13,6 +13,7 @@ import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
 import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
 import { createPlanStore } from '../../src/state/plan-store';
 import { fieldMessage } from '../../src/ui/field-issues';
+import { loadNoticeText } from '../../src/ui/load-notice';
 import { largePlan } from '../fixtures/large-plan';
 import { activeDraft } from '../../src/state/workspace-state';
 
@@ -91,15 +92,15 @@ describe('loading', () => {
   it('a damaged link says why, as text, and keeps the saved plan', () => {
     const r = loadInitialPlan('#1.<script>', storage(), dataset);
     expect(r.plan.name).toBe('saved plan');
-    expect(r.notice?.text).toMatch(/^The share link could not be opened: the share link is damaged.*Your last saved plan is shown instead\.$/);
+    expect(loadNoticeText(r.notice!.fact)).toMatch(/^The share link could not be opened: the share link is damaged.*Your last saved plan is shown instead\.$/);
   });
 
   it('a link whose plan is invalid names the field', () => {
     const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }] };
     const r = loadInitialPlan(documentLink(bad, ''), memoryStorage(), dataset);
     expect(r.plan).toEqual(BLANK_PLAN);
-    expect(r.notice?.text).toMatch(/A blank plan is shown instead\.$/);
-    expect(r.notice?.text).toMatch(/nodeGroups\[0\]\.instanceType: unknown instance type "m5\.huge"/);
+    expect(loadNoticeText(r.notice!.fact)).toMatch(/A blank plan is shown instead\.$/);
+    expect(loadNoticeText(r.notice!.fact)).toMatch(/nodeGroups\[0\]\.instanceType: unknown instance type "m5\.huge"/);
   });
 
   it('ignores a saved plan that no longer validates', () => {

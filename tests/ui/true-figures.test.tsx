@@ -14,6 +14,7 @@ import { BLANK_PLAN, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { documentLink } from '../../src/model/share-link';
 import { loadInitialWorkspace } from '../../src/state/persistence';
 import { renderApp } from './render-app';
+import { loadNoticeText } from '../../src/ui/load-notice';
 
 afterEach(cleanup);
 
@@ -145,7 +146,7 @@ describe('words', () => {
       scenarios: [SMALL_ROUTABLE_VPC, { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...base, maxNodes: -1 }] }],
     };
     const r = loadInitialWorkspace(documentLink(bad as never, ''), null, dataset);
-    const t = r.notice!.text;
+    const t = loadNoticeText(r.notice!.fact);
     expect(t).toMatch(/scenario 2/);
     expect(t.split('nodeGroups[0].maxNodes').length - 1).toBe(1);
   });
