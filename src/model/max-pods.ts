@@ -7,7 +7,6 @@
  */
 import type { InstanceType } from './instances';
 import type { CniSettings } from './plan';
-import type { NodeAccounting } from './warm-pool';
 
 /** The two hostNetwork pods (aws-node, kube-proxy) that eni-max-pods.txt adds on top. */
 export const HOST_NETWORK_PODS = 2;
@@ -147,7 +146,8 @@ export interface MaxPodsNumbers {
 export function maxPodsNumbers(
   t: InstanceType,
   cni: CniSettings,
-  node: Pick<NodeAccounting, 'effectiveMaxPods' | 'efaOnlyOnCard0'>,
+  /** The node's accounting (warm-pool.ts NodeAccounting): what the CNI can hold, and EFA-only interfaces on card 0. */
+  node: { effectiveMaxPods: number; efaOnlyOnCard0: number },
 ): MaxPodsNumbers {
   return {
     eniLimited: eniLimitedMaxPods(t),

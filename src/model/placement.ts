@@ -7,33 +7,13 @@ import type { InstanceDataset } from './instances';
 import { groupCni } from './auto-mode';
 import { nodeAccountingFor } from './ip-family';
 import type { NodeGroup, Plan } from './plan';
-import { withDiscovery, type GroupDiscovery } from './subnet-discovery';
-import type { NodeAccounting, NodeInput } from './warm-pool';
+import type { Contribution, GroupPlacement } from './placement-types';
+import { withDiscovery } from './subnet-discovery';
+import type { NodeInput } from './warm-pool';
 
-/** Addresses one node puts into one subnet, by kind. */
-export interface Contribution {
-  nodeIps: number;
-  eniPrimaries: number;
-  podIps: number;
-  warmIps: number;
-  /** /28 prefixes (prefix delegation). */
-  prefixes: number;
-  /** Single addresses (everything not inside a prefix). */
-  singles: number;
-}
+export type { Contribution, GroupPlacement } from './placement-types';
 
-export interface GroupPlacement {
-  index: number;
-  perNode: NodeAccounting;
-  /** Launch subnet indexes (plan order), node i → slots[i mod k]. */
-  slots: { nodeSubnet: number; podSubnet: number }[];
-  onNodeSubnet: Contribution;
-  onPodSubnet: Contribution;
-  /** Every subnet index this group touches. */
-  touches: number[];
-  /** Subnet discovery: where the secondary ENIs of some slots go instead (absent: every slot places as before). */
-  discovery?: GroupDiscovery;
-}
+
 
 /** What one node of a group asks of the CNI: the single way a plan's group becomes a node input. */
 export function nodeInputOf(g: NodeGroup): NodeInput {

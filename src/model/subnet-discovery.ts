@@ -27,10 +27,12 @@ import { cniValue } from './cni-settings';
 import { clusterName } from './export/common';
 import type { InstanceType } from './instances';
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
-import type { Contribution, GroupPlacement } from './placement';
+import type { Contribution, DiscoveryStatics, GroupPlacement, MovableRun, SlotDiscovery } from './placement-types';
 import type { Warning } from './result';
 import { ADDRESSES_PER_PREFIX, nodeAccounting, type NodeAccounting, type NodeInput } from './warm-pool';
 import { fmt } from './format';
+
+export type { DiscoveryStatics, GroupDiscovery, MovableRun, SlotDiscovery } from './placement-types';
 
 export const CNI_ROLE_TAG = 'kubernetes.io/role/cni';
 export const CNI_CLUSTER_TAG_PREFIX = 'cni.networking.k8s.aws/cluster/';
@@ -82,43 +84,9 @@ export function eligibleSubnets(plan: Plan, n: number, cluster = discoveryCluste
   return out;
 }
 
-/** Whole ENIs of one kind a node creates, with what each holds once the node has settled. */
-export interface MovableRun {
-  /** ENIs of this kind per node. */
-  count: number;
-  /** Addresses each takes from the subnet it lands in (its primary + its secondaries or 16 per prefix). */
-  size: number;
-  /** What one of these ENIs puts into its subnet, by kind. */
-  per: Contribution;
-}
 
-/** One launch slot (node subnet) of a group under subnet discovery. */
-export interface SlotDiscovery {
-  nodeSubnet: number;
-  /** What a node puts in its node subnet that cannot move. */
-  fixed: Contribution;
-  /** Its secondary ENIs in creation order (card 0's, then other managed cards'), alike ones merged. */
-  runs: MovableRun[];
-  /** Where they may go, ascending (ties go to the lowest index). Empty: nowhere. */
-  eligible: number[];
-  /** The node subnet is tagged =0: the primary ENI carries no pods. */
-  primaryWithoutPods: boolean;
-}
 
-/** What placement keeps for a group some of whose launch slots place pod ENIs by subnet discovery. */
-export interface GroupDiscovery {
-  /** Per launch slot; null where discovery changes nothing (the slot places as before). */
-  slots: (SlotDiscovery | null)[];
-  /** Tagged subnets (not the group's launch subnets) that may take its pod ENIs. */
-  podSubnets: number[];
-  /** Per subnet: usable addresses and reservedIps (free = usable − used decides "most free"). */
-  statics: DiscoveryStatics;
-}
 
-export interface DiscoveryStatics {
-  usable: number[];
-  reserved: number[];
-}
 
 const KINDS = ['nodeIps', 'eniPrimaries', 'podIps', 'warmIps', 'prefixes', 'singles'] as const;
 

@@ -6,7 +6,7 @@
  *   no max-pods change and no node replacement, but the primary ENI (the node IP and its secondaries)
  *   stays in the node subnet;
  * - an IPv6 cluster, offered only when no IPv4 fix makes the plan fit: pods take no IPv4 at all.
- * Both are function declarations: index.ts lists them in FIX_RULES and ipv6ClusterFix reads FIX_RULES back.
+ * ipv6ClusterFix is tried after every other rule (ctx.rules, index.ts FIX_RULES) fails to make the plan fit.
  */
 import { formatCidr, parseCidr, splitCidr, type Cidr } from '../cidr';
 import { CGNAT, classifyRange, RANGE_198_19, suggestSecondaryCidr, VPC_MAX_PREFIX, VPC_MIN_PREFIX } from '../cidr-association';
@@ -14,7 +14,6 @@ import { cniValue } from '../cni-settings';
 import type { Plan } from '../plan';
 import { CNI_ROLE_TAG, splitNode } from '../subnet-discovery';
 import { DEFAULT_CIDR_QUOTA } from '../vpc-rules';
-import { FIX_RULES } from './index';
 import { fmt } from '../format';
 import { azLabels, clonePlan, measure, uniqueName } from './measure';
 import type { AdviceContext, Cost, Draft } from './types';
@@ -106,7 +105,7 @@ export function taggedSubnetFix(ctx: AdviceContext): Draft | null {
 export function ipv6ClusterFix(ctx: AdviceContext): Draft | null {
   const { plan, base } = ctx;
   if (plan.vpc.ipFamily === 'ipv6' || base.headroom.fitsAtMax) return null;
-  for (const rule of FIX_RULES) {
+  for (const rule of ctx.rules) {
     if (rule === ipv6ClusterFix) continue;
     const d = rule(ctx);
     if (d && measure(d.plan, ctx.dataset)?.headroom.fitsAtMax) return null;

@@ -57,6 +57,7 @@ export function advise(plan: Plan, dataset: InstanceDataset, options: AdviseOpti
     base,
     headroomPct: Math.max(0, options.headroomPct ?? 20),
     scaleOutSeconds: options.scaleOutSeconds ?? 60,
+    rules: FIX_RULES,
   };
   const out: Omit<Advice, 'rank'>[] = [];
   for (const rule of FIX_RULES) {

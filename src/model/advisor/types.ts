@@ -35,6 +35,8 @@ export interface AdviceContext {
   base: Measured;
   headroomPct: number;
   scaleOutSeconds: number;
+  /** Every rule the advisor tries (index.ts FIX_RULES): a rule that is offered only when no other fix works reads them here. */
+  rules: readonly FixRule[];
 }
 
 /** A measured, ranked fix. */

@@ -19,15 +19,9 @@ import { PoolFields } from './pool/pool-fields';
 import { usePoolTyped } from './pool/use-pool-worst';
 import { POOL_KINDS } from '../../state/pool-draft';
 import { useIssuesUnder } from '../field-issues';
+import type { SubnetRef } from './subnet-ref';
 
 const selectMultiNic = (s: PlanState) => activeDraft(s).cni.multiNic;
-
-/** What a card needs to know of a subnet. */
-export interface SubnetRef {
-  key: string;
-  name: string;
-  az: string;
-}
 
 interface Props {
   index: number;

@@ -2,7 +2,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectGroups, selectSubnets } from '../../state/selectors';
-import { NodeGroupEditor, type SubnetRef } from './node-group-editor';
+import { NodeGroupEditor } from './node-group-editor';
+import type { SubnetRef } from './subnet-ref';
 
 export function NodeGroupsSection() {
   const groups = usePlan(selectGroups);

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { DraftGroup } from '../../state/draft';
 import { useActions } from '../../state/store-context';
 import { fieldId } from '../format';
-import type { SubnetRef } from './node-group-editor';
+import type { SubnetRef } from './subnet-ref';
 import { useIssuesUnder } from '../field-issues';
 
 interface Props {
