@@ -223,3 +223,19 @@ for (const colorScheme of ['light', 'dark']) {
     await finish(s);
   });
 }
+
+// The editor's subnet table: a name too long for the name column gets a line of its own (subnet-table.tsx
+// stackNames), so every imported name is whole in its input at each width, without relying on a title.
+for (const width of [1024, 1280, 1440]) {
+  test(`the subnet table shows every subnet name whole in its input at ${width} px`, async () => {
+    const s = await openPage(browser, { width, height: 900, url: link(0) });
+    const { page } = s;
+    await page.getByRole('heading', { level: 2, name: 'Subnets' }).waitFor();
+    const cut = await page.evaluate((names) => [...document.querySelectorAll('.subnet-table th input')]
+      .filter((i) => names.includes(i.value) && i.scrollWidth > i.clientWidth + 1).map((i) => i.value), NAMES);
+    assert.deepEqual(cut, []);
+    const shown = await page.locator('.subnet-table th input').evaluateAll((inputs) => inputs.map((i) => i.value));
+    assert.deepEqual(shown, NAMES);
+    await finish(s);
+  });
+}
