@@ -1,10 +1,11 @@
 /** Reads the PLAN argument of a command: a file path, a share link, or - for standard input. */
 import { dataset } from '../data/dataset';
 import type { Plan } from '../model/plan';
+import type { ValidationIssue } from '../model/plan-schema';
 import type { VpcIssue } from '../model/vpc-rules';
 import { parseDocumentText } from '../model/document-text';
-import { decodeLink } from '../model/share-link';
-import { restoreDocument, type DocumentRestore, type Workspace } from '../model/workspace';
+import { linkFailureText, openLink } from '../model/share-link';
+import type { DocumentRestore, Workspace } from '../model/workspace';
 import type { CliIo } from './io';
 
 /** `plan` is the workspace's active scenario (a version-1 file is a workspace of one). */
@@ -19,9 +20,10 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
     text = await io.readStdin();
     where = 'standard input';
   } else if (looksLikeLink(arg)) {
-    const d = decodeLink(arg);
-    if (!d.ok) return { ok: false, error: d.error };
-    return fromJson(d.json, 'the share link');
+    const r = openLink(arg, dataset);
+    if (r.ok) return loaded(r);
+    const f = r.failure;
+    return { ok: false, error: f.kind === 'invalid-plan' ? notValid('the share link', f.issues) : linkFailureText(f) };
   } else {
     try {
       text = await io.readFile(arg);
@@ -33,15 +35,15 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
   }
   const trimmed = text.trim();
   if (looksLikeLink(trimmed) && !trimmed.startsWith('{') && trimmed.length < 300_000) return loadPlanArgument(trimmed, io);
-  return fromRestore(parseDocumentText(text, dataset, where), where);
+  const v = parseDocumentText(text, dataset, where);
+  return v.ok ? loaded(v) : { ok: false, error: notValid(where, v.issues) };
 }
 
-function fromJson(json: unknown, where: string): LoadedPlan {
-  return fromRestore(restoreDocument(json, dataset), where);
-}
+/** "<where> is not a valid plan:" and the issues, one a line (a file's and a link's alike). */
+const notValid = (where: string, issues: ValidationIssue[]) =>
+  `${where} is not a valid plan:\n${issues.map((i) => `  - ${!i.path || i.message.includes(i.path) ? i.message : `${i.path}: ${i.message}`}`).join('\n')}`;
 
-function fromRestore(v: DocumentRestore, where: string): LoadedPlan {
-  if (!v.ok) return { ok: false, error: `${where} is not a valid plan:\n${v.issues.map((i) => `  - ${!i.path || i.message.includes(i.path) ? i.message : `${i.path}: ${i.message}`}`).join('\n')}` };
+function loaded(v: Extract<DocumentRestore, { ok: true }>): LoadedPlan {
   const ws = v.workspace;
   return { ok: true, plan: ws.scenarios[ws.active]!, warnings: v.warnings[ws.active]!, workspace: ws, allWarnings: v.warnings };
 }

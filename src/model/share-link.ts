@@ -1,5 +1,7 @@
 /**
- * Document ⇄ URL fragment: the one link writer and the one link reader. The fragment is
+ * Document ⇄ URL fragment: the one link writer (documentLink), the one link reader (decodeLink) and the
+ * one way a link opens (openLink: decodeLink then restoreDocument, for the page and the CLI alike, with
+ * a typed failure each words as it shows it). The fragment is
  * `<format>.<payload>`; a link of format N carries a document of version N (workspace.ts) in a compact
  * form (short keys, subnets referenced by index, the CNI settings as a tuple) compressed with lz-string
  * into URL-safe text. Format 1 is one plan, format 2 a workspace (`{ a: active, p: [plan…], v?: views }`).
@@ -14,9 +16,11 @@
  */
 import LZString from 'lz-string';
 import { CNI_KEYS, CNI_SETTINGS, cniValue, type CniSettingSpec } from './cni-settings';
+import type { InstanceDataset } from './instances';
 import type { CniSettings, NodeGroup, Plan, Subnet } from './plan';
+import type { ValidationIssue } from './plan-schema';
 import { viewsInUse, type Views } from './views';
-import { documentOf, type Workspace } from './workspace';
+import { documentOf, restoreDocument, type DocumentRestore, type Workspace } from './workspace';
 import { fmt } from './format';
 
 /** The newest link format this build writes and reads (it reads every format from 1 to this one). */
@@ -211,18 +215,70 @@ export function documentLink(doc: Plan | Workspace, base: string): string {
   return `${base.split('#')[0]}#${d.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
-export type FragmentDecode = { ok: true; json: unknown } | { ok: false; error: string };
+/**
+ * Why a link does not decode, as facts: what the CLI and the page show is worded from these
+ * (linkFailureText for the decoding, each front end for an invalid plan).
+ */
+export type LinkDecodeFailure =
+  | { kind: 'not-text' }
+  | { kind: 'empty' }
+  | { kind: 'too-long'; chars: number; max: number }
+  /** After '#' is not `<format>.<letters and digits>` (markup, a `javascript:` text, a cut-off format). */
+  | { kind: 'malformed' }
+  | { kind: 'newer-format'; format: number; newest: number }
+  | { kind: 'unknown-format'; format: number }
+  /** Damaged or truncated: the payload does not decompress. */
+  | { kind: 'not-compressed' }
+  | { kind: 'too-large'; chars: number; max: number }
+  /** Damaged or truncated: the decompressed payload is not JSON. */
+  | { kind: 'not-json' }
+  /** A format-2 body without its list of scenarios. */
+  | { kind: 'no-scenarios' };
+
+/** Why a link does not open: it does not decode, or its document does not restore (the validation issues). */
+export type LinkFailure = LinkDecodeFailure | { kind: 'invalid-plan'; issues: ValidationIssue[] };
+
+/** The reason a link does not decode, as the CLI and the page both show it ("the share link is …"). */
+export function linkFailureText(f: LinkDecodeFailure): string {
+  switch (f.kind) {
+    case 'not-text':
+      return 'the share link is not text';
+    case 'empty':
+      return 'the share link has no plan after "#"';
+    case 'too-long':
+      return `the share link is too long (${fmt(f.chars)} characters; at most ${fmt(f.max)})`;
+    case 'malformed':
+      return 'the share link is damaged (after "#" it should be a format number, a dot, then letters and digits); copy it again';
+    case 'newer-format':
+      return `the share link was made by a newer planner (link format ${f.format}; this one reads formats 1 to ${f.newest}); open it there or update`;
+    case 'unknown-format':
+      return `unknown share link format ${f.format}`;
+    case 'not-compressed':
+      return 'the share link is damaged or truncated (it does not decompress); copy the whole link again';
+    case 'too-large':
+      return `the share link's plan is too large (${fmt(f.chars)} characters; at most ${fmt(f.max)})`;
+    case 'not-json':
+      return 'the share link is damaged or truncated (its plan is not valid JSON); copy the whole link again';
+    case 'no-scenarios':
+      return 'the share link is damaged (no scenarios in it)';
+  }
+}
+
+/** A decoded link's document JSON, or why it does not decode (`error`: the failure worded by linkFailureText). */
+export type FragmentDecode = { ok: true; json: unknown } | { ok: false; failure: LinkDecodeFailure; error: string };
+
+type BodyRead = { ok: true; json: unknown } | { ok: false; failure: LinkDecodeFailure };
 
 /**
  * Each link format's body → the JSON of the document of the same version (not validated: restoreDocument
  * migrates it to the newest version and validates it). Format N is read here forever; a new format is a
  * new entry, and LINK_FORMAT follows it.
  */
-const READERS: Readonly<Record<number, (body: unknown) => FragmentDecode>> = {
+const READERS: Readonly<Record<number, (body: unknown) => BodyRead>> = {
   1: (body) => ({ ok: true, json: expandPlan(body) }),
   2: (body) => {
     const b = body as Partial<Record<keyof CompactWorkspaceV2, unknown>> | null;
-    if (!b || typeof b !== 'object' || !Array.isArray(b.p)) return { ok: false, error: 'the share link is damaged (no scenarios in it)' };
+    if (!b || typeof b !== 'object' || !Array.isArray(b.p)) return { ok: false, failure: { kind: 'no-scenarios' } };
     return { ok: true, json: { version: 2, active: b.a ?? 0, scenarios: b.p.map(expandPlan), ...(b.v !== undefined ? { views: b.v } : {}) } };
   },
 };
@@ -230,34 +286,55 @@ const READERS: Readonly<Record<number, (body: unknown) => FragmentDecode>> = {
 /**
  * The one link reader: a fragment or whole link of any format this build reads → document JSON for
  * restoreDocument (a version-1 plan or a version-2 workspace). Never throws. Size caps first, then the
- * format, then decompression and JSON.parse, then the format's reader.
+ * format, then decompression and JSON.parse, then the format's reader. To open a link, use openLink.
  * @example decodeLink('https://x/#1.N4Ig…') → { ok: true, json: { version: 1, … } }
  */
 export function decodeLink(linkOrFragment: string): FragmentDecode {
-  if (typeof linkOrFragment !== 'string') return { ok: false, error: 'the share link is not text' };
+  const r = readLink(linkOrFragment);
+  return r.ok ? r : { ok: false, failure: r.failure, error: linkFailureText(r.failure) };
+}
+
+function readLink(linkOrFragment: string): BodyRead {
+  const fail = (failure: LinkDecodeFailure): BodyRead => ({ ok: false, failure });
+  if (typeof linkOrFragment !== 'string') return fail({ kind: 'not-text' });
   const hash = linkOrFragment.indexOf('#');
   const frag = (hash >= 0 ? linkOrFragment.slice(hash + 1) : linkOrFragment).trim();
-  if (!frag) return { ok: false, error: 'the share link has no plan after "#"' };
-  if (frag.length > MAX_LINK_CHARS) return { ok: false, error: `the share link is too long (${fmt(frag.length)} characters; at most ${fmt(MAX_LINK_CHARS)})` };
+  if (!frag) return fail({ kind: 'empty' });
+  if (frag.length > MAX_LINK_CHARS) return fail({ kind: 'too-long', chars: frag.length, max: MAX_LINK_CHARS });
   const m = /^(\d{1,6})\.([A-Za-z0-9+\-$]*)$/.exec(frag);
-  if (!m) return { ok: false, error: 'the share link is damaged (after "#" it should be a format number, a dot, then letters and digits); copy it again' };
+  if (!m) return fail({ kind: 'malformed' });
   const version = Number(m[1]);
-  if (version > LINK_FORMAT) return { ok: false, error: `the share link was made by a newer planner (link format ${version}; this one reads formats 1 to ${LINK_FORMAT}); open it there or update` };
+  if (version > LINK_FORMAT) return fail({ kind: 'newer-format', format: version, newest: LINK_FORMAT });
   const read = READERS[version];
-  if (!read) return { ok: false, error: `unknown share link format ${version}` };
+  if (!read) return fail({ kind: 'unknown-format', format: version });
   let text: string | null;
   try {
     text = LZString.decompressFromEncodedURIComponent(m[2]!);
   } catch {
     text = null;
   }
-  if (!text) return { ok: false, error: 'the share link is damaged or truncated (it does not decompress); copy the whole link again' };
-  if (text.length > MAX_DECODED_CHARS) return { ok: false, error: `the share link's plan is too large (${fmt(text.length)} characters; at most ${fmt(MAX_DECODED_CHARS)})` };
+  if (!text) return fail({ kind: 'not-compressed' });
+  if (text.length > MAX_DECODED_CHARS) return fail({ kind: 'too-large', chars: text.length, max: MAX_DECODED_CHARS });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'the share link is damaged or truncated (its plan is not valid JSON); copy the whole link again' };
+    return fail({ kind: 'not-json' });
   }
   return read(parsed);
+}
+
+/** A link opened: its validated workspace (as restoreDocument gives it), or why it does not open. */
+export type LinkOpen = Extract<DocumentRestore, { ok: true }> | { ok: false; failure: LinkFailure };
+
+/**
+ * The one way to open a link, for the page and the CLI alike: decodeLink, then restoreDocument (the
+ * migrations and the schema). Never throws; the caller words a failure.
+ * @example openLink('https://x/#1.N4Ig…', dataset) → { ok: true, workspace: { version: 2, … }, warnings, fromVersion: 1 }
+ */
+export function openLink(linkOrFragment: string, dataset: InstanceDataset): LinkOpen {
+  const d = readLink(linkOrFragment);
+  if (!d.ok) return d;
+  const r = restoreDocument(d.json, dataset);
+  return r.ok ? r : { ok: false, failure: { kind: 'invalid-plan', issues: r.issues } };
 }

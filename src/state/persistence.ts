@@ -1,13 +1,13 @@
 /**
  * Where the workspace lives between visits: the URL fragment (a share link) and local storage. Both go
- * through the model's one way in (restoreDocument, which validates) like any other input; nothing here
- * throws. A link of one plan (format 1) or of several scenarios with the views' inputs (format 2) opens
+ * through the model's one way in (openLink for a link, restoreDocument for storage; both validate) like
+ * any other input; nothing here throws. A link of one plan (format 1) or of several scenarios with the views' inputs (format 2) opens
  * whole.
  */
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
 import { BLANK_PLAN } from '../model/presets';
-import { decodeLink, documentLink } from '../model/share-link';
+import { documentLink, openLink, type LinkFailure } from '../model/share-link';
 import { documentOf, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
 import { issueText, keepInLibrary } from './library';
 
@@ -23,10 +23,10 @@ export const startWorkspace = (): Workspace => workspaceOf(BLANK_PLAN);
  * the library's reason); the page words it (src/ui/load-notice.ts).
  */
 export type LoadFact =
-  /** The link in the address bar did not open; `instead` is what the page shows. */
-  | { kind: 'link-failed'; reason: string; instead: 'saved' | 'blank' }
+  /** The link in the address bar did not open (openLink's failure); `instead` is what the page shows. */
+  | { kind: 'link-failed'; failure: LinkFailure; instead: 'saved' | 'blank' }
   /** A link pasted into the tab did not open; the plan is unchanged. */
-  | { kind: 'pasted-link-failed'; reason: string }
+  | { kind: 'pasted-link-failed'; failure: LinkFailure }
   /** The link opened over other work (`was`, its active plan's name), kept in Saved plans as `keptAs`. */
   | { kind: 'link-opened-kept'; was: string; keptAs: string }
   /** The link opened over other work that could not be kept (`reason`, null without storage). */
@@ -96,19 +96,6 @@ export function saveWorkspace(storage: Storage | null, ws: Workspace): void {
   }
 }
 
-/** A share link's workspace, or why it cannot be opened. */
-export function workspaceFromFragment(hash: string, dataset: InstanceDataset): { ok: true; workspace: Workspace } | { ok: false; error: string } {
-  const d = decodeLink(hash);
-  if (!d.ok) return { ok: false, error: d.error };
-  const r = restoreDocument(d.json, dataset);
-  if (!r.ok) {
-    const shown = r.issues.slice(0, 3).map(issueText);
-    const more = r.issues.length > 3 ? ` (and ${r.issues.length - 3} more)` : '';
-    return { ok: false, error: `its plan is not valid: ${shown.join('; ')}${more}` };
-  }
-  return { ok: true, workspace: r.workspace };
-}
-
 /** The JSON text a workspace is saved as: two workspaces with the same text are the same work. */
 export const documentText = (ws: Workspace): string => JSON.stringify(documentOf(ws));
 
@@ -132,14 +119,14 @@ export function loadInitialWorkspace(hash: string, storage: Storage | null, data
   const saved = loadSavedWorkspace(storage, dataset);
   const fallback = saved ?? startWorkspace();
   if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback, notice: null };
-  const r = workspaceFromFragment(hash, dataset);
+  const r = openLink(hash, dataset);
   if (r.ok) {
     const text = saved && documentText(saved);
     const other = text !== documentText(r.workspace) && text !== documentText(startWorkspace());
     const replaced = saved && other ? saved : null;
     return replaced ? { workspace: r.workspace, notice: null, replaced } : { workspace: r.workspace, notice: null };
   }
-  const fact: LoadFact = { kind: 'link-failed', reason: r.error, instead: saved ? 'saved' : 'blank' };
+  const fact: LoadFact = { kind: 'link-failed', failure: r.failure, instead: saved ? 'saved' : 'blank' };
   return { workspace: fallback, notice: { fact, error: true, keepsLink: true } };
 }
 

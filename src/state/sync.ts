@@ -20,6 +20,7 @@
  * plan is edited or release() is called (the message was dismissed); only then does the bar follow.
  */
 import type { InstanceDataset } from '../model/instances';
+import { openLink } from '../model/share-link';
 import type { Workspace } from '../model/workspace';
 import type { Derive } from './derive';
 import { keepInLibrary, LIBRARY_KEY } from './library';
@@ -28,7 +29,6 @@ import {
   keptName,
   saveWorkspace,
   STORAGE_KEY,
-  workspaceFromFragment,
   workspaceFromText,
   writeFragment,
   type LoadNotice,
@@ -183,7 +183,7 @@ export function startSync({
   };
   const onHash = () => {
     if (location.hash === written || location.hash === '') return;
-    const r = workspaceFromFragment(location.hash, dataset);
+    const r = openLink(location.hash, dataset);
     if (r.ok) {
       keeping = false;
       store.getState().actions.openWorkspace(r.workspace, { from: 'pasted-link' });
@@ -192,7 +192,7 @@ export function startSync({
       // The pasted link stays in the address bar until the user edits the plan or dismisses the message.
       keeping = true;
       onNotice({
-        fact: { kind: 'pasted-link-failed', reason: r.error },
+        fact: { kind: 'pasted-link-failed', failure: r.failure },
         error: true,
         keepsLink: true,
       });

@@ -1,19 +1,27 @@
 /** The words of a notice about opening a link or about this tab's autosave (the store's LoadFact). */
-import type { LoadFact } from '../state/persistence';
+import { linkFailureText, type LinkFailure } from '../model/share-link';
+import { issueText, type LoadFact } from '../state/persistence';
 
 const quoted = (name: string) => `“${name}”`;
 
+/** Why a link did not open, as the notice says it: an invalid plan's first three issues, and how many more. */
+function linkReason(f: LinkFailure): string {
+  if (f.kind !== 'invalid-plan') return linkFailureText(f);
+  const more = f.issues.length > 3 ? ` (and ${f.issues.length - 3} more)` : '';
+  return `its plan is not valid: ${f.issues.slice(0, 3).map(issueText).join('; ')}${more}`;
+}
+
 /**
  * The sentence a notice shows.
- * @example loadNoticeText({ kind: 'pasted-link-failed', reason: 'the link is damaged' })
- *   === 'The share link could not be opened: the link is damaged. Your plan is unchanged.'
+ * @example loadNoticeText({ kind: 'pasted-link-failed', failure: { kind: 'no-scenarios' } })
+ *   === 'The share link could not be opened: the share link is damaged (no scenarios in it). Your plan is unchanged.'
  */
 export function loadNoticeText(fact: LoadFact): string {
   switch (fact.kind) {
     case 'link-failed':
-      return `The share link could not be opened: ${fact.reason}. ${fact.instead === 'saved' ? 'Your last saved plan is shown instead' : 'A blank plan is shown instead'}.`;
+      return `The share link could not be opened: ${linkReason(fact.failure)}. ${fact.instead === 'saved' ? 'Your last saved plan is shown instead' : 'A blank plan is shown instead'}.`;
     case 'pasted-link-failed':
-      return `The share link could not be opened: ${fact.reason}. Your plan is unchanged.`;
+      return `The share link could not be opened: ${linkReason(fact.failure)}. Your plan is unchanged.`;
     case 'link-opened-kept':
       return `Opened the link. What was here before (${quoted(fact.was)}) is kept in Saved plans as ${quoted(fact.keptAs)}; Undo also brings it back.`;
     case 'link-opened-unkept':
