@@ -5,7 +5,6 @@
 import { MAX_DOCUMENT_CHARS } from '../model/document-text';
 import type { ValidationIssue } from '../model/plan-schema';
 import { MAX_SCENARIOS } from '../model/workspace';
-import { fmt } from '../model/format';
 
 export const LIBRARY_KEY = 'eks-ip-planner:library:v1';
 export const PLAN_KEY_PREFIX = `${LIBRARY_KEY}:plan:`;
@@ -34,16 +33,81 @@ export interface PlanEntry {
   scenarios: number;
 }
 
-/** Every call says what it set aside or repaired in `notices` (plain text), whether it worked or not. */
-export type LibraryResult<T> = ({ ok: true; notices: string[] } & T) | { ok: false; error: string; notices: string[] };
+/** Why storage refused a read or a write (the page says what the user can do about it). */
+export type StorageProblem = { kind: 'full' } | { kind: 'blocked' } | { kind: 'failed'; detail: string };
+
+/** What the library set aside or left where it was. */
+export type SetAsideWhat =
+  | { kind: 'plan'; name: string }
+  | { kind: 'undo-copy' }
+  | { kind: 'list' }
+  | { kind: 'unlisted' };
+
+/**
+ * Why it was set aside; also kept in the quarantine record as `reason` (records written before these
+ * facts hold a sentence there instead: `string | SetAsideReason`). `chars` is the value's length.
+ */
+export type SetAsideReason =
+  /** A plan that fails validation: its first three issues. */
+  | { kind: 'not-valid-plan'; issues: ValidationIssue[] }
+  | { kind: 'too-large'; chars: number }
+  | { kind: 'not-json' }
+  | { kind: 'newer-version'; version: number }
+  | { kind: 'not-a-list' }
+  /** A list with entries that are damaged or whose data is missing (the plan names). */
+  | { kind: 'list-problems'; damaged: number; missing: string[] }
+  | { kind: 'damaged' }
+  | { kind: 'unreadable' };
+
+/** What a call set aside or repaired in storage, told whether the call worked or not. */
+export type LibraryNote =
+  /** Moved to the quarantine key `key`. */
+  | { kind: 'set-aside'; what: SetAsideWhat; reason: SetAsideReason; key: string }
+  /** Could not be moved (`storage` says why), so it stays under `key`, unused. */
+  | { kind: 'not-set-aside'; what: SetAsideWhat; reason: SetAsideReason; key: string; storage: StorageProblem }
+  /** The oldest `count` quarantine items were removed to keep at most `max`. */
+  | { kind: 'set-aside-pruned'; count: number; max: number }
+  /** `count` documents the list had lost are listed again. */
+  | { kind: 'relisted'; count: number }
+  | { kind: 'repair-not-stored'; storage: StorageProblem }
+  /** The plan was deleted but no copy to undo it could be kept. */
+  | { kind: 'delete-not-undoable'; name: string; storage: StorageProblem };
+
+/** What the library was asked to do, for a problem storage raised while doing it. */
+export type LibraryAction = 'list' | 'save' | 'keep' | 'open' | 'rename' | 'duplicate' | 'delete' | 'restore';
+
+/** Why a call did not do what it was asked; src/ui/library/library-text.ts words it. */
+export type LibraryProblem =
+  | { kind: 'name-empty' }
+  | { kind: 'name-too-long'; max: number; length: number }
+  /** The plan's document is `kb` KB, over `maxKb`. */
+  | { kind: 'plan-too-large'; kb: number; maxKb: number }
+  | { kind: 'library-full'; max: number }
+  /** The plan asked for is not in the library (deleted in another tab?). */
+  | { kind: 'plan-missing' }
+  /** autosave: the plan being edited is not in the library any more. */
+  | { kind: 'editing-missing' }
+  /** A saved plan failed validation (its first three issues) and was set aside. */
+  | { kind: 'plan-not-valid'; name: string; issues: ValidationIssue[] }
+  | { kind: 'nothing-to-restore' }
+  | { kind: 'undo-copy-damaged' }
+  | { kind: 'undo-replaced' }
+  | { kind: 'storage'; action: LibraryAction; problem: StorageProblem };
+
+/** Every call says what it set aside or repaired in `notes`, whether it worked or not. */
+export type LibraryResult<T> = ({ ok: true; notes: LibraryNote[] } & T) | LibraryFailure;
+export interface LibraryFailure {
+  ok: false;
+  problem: LibraryProblem;
+  notes: LibraryNote[];
+}
 
 export interface Session {
   storage: Storage;
-  notices: string[];
+  notes: LibraryNote[];
 }
 
 export const planKey = (id: string) => `${PLAN_KEY_PREFIX}${id}`;
-export const quote = (name: string) => `"${name}"`;
 const isId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x);
 
 /**
@@ -56,23 +120,23 @@ export function issueText(i: ValidationIssue): string {
   return i.message.includes(i.path) || (inner && i.message.includes(inner)) ? i.message : `${i.path}: ${i.message}`;
 }
 
-/** Why storage refused, in words a user can act on. */
-export function storageProblem(e: unknown): string {
+/** Why storage refused: full, not allowed, or the error's name (or text). */
+export function storageProblem(e: unknown): StorageProblem {
   const name = typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'local storage is full; delete saved plans you no longer need, or export this one to a file';
-  if (name === 'SecurityError') return 'this browser does not allow local storage here (private browsing, or site data is blocked)';
-  return `local storage failed (${name || String(e).slice(0, 200)})`;
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return { kind: 'full' };
+  if (name === 'SecurityError') return { kind: 'blocked' };
+  return { kind: 'failed', detail: name || String(e).slice(0, 200) };
 }
 
-export function run<T>(storage: Storage, what: string, fn: (s: Session) => LibraryResult<T>): LibraryResult<T> {
-  const s: Session = { storage, notices: [] };
+export function run<T>(storage: Storage, action: LibraryAction, fn: (s: Session) => LibraryResult<T>): LibraryResult<T> {
+  const s: Session = { storage, notes: [] };
   try {
     return fn(s);
   } catch (e) {
-    return { ok: false, error: `Could not ${what}: ${storageProblem(e)}.`, notices: s.notices };
+    return { ok: false, problem: { kind: 'storage', action, problem: storageProblem(e) }, notes: s.notes };
   }
 }
-export const fail = (s: Session, error: string): { ok: false; error: string; notices: string[] } => ({ ok: false, error, notices: s.notices });
+export const fail = (s: Session, problem: LibraryProblem): LibraryFailure => ({ ok: false, problem, notes: s.notes });
 
 /** Quarantine keys, oldest first, with their [timestamp, n] (a foreign key counts as oldest). */
 function quarantineKeys(storage: Storage): { key: string; ts: number; n: number }[] {
@@ -86,8 +150,8 @@ function quarantineKeys(storage: Storage): { key: string; ts: number; n: number 
   return out.sort((a, b) => a.ts - b.ts || a.n - b.n);
 }
 
-/** Moves `value` from `key` to a new quarantine key (what: "The saved plan "X""), and says so. */
-export function setAside(s: Session, key: string, value: string, what: string, reason: string): void {
+/** Moves `value` from `key` to a new quarantine key, and says so in a note. */
+export function setAside(s: Session, key: string, value: string, what: SetAsideWhat, reason: SetAsideReason): void {
   const at = Date.now();
   // Newer than every key there (the clock may stand still or go back), so pruning drops the oldest.
   const keys = quarantineKeys(s.storage);
@@ -102,26 +166,26 @@ export function setAside(s: Session, key: string, value: string, what: string, r
     } catch {
       // It was just there; nothing more to try.
     }
-    s.notices.push(`${what} ${reason}. It could not be set aside (${storageProblem(e)}), so it stays under "${key}" and is not used.`);
+    s.notes.push({ kind: 'not-set-aside', what, reason, key, storage: storageProblem(e) });
     return;
   }
-  s.notices.push(`${what} ${reason}; it was set aside in local storage under "${qkey}", not deleted.`);
+  s.notes.push({ kind: 'set-aside', what, reason, key: qkey });
   const old = quarantineKeys(s.storage).slice(0, -MAX_QUARANTINE);
   for (const k of old) s.storage.removeItem(k.key);
-  if (old.length) s.notices.push(`The oldest set-aside data (${old.length} item${old.length > 1 ? 's' : ''}) was removed: at most ${MAX_QUARANTINE} are kept.`);
+  if (old.length) s.notes.push({ kind: 'set-aside-pruned', count: old.length, max: MAX_QUARANTINE });
 }
 
-export function parseIndex(raw: string): { ok: true; plans: PlanEntry[]; dropped: number } | { ok: false; reason: string } {
-  if (raw.length > MAX_INDEX_CHARS) return { ok: false, reason: `is too large (${fmt(raw.length)} characters)` };
+export function parseIndex(raw: string): { ok: true; plans: PlanEntry[]; dropped: number } | { ok: false; reason: SetAsideReason } {
+  if (raw.length > MAX_INDEX_CHARS) return { ok: false, reason: { kind: 'too-large', chars: raw.length } };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, reason: 'is not valid JSON' };
+    return { ok: false, reason: { kind: 'not-json' } };
   }
   const doc = json as { version?: unknown; plans?: unknown } | null;
-  if (typeof doc?.version === 'number' && doc.version > 1) return { ok: false, reason: `was written by a newer planner (version ${doc.version})` };
-  if (!doc || doc.version !== 1 || !Array.isArray(doc.plans)) return { ok: false, reason: 'is not a list of saved plans this planner wrote' };
+  if (typeof doc?.version === 'number' && doc.version > 1) return { ok: false, reason: { kind: 'newer-version', version: doc.version } };
+  if (!doc || doc.version !== 1 || !Array.isArray(doc.plans)) return { ok: false, reason: { kind: 'not-a-list' } };
   const plans: PlanEntry[] = [];
   for (const p of doc.plans as Partial<PlanEntry>[]) {
     const good = p && isId(p.id) && typeof p.name === 'string' && p.name.length > 0 && p.name.length <= MAX_NAME_CHARS
@@ -175,14 +239,14 @@ export function loadIndex(s: Session): PlanEntry[] {
     return listed?.ok ? listed.plans.filter((p) => s.storage.getItem(planKey(p.id)) !== null) : [];
   }
   const parsed = raw === null ? { ok: true as const, plans: [], dropped: 0 } : parseIndex(raw);
-  const problems: string[] = parsed.ok ? (parsed.dropped ? [`${parsed.dropped} damaged entr${parsed.dropped > 1 ? 'ies' : 'y'}`] : []) : [parsed.reason];
+  const missing: string[] = [];
   const plans: PlanEntry[] = [];
   let dirty = false;
   for (const p of parsed.ok ? parsed.plans : []) {
     const text = s.storage.getItem(planKey(p.id));
-    if (text === null) problems.push(`no data for ${quote(p.name)}`);
+    if (text === null) missing.push(p.name);
     else if (text.length > MAX_DOCUMENT_CHARS) {
-      setAside(s, planKey(p.id), text, `The saved plan ${quote(p.name)}`, `is too large (${Math.round(text.length / 1024)} KB)`);
+      setAside(s, planKey(p.id), text, { kind: 'plan', name: p.name }, { kind: 'too-large', chars: text.length });
       dirty = true;
     } else plans.push(p);
   }
@@ -200,15 +264,17 @@ export function loadIndex(s: Session): PlanEntry[] {
     if (d) {
       plans.push({ id, name: d.name, savedAt: 0, scenarios: d.scenarios });
       recovered++;
-    } else setAside(s, k, text, 'Saved data that is not on the list', text.length > MAX_DOCUMENT_CHARS ? 'is too large' : 'is not a plan this planner can read');
+    } else setAside(s, k, text, { kind: 'unlisted' }, text.length > MAX_DOCUMENT_CHARS ? { kind: 'too-large', chars: text.length } : { kind: 'unreadable' });
   }
-  if (recovered) s.notices.push(`${recovered} saved plan${recovered > 1 ? 's were' : ' was'} missing from the list and ${recovered > 1 ? 'are' : 'is'} listed again.`);
-  if (raw !== null && problems.length) setAside(s, LIBRARY_KEY, raw, 'The list of saved plans', problems.length === 1 && !parsed.ok ? problems[0]! : `had problems (${problems.join('; ')})`);
-  if (problems.length || recovered || dirty) {
+  if (recovered) s.notes.push({ kind: 'relisted', count: recovered });
+  const damaged = parsed.ok ? parsed.dropped : 0;
+  const problem: SetAsideReason | null = !parsed.ok ? parsed.reason : damaged || missing.length ? { kind: 'list-problems', damaged, missing } : null;
+  if (raw !== null && problem) setAside(s, LIBRARY_KEY, raw, { kind: 'list' }, problem);
+  if (problem || recovered || dirty) {
     try {
       writeIndex(s, plans);
     } catch (e) {
-      s.notices.push(`The repaired list of saved plans could not be stored: ${storageProblem(e)}.`);
+      s.notes.push({ kind: 'repair-not-stored', storage: storageProblem(e) });
     }
   }
   return plans;

@@ -9,8 +9,9 @@ import type { InstanceDataset } from '../../model/instances';
 import type { Workspace } from '../../model/workspace';
 import {
   checkPlanName, deletePlan, duplicatePlan, LIBRARY_KEY, listPlans, MAX_NAME_CHARS, openPlan, QUARANTINE_PREFIX, renamePlan, savePlanAs, undoDelete,
-  type PlanEntry,
+  type LibraryNote, type LibraryProblem, type PlanEntry,
 } from '../../state/library';
+import { libraryNoteText, libraryProblemText } from './library-text';
 import { PlanRow } from './plan-row';
 import './library.css';
 
@@ -53,12 +54,13 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
   useEffect(() => setName(currentName), [currentName]);
 
   /** Shows what the library set aside, and tells the app; true when the result was ok. */
-  const take = useCallback((r: { ok: boolean; notices: string[]; error?: string }): boolean => {
-    if (r.notices.length) {
-      setSetAside((old) => [...old, ...r.notices]);
-      for (const t of r.notices) notify.current(t, true);
+  const take = useCallback((r: { ok: boolean; notes: LibraryNote[]; problem?: LibraryProblem }): boolean => {
+    if (r.notes.length) {
+      const texts = r.notes.map(libraryNoteText);
+      setSetAside((old) => [...old, ...texts]);
+      for (const t of texts) notify.current(t, true);
     }
-    if (!r.ok) setStatus({ text: r.error ?? 'That did not work.', error: true });
+    if (!r.ok) setStatus({ text: r.problem ? libraryProblemText(r.problem) : 'That did not work.', error: true });
     return r.ok;
   }, []);
 
@@ -119,7 +121,7 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
   };
   const rename = (p: PlanEntry, next: string): string | null => {
     const checked = checkPlanName(next);
-    if (!checked.ok) return checked.error; // said beside the field, which stays open
+    if (!checked.ok) return libraryProblemText(checked.problem); // said beside the field, which stays open
     const r = renamePlan(storage, p.id, checked.name);
     setRenaming(null);
     if (take(r) && r.ok) done(`Renamed “${p.name}” to “${r.entry.name}”.`);

@@ -162,6 +162,6 @@ describe('Saved plans', () => {
 });
 
 function ok(r: ReturnType<typeof listPlans>) {
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(JSON.stringify(r.problem));
   return r.plans;
 }
