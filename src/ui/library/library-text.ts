@@ -125,3 +125,31 @@ export function libraryProblemText(p: LibraryProblem): string {
       return `Could not ${ACTION[p.action]}: ${storageProblemText(p.problem)}.`;
   }
 }
+
+/** What worked, for the panel's status line (names in curly quotes, like the page's other notices). */
+export type LibraryDone =
+  | { kind: 'saved' | 'opened' | 'deleted' | 'restored'; name: string }
+  | { kind: 'renamed'; from: string; to: string }
+  | { kind: 'duplicated'; from: string; copy: string };
+
+const curly = (name: string) => `“${name}”`;
+
+export function libraryDoneText(d: LibraryDone): string {
+  switch (d.kind) {
+    case 'saved':
+      return `Saved ${curly(d.name)}.`;
+    case 'opened':
+      return `Opened ${curly(d.name)}.`;
+    case 'deleted':
+      return `Deleted ${curly(d.name)}.`;
+    case 'restored':
+      return `Restored ${curly(d.name)}.`;
+    case 'renamed':
+      return `Renamed ${curly(d.from)} to ${curly(d.to)}.`;
+    case 'duplicated':
+      return `Duplicated ${curly(d.from)} as ${curly(d.copy)}.`;
+  }
+}
+
+/** The app's notice when a saved plan opens. */
+export const openedNoticeText = (name: string) => `Opened the saved plan ${curly(name)}.`;

@@ -11,7 +11,7 @@ import {
   checkPlanName, deletePlan, duplicatePlan, LIBRARY_KEY, listPlans, MAX_NAME_CHARS, openPlan, QUARANTINE_PREFIX, renamePlan, savePlanAs, undoDelete,
   type LibraryNote, type LibraryProblem, type PlanEntry,
 } from '../../state/library';
-import { libraryNoteText, libraryProblemText } from './library-text';
+import { libraryDoneText, libraryNoteText, libraryProblemText, openedNoticeText, type LibraryDone } from './library-text';
 import { PlanRow } from './plan-row';
 import './library.css';
 
@@ -90,8 +90,8 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
     setFocus(null);
   }, [focus]);
 
-  const done = (text: string, extra: Partial<Status> = {}) => {
-    setStatus({ text, error: false, ...extra });
+  const done = (what: LibraryDone, extra: Partial<Status> = {}) => {
+    setStatus({ text: libraryDoneText(what), error: false, ...extra });
     refresh();
   };
 
@@ -109,14 +109,14 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
 
   const save = () => {
     const r = savePlanAs(storage, name, current);
-    if (take(r) && r.ok) done(`Saved “${r.entry.name}”.`);
+    if (take(r) && r.ok) done({ kind: 'saved', name: r.entry.name });
   };
   const open = (p: PlanEntry) => {
     const r = openPlan(storage, p.id, dataset);
     if (take(r) && r.ok) {
       onOpen(r.workspace, r.entry.name, r.entry.id);
-      setStatus({ text: `Opened “${r.entry.name}”.`, error: false });
-      notify.current(`Opened the saved plan “${r.entry.name}”.`, false);
+      setStatus({ text: libraryDoneText({ kind: 'opened', name: r.entry.name }), error: false });
+      notify.current(openedNoticeText(r.entry.name), false);
     } else refresh();
   };
   const rename = (p: PlanEntry, next: string): string | null => {
@@ -124,7 +124,7 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
     if (!checked.ok) return libraryProblemText(checked.problem); // said beside the field, which stays open
     const r = renamePlan(storage, p.id, checked.name);
     setRenaming(null);
-    if (take(r) && r.ok) done(`Renamed “${p.name}” to “${r.entry.name}”.`);
+    if (take(r) && r.ok) done({ kind: 'renamed', from: p.name, to: r.entry.name });
     else refresh();
     setFocus([p.id, 'rename']);
     return null;
@@ -132,7 +132,7 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
   const duplicate = (p: PlanEntry) => {
     const r = duplicatePlan(storage, p.id);
     if (take(r) && r.ok) {
-      done(`Duplicated “${p.name}” as “${r.entry.name}”.`);
+      done({ kind: 'duplicated', from: p.name, copy: r.entry.name });
       setFocus([r.entry.id, 'open']);
     } else refresh();
   };
@@ -140,14 +140,14 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
     const r = deletePlan(storage, p.id);
     if (take(r) && r.ok) {
       if (renaming === p.id) setRenaming(null);
-      done(`Deleted “${p.name}”.`, r.token ? { undo: r.token } : {});
+      done({ kind: 'deleted', name: p.name }, r.token ? { undo: r.token } : {});
       setFocus(r.token ? 'undo' : null);
     } else refresh();
   };
   const undo = (token: string) => {
     const r = undoDelete(storage, token);
     if (take(r) && r.ok) {
-      done(`Restored “${r.entry.name}”.`);
+      done({ kind: 'restored', name: r.entry.name });
       setFocus([r.entry.id, 'open']);
     }
   };
