@@ -223,7 +223,7 @@ export type LinkDecodeFailure =
   | { kind: 'not-text' }
   | { kind: 'empty' }
   | { kind: 'too-long'; chars: number; max: number }
-  /** After '#' is not `<format>.<letters and digits>` (markup, a `javascript:` text, a cut-off format). */
+  /** After '#' is not `<format>.<letters and digits>` (markup, a script URL, a cut-off format). */
   | { kind: 'malformed' }
   | { kind: 'newer-format'; format: number; newest: number }
   | { kind: 'unknown-format'; format: number }
