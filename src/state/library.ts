@@ -81,27 +81,8 @@ export function keepInLibrary(
   storage: Storage,
   name: string,
   ws: Workspace,
-): ({ ok: true; notes: LibraryNote[]; entry: PlanEntry; existed: boolean }) | (LibraryFailure & { error: string }) {
-  const r = keep(storage, name, ws);
-  return r.ok ? r : { ...r, error: keepErrorText(r.problem) };
-}
-
-/**
- * The one sentence left in src/state: LoadFact (src/state/persistence.ts, where keepInLibrary's callers
- * put it) takes the reason as a string, so `error` words the problems keeping can meet, as
- * libraryProblemText (src/ui/library/library-text.ts) does; tests/ui/library/library.test.ts holds the two
- * equal. It goes when LoadFact carries the LibraryProblem.
- */
-function keepErrorText(p: LibraryProblem): string {
-  if (p.kind === 'plan-too-large') return `The plan is too large to save (${p.kb} KB; at most ${p.maxKb} KB).`;
-  if (p.kind === 'library-full') return `The library holds at most ${p.max} plans; delete some first.`;
-  if (p.kind === 'name-empty') return 'Give the plan a name.';
-  if (p.kind === 'name-too-long') return `A name is at most ${p.max} characters; this one has ${p.length}.`;
-  if (p.kind !== 'storage') return p.kind; // none other reaches keepInLibrary
-  const why = p.problem.kind === 'full'
-    ? 'local storage is full; delete saved plans you no longer need, or export this one to a file'
-    : p.problem.kind === 'blocked' ? 'this browser does not allow local storage here (private browsing, or site data is blocked)' : `local storage failed (${p.problem.detail})`;
-  return `Could not ${p.action === 'keep' ? 'keep the plan in Saved plans' : 'save the plan'}: ${why}.`;
+): ({ ok: true; notes: LibraryNote[]; entry: PlanEntry; existed: boolean }) | LibraryFailure {
+  return keep(storage, name, ws);
 }
 
 function keep(storage: Storage, name: string, ws: Workspace): LibraryResult<{ entry: PlanEntry; existed: boolean }> {

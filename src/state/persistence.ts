@@ -10,6 +10,7 @@ import { BLANK_PLAN } from '../model/presets';
 import { documentLink, openLink, type LinkFailure } from '../model/share-link';
 import { documentOf, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
 import { issueText, keepInLibrary } from './library';
+import type { LibraryProblem } from './library-storage';
 
 export { issueText };
 
@@ -29,16 +30,16 @@ export type LoadFact =
   | { kind: 'pasted-link-failed'; failure: LinkFailure }
   /** The link opened over other work (`was`, its active plan's name), kept in Saved plans as `keptAs`. */
   | { kind: 'link-opened-kept'; was: string; keptAs: string }
-  /** The link opened over other work that could not be kept (`reason`, null without storage). */
-  | { kind: 'link-opened-unkept'; was: string; reason: string | null }
+  /** The link opened over other work that could not be kept (the library's problem, null without storage). */
+  | { kind: 'link-opened-unkept'; was: string; problem: LibraryProblem | null }
   /** Another tab wrote the autosave (`other`: its active plan's name). */
   | { kind: 'other-tab-changed'; other: string }
   /** Keep mine: the other tab's plan could not be kept in Saved plans. */
-  | { kind: 'other-tab-unkept'; reason: string }
+  | { kind: 'other-tab-unkept'; problem: LibraryProblem }
   /** Keep mine: this tab holds the autosave again; the other tab's plan is kept as `keptAs`. */
   | { kind: 'autosave-taken-back'; other: string; keptAs: string }
-  /** A saved plan could not be opened (the library's reason). */
-  | { kind: 'saved-plan-failed'; reason: string };
+  /** A saved plan could not be opened (the library's problem). */
+  | { kind: 'saved-plan-failed'; problem: LibraryProblem };
 
 /** A notice about opening a link or about this tab's autosave: an error or a note. */
 export interface LoadNotice {
@@ -162,7 +163,7 @@ export function openInitialWorkspace(
   const kept = storage ? keepInLibrary(storage, name, replaced) : null;
   const notice: LoadNotice = kept?.ok
     ? { fact: { kind: 'link-opened-kept', was, keptAs: kept.entry.name }, error: false, open: { id: kept.entry.id, name: kept.entry.name } }
-    : { fact: { kind: 'link-opened-unkept', was, reason: kept ? kept.error : null }, error: true };
+    : { fact: { kind: 'link-opened-unkept', was, problem: kept ? kept.problem : null }, error: true };
   return { ...initial, notice };
 }
 

@@ -142,7 +142,7 @@ export function startSync({
     const other = theirs();
     const kept = other && documentText(other) !== mine ? keep('From another tab', other) : null;
     if (kept && !kept.ok) {
-      return onNotice({ fact: { kind: 'other-tab-unkept', reason: kept.error }, error: true, conflict: true });
+      return onNotice({ fact: { kind: 'other-tab-unkept', problem: kept.problem }, error: true, conflict: true });
     }
     holds = true;
     lostAt = '';

@@ -10,7 +10,6 @@ import { AppHeader, FirstStep } from './app-header';
 import { AfterFirstPaint } from './after-first-paint';
 import { PlanEditor } from './editor/plan-editor';
 import { ErrorBoundary } from './error-boundary';
-import { libraryProblemText } from './library/library-text';
 import { Notice } from './notice';
 import { ResultsView } from './results/results-view';
 import { ScenarioBar, ScenarioPanel } from './scenarios/scenario-bar';
@@ -59,7 +58,7 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
     const id = notice?.open?.id;
     if (!id || !storage) return;
     const r = openPlan(storage, id, dataset);
-    if (!r.ok) return setNotice({ fact: { kind: 'saved-plan-failed', reason: libraryProblemText(r.problem) }, error: true });
+    if (!r.ok) return setNotice({ fact: { kind: 'saved-plan-failed', problem: r.problem }, error: true });
     actions.openWorkspace(r.workspace, { from: 'saved', name: r.entry.name });
     setNotice(null);
   };

@@ -1,6 +1,7 @@
 /** The words of a notice about opening a link or about this tab's autosave (the store's LoadFact). */
 import { linkFailureText, type LinkFailure } from '../model/share-link';
 import { issueText, type LoadFact } from '../state/persistence';
+import { libraryProblemText } from './library/library-text';
 
 const quoted = (name: string) => `“${name}”`;
 
@@ -25,17 +26,17 @@ export function loadNoticeText(fact: LoadFact): string {
     case 'link-opened-kept':
       return `Opened the link. What was here before (${quoted(fact.was)}) is kept in Saved plans as ${quoted(fact.keptAs)}; Undo also brings it back.`;
     case 'link-opened-unkept':
-      return `Opened the link over ${quoted(fact.was)}, which could not be kept in Saved plans${fact.reason === null ? '' : ` (${fact.reason})`}: `
+      return `Opened the link over ${quoted(fact.was)}, which could not be kept in Saved plans${fact.problem === null ? '' : ` (${libraryProblemText(fact.problem)})`}: `
         + 'Undo brings it back while this tab is open.';
     case 'other-tab-changed':
       return `This plan was changed in another tab: the autosave now holds ${quoted(fact.other)} from there. This tab stops `
         + 'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar '
         + '(and goes to Saved plans if you close the tab first).';
     case 'other-tab-unkept':
-      return `The other tab's plan could not be kept in Saved plans (${fact.reason}), so this tab did not take the autosave from it.`;
+      return `The other tab's plan could not be kept in Saved plans (${libraryProblemText(fact.problem)}), so this tab did not take the autosave from it.`;
     case 'autosave-taken-back':
       return `This tab's plan is the autosave again. The other tab's (${quoted(fact.other)}) is kept in Saved plans as ${quoted(fact.keptAs)}.`;
     case 'saved-plan-failed':
-      return fact.reason;
+      return libraryProblemText(fact.problem);
   }
 }

@@ -14,6 +14,7 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { ErrorBoundary } from '../../src/ui/error-boundary';
 import { fmt } from '../../src/ui/format';
 import { largePlan } from '../fixtures/large-plan';
+import { loadNoticeText } from '../../src/ui/load-notice';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -64,8 +65,11 @@ describe('safety nets', () => {
   });
 
   it('a link that could not be opened is said in plain text and can be dismissed', async () => {
-    const { user } = renderApp(SMALL_ROUTABLE_VPC, { notice: { fact: { kind: 'saved-plan-failed', reason: 'The share link could not be opened: <b>bad</b>.' }, error: true } });
-    expect(screen.getByRole('alert').textContent).toBe('The share link could not be opened: <b>bad</b>.×');
+    const fact = { kind: 'link-opened-unkept', was: '<b>bad</b>', problem: { kind: 'library-full', max: 50 } } as const;
+    const { user } = renderApp(SMALL_ROUTABLE_VPC, { notice: { fact, error: true } });
+    expect(screen.getByRole('alert').textContent).toBe(`${loadNoticeText(fact)}×`);
+    expect(screen.getByRole('alert').textContent).toContain('<b>bad</b>');
+    expect(screen.getByRole('alert').querySelector('b')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Dismiss message' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -254,12 +254,12 @@ describe('a storage that throws or is full', () => {
     expect(s.data).toEqual(before);
   });
 
-  it('keepInLibrary says why in the words the page uses (persistence.ts puts them in the notice)', () => {
+  it('keepInLibrary says why as a fact the page words (load-notice.ts through libraryProblemText)', () => {
     const s = memoryStorage();
     const big: Workspace = { version: 2, active: 0, scenarios: Array.from({ length: 20 }, (_, i) => ({ ...GPU_TRAINING, name: `${i % 10}`.repeat(60_000) })) };
     const tooLarge = keepInLibrary(s, 'Big', big);
     expect(tooLarge).toMatchObject({ ok: false, problem: { kind: 'plan-too-large', maxKb: 1024 } });
-    expect(!tooLarge.ok && tooLarge.error).toMatch(/^The plan is too large to save \(1\d{3} KB; at most 1024 KB\)\.$/);
+    expect(!tooLarge.ok && libraryProblemText(tooLarge.problem)).toMatch(/^The plan is too large to save \(1\d{3} KB; at most 1024 KB\)\.$/);
     const cases: [string | null, number, RegExp][] = [
       ['SecurityError', 5_000_000, /^Could not keep the plan in Saved plans: this browser does not allow local storage here/],
       ['NotAllowed', 5_000_000, /^Could not keep the plan in Saved plans: local storage failed \(NotAllowed\)\.$/],
@@ -270,11 +270,11 @@ describe('a storage that throws or is full', () => {
       t.failWith = failWith;
       const r = keepInLibrary(t, 'Kept', TWO);
       if (r.ok) throw new Error('expected a refusal');
-      expect(r.error).toMatch(text);
-      expect(r.error).toBe(libraryProblemText(r.problem));
+      expect(libraryProblemText(r.problem)).toMatch(text);
     }
-    expect(!tooLarge.ok && tooLarge.error).toBe(!tooLarge.ok && libraryProblemText(tooLarge.problem));
-    expect(keepInLibrary(memoryStorage(), '', TWO)).toMatchObject({ ok: false, error: 'Give the plan a name.', problem: { kind: 'name-empty' } });
+    const unnamed = keepInLibrary(memoryStorage(), '', TWO);
+    expect(unnamed).toMatchObject({ ok: false, problem: { kind: 'name-empty' } });
+    expect(!unnamed.ok && libraryProblemText(unnamed.problem)).toBe('Give the plan a name.');
   });
 
   it('rolls the document back when the list cannot be written', () => {
