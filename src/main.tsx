@@ -5,7 +5,7 @@ import { dataset } from './data/dataset';
 import { createDerivation } from './state/derive';
 import { openInitialWorkspace, safeStorage } from './state/persistence';
 import { initialStore } from './state/sync';
-import { App } from './ui/app';
+import { App } from './ui/app/app';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';

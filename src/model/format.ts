@@ -1,6 +1,6 @@
 /**
  * Numbers in text for people, the one place they are formatted: the model's messages and reports, the CLI
- * and the page (src/ui/format.ts re-exports these). en-US: thousands separators "1,234", half rounded up.
+ * and the page (src/ui/common/format.ts re-exports these). en-US: thousands separators "1,234", half rounded up.
  */
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

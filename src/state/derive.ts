@@ -19,7 +19,7 @@ export interface Evaluated {
 export interface DerivedView {
   /** The draft's problems; empty when it is valid. */
   issues: readonly ValidationIssue[];
-  /** Issues by field path ("nodeGroups[0].maxNodes"); the fields word them (src/ui/field-issues.ts). */
+  /** Issues by field path ("nodeGroups[0].maxNodes"); the fields word them (src/ui/common/field-issues.ts). */
   issuesByPath: ReadonlyMap<string, readonly ValidationIssue[]>;
   /** The result on screen: the draft's, or the last valid one when the draft is invalid. */
   shown: Evaluated | null;

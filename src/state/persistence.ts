@@ -21,7 +21,7 @@ export const startWorkspace = (): Workspace => workspaceOf(BLANK_PLAN);
 
 /**
  * What happened on opening a link or to this tab's autosave, as facts (the names involved, the model's or
- * the library's reason); the page words it (src/ui/load-notice.ts).
+ * the library's reason); the page words it (src/ui/app/load-notice.ts).
  */
 export type LoadFact =
   /** The link in the address bar did not open (openLink's failure); `instead` is what the page shows. */

@@ -1,7 +1,7 @@
 /**
  * Hands the store (and its derivation cache) to components through context, so each app instance and
  * each test has its own. Components read through the module-level selectors of selectors.ts; the
- * fields' messages are worded in src/ui/field-issues.ts.
+ * fields' messages are worded in src/ui/common/field-issues.ts.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';

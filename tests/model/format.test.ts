@@ -1,7 +1,7 @@
 /** The one number formatter (model/format.ts): en-US separators, Math.round's rounding, percent styles. */
 import { describe, expect, it } from 'vitest';
 import { decimal, fmt, megabytes, pct, percent } from '../../src/model/format';
-import * as ui from '../../src/ui/format';
+import * as ui from '../../src/ui/common/format';
 
 describe('number formats', () => {
   it('writes whole numbers with en-US thousands separators, rounding half up', () => {

@@ -13,7 +13,7 @@ import { evaluate } from '../../src/model/evaluate';
 import type { Plan } from '../../src/model/plan';
 import { GPU_TRAINING, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { validatePlan } from '../../src/model/validate-plan';
-import { subnetColor } from '../../src/ui/colors';
+import { subnetColor } from '../../src/ui/common/colors';
 import { axisTicks, chartModel, pickSubnets, TOP_N } from '../../src/ui/results/chart-data';
 import { markLabels } from '../../src/ui/results/chart-overlay';
 import { ExhaustionChart } from '../../src/ui/results/exhaustion-chart';

@@ -11,10 +11,10 @@ import { dataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/model/evaluate';
 import { SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { validatePlan } from '../../src/model/validate-plan';
-import { ErrorBoundary } from '../../src/ui/error-boundary';
-import { fmt } from '../../src/ui/format';
+import { ErrorBoundary } from '../../src/ui/app/error-boundary';
+import { fmt } from '../../src/ui/common/format';
 import { largePlan } from '../fixtures/large-plan';
-import { loadNoticeText } from '../../src/ui/load-notice';
+import { loadNoticeText } from '../../src/ui/app/load-notice';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);

@@ -17,7 +17,7 @@ import { createDerivation } from '../../src/state/derive';
 import { listPlans, openPlan } from '../../src/state/library';
 import { openInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
 import { initialStore, SYNC_DELAY_MS } from '../../src/state/sync';
-import { App } from '../../src/ui/app';
+import { App } from '../../src/ui/app/app';
 import { memoryStorage, type TestStorage } from './library/memory-storage';
 import { renderApp } from './render-app';
 

@@ -7,7 +7,7 @@ import type { Workspace } from '../../src/model/workspace';
 import type { LoadNotice } from '../../src/state/persistence';
 import { createDerivation } from '../../src/state/derive';
 import { createPlanStore } from '../../src/state/plan-store';
-import { App } from '../../src/ui/app';
+import { App } from '../../src/ui/app/app';
 import { loadLazyChunks } from './lazy-chunks';
 
 // Every lazy view is loaded before the first test: waiting for one then depends on React, not machine speed.

@@ -12,8 +12,8 @@ import { createDerivation } from '../../src/state/derive';
 import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
 import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
 import { createPlanStore } from '../../src/state/plan-store';
-import { fieldMessage } from '../../src/ui/field-issues';
-import { loadNoticeText } from '../../src/ui/load-notice';
+import { fieldMessage } from '../../src/ui/common/field-issues';
+import { loadNoticeText } from '../../src/ui/app/load-notice';
 import { largePlan } from '../fixtures/large-plan';
 import { activeDraft } from '../../src/state/workspace-state';
 

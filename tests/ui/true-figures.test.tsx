@@ -14,7 +14,7 @@ import { BLANK_PLAN, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { documentLink } from '../../src/model/share-link';
 import { loadInitialWorkspace } from '../../src/state/persistence';
 import { renderApp } from './render-app';
-import { loadNoticeText } from '../../src/ui/load-notice';
+import { loadNoticeText } from '../../src/ui/app/load-notice';
 
 afterEach(cleanup);
 

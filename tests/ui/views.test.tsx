@@ -10,7 +10,7 @@ import { DEFAULT_CNI } from '../../src/model/plan';
 import { EXPANDED_VPC, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 import { validatePlan } from '../../src/model/validate-plan';
 import { nodeAccounting } from '../../src/model/warm-pool';
-import { searchInstanceTypes } from '../../src/ui/instance-info';
+import { searchInstanceTypes } from '../../src/ui/editor/instance-info';
 import { chartModel, MAX_POINTS, niceCeil, pickSubnets, prefersPercent, TOP_N } from '../../src/ui/results/chart-data';
 import { explainNode } from '../../src/ui/results/node-explain';
 import { largePlan } from '../fixtures/large-plan';

@@ -12,9 +12,9 @@ import { MAX_SCENARIOS } from '../../model/workspace';
 import { selectScenarioCount } from '../../state/selectors';
 import { useActions, usePlan, usePlanContext } from '../../state/store-context';
 import { activeDraft } from '../../state/workspace-state';
-import { plural } from '../format';
+import { plural } from '../common/format';
 import { scenarioTabId } from '../scenarios/scenario-bar';
-import { useRested } from '../use-rested';
+import { useRested } from '../common/use-rested';
 import { HeadroomFigures } from './advisor-parts';
 import './advisor.css';
 

@@ -8,7 +8,7 @@ import type { Plan } from '../../model/plan';
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { selectScenarioCount } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
-import { fmt, percent } from '../format';
+import { fmt, percent } from '../common/format';
 
 const share = (x: number) => percent(x, { spaced: true });
 

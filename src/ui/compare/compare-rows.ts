@@ -6,7 +6,7 @@
 import type { ApiCallsResult } from '../../model/api-calls';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { NodeGroupResult } from '../../model/result';
-import { fmt, percent } from '../format';
+import { fmt, percent } from '../common/format';
 
 export type Tone = 'better' | 'worse' | 'same';
 

@@ -11,7 +11,7 @@ import { azLabel, carveEqual } from '../../state/pod-subnets';
 import { isPodCidr, uniqueName } from '../../state/suggest';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectCidrs, selectSubnets } from '../../state/selectors';
-import { fmt } from '../format';
+import { fmt } from '../common/format';
 
 /** "One subnet per AZ, each from its own CIDR" in the source menu. */
 export const EACH = 'each';

@@ -5,10 +5,10 @@ import type { Draft, DraftCni } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { azsWithoutPodSubnets, podSubnetCarve } from '../../state/pod-subnets';
 import { activeDraft } from '../../state/workspace-state';
-import { Field } from '../field';
-import { fieldId } from '../format';
+import { Field } from '../common/field';
+import { fieldId } from '../common/format';
 import { CNI_SETTING_ROWS, type FlagSetting, type TextSetting } from './cni-settings';
-import { useFieldIssue } from '../field-issues';
+import { useFieldIssue } from '../common/field-issues';
 
 export function CniSection() {
   const cni = usePlan(selectCni);

@@ -1,5 +1,5 @@
 /** Validation messages about a node group as a whole (paths no field shown on the card shows). */
-import { useIssuesUnder } from '../field-issues';
+import { useIssuesUnder } from '../common/field-issues';
 
 /** Fields every card shows; the others are listed in `shown` when the card shows them. */
 const ALWAYS = [

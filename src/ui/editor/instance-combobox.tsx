@@ -18,10 +18,10 @@ import { maxPodsNumbers } from '../../model/max-pods';
 import type { CniSettings } from '../../model/plan';
 import { nodeAccounting } from '../../model/warm-pool';
 import { useActions } from '../../state/store-context';
-import { fieldId, fmt } from '../format';
-import { acceleratorSummary, findInstanceType, searchInstanceTypes } from '../instance-info';
+import { fieldId, fmt } from '../common/format';
+import { acceleratorSummary, findInstanceType, searchInstanceTypes } from './instance-info';
 import { usePodCni } from './use-pod-cni';
-import { useFieldIssue } from '../field-issues';
+import { useFieldIssue } from '../common/field-issues';
 
 interface Props {
   /** The node group's index. */

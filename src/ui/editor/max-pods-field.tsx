@@ -8,9 +8,9 @@ import { AUTO_MODE_MAX_PODS, maxPodsInForce, maxPodsNumbers, recommendedCap } fr
 import type { EfaLayout, NodeGroupKind } from '../../model/plan';
 import { nodeAccounting } from '../../model/warm-pool';
 import { useActions } from '../../state/store-context';
-import { Field } from '../field';
-import { fmt } from '../format';
-import { draftMaxPods, findInstanceType } from '../instance-info';
+import { Field } from '../common/field';
+import { fmt } from '../common/format';
+import { draftMaxPods, findInstanceType } from './instance-info';
 import { usePodCni } from './use-pod-cni';
 
 interface Props {

@@ -14,11 +14,11 @@ import type { DraftGroup } from '../../state/draft';
 import type { PlanState } from '../../state/plan-store';
 import { useActions, usePlan } from '../../state/store-context';
 import { activeDraft } from '../../state/workspace-state';
-import { Field } from '../field';
-import { fieldId, fmt, plural } from '../format';
-import { efaOf, findInstanceType } from '../instance-info';
+import { Field } from '../common/field';
+import { fieldId, fmt, plural } from '../common/format';
+import { efaOf, findInstanceType } from './instance-info';
 import { EFA_LAYOUT_OPTIONS, KIND_OPTIONS } from './node-kinds';
-import { useFieldIssue, useFieldWarning } from '../field-issues';
+import { useFieldIssue, useFieldWarning } from '../common/field-issues';
 
 const selectMultiNic = (s: PlanState) => activeDraft(s).cni.multiNic;
 

@@ -2,9 +2,9 @@
 import { useId, useState } from 'react';
 import type { DraftGroup } from '../../state/draft';
 import { useActions } from '../../state/store-context';
-import { fieldId } from '../format';
+import { fieldId } from '../common/format';
 import type { SubnetRef } from './subnet-ref';
-import { useIssuesUnder } from '../field-issues';
+import { useIssuesUnder } from '../common/field-issues';
 
 /**
  * A subnet menu renders its list on first approach (the pointer over it, a touch, the focus): until then it

@@ -4,10 +4,10 @@ import { parseCidr, usableAddresses } from '../../model/cidr';
 import type { DraftSubnet } from '../../state/draft';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectSubnets } from '../../state/selectors';
-import { useSubnetColor } from '../colors';
-import { Field } from '../field';
-import { fmt } from '../format';
-import { useWidth } from '../use-width';
+import { useSubnetColor } from '../common/colors';
+import { Field } from '../common/field';
+import { fmt } from '../common/format';
+import { useWidth } from '../common/use-width';
 import { SubnetTags } from './subnet-tags';
 
 const CarveHelper = lazy(() => import('./carve-helper'));

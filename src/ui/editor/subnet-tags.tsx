@@ -11,9 +11,9 @@ import type { PlanState } from '../../state/plan-store';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectSubnets } from '../../state/selectors';
 import { activeDraft } from '../../state/workspace-state';
-import { fieldId } from '../format';
+import { fieldId } from '../common/format';
 import './subnet-tags.css';
-import { useFieldIssue } from '../field-issues';
+import { useFieldIssue } from '../common/field-issues';
 
 const selectDiscoveryOff = (s: PlanState) => !activeDraft(s).cni.subnetDiscovery || activeDraft(s).cni.customNetworking;
 const selectPlanName = (s: PlanState) => activeDraft(s).name;

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { DEFAULT_CIDR_QUOTA } from '../../model/vpc-rules';
 import { useActions, useDerived, usePlan } from '../../state/store-context';
 import { selectCidrQuota, selectCidrs } from '../../state/selectors';
-import { Field } from '../field';
-import { fmt, plural } from '../format';
+import { Field } from '../common/field';
+import { fmt, plural } from '../common/format';
 import { IpFamilyField } from './subnet-tags';
 
 export function VpcSection() {

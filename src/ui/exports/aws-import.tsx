@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { importAwsVpc } from '../../model/import-aws';
 import type { Plan } from '../../model/plan';
-import { PlanSubnetsTable } from '../plan-subnets-table';
+import { PlanSubnetsTable } from '../common/plan-subnets-table';
 import { DropZone } from './drop-zone';
 import { readFileText } from './file-io';
 

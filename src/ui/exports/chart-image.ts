@@ -2,7 +2,7 @@
  * The exhaustion chart as a file: a standalone SVG (a clone with the computed paint and type inlined,
  * its size, the namespace and a background for the current theme) and a PNG drawn from it on a canvas.
  */
-import { chartTheme } from '../colors';
+import { chartTheme } from '../common/colors';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';

@@ -11,9 +11,9 @@ import { DEFAULT_MODULE_VERSION, MODULE_VERSIONS, type AmiFamily, type ModuleVer
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
 import { documentOf, workspaceOf, type Workspace } from '../../model/workspace';
-import { copyText } from '../clipboard';
+import { copyText } from '../common/clipboard';
 import { downloadText, fileSlug } from './file-io';
-import { Tabs, type TabItem } from './tabs';
+import { Tabs, type TabItem } from '../common/tabs';
 import './exports.css';
 
 export interface ExportPanelProps {

@@ -2,7 +2,7 @@
  * The exports' side effects, kept small and testable: text to the clipboard, a Blob to a download
  * (object URL, revoked after the click), and a dropped or picked file to text with a size cap.
  */
-import { megabytes } from '../format';
+import { megabytes } from '../common/format';
 
 /** Largest file read (bytes): the AWS CLI output of a few thousand subnets fits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -4,7 +4,7 @@
  */
 import type { FullEvaluation } from '../../model/evaluate';
 import type { GroupScale } from '../../model/group-scale';
-import { DISTINCT_COLORS } from '../colors';
+import { DISTINCT_COLORS } from '../common/colors';
 
 /** "loaded": the most loaded subnets at max; "all"; or "az:<name>". */
 export type SubnetSelection = string;

@@ -4,8 +4,8 @@
  * dashed, in the same subnet colours, with hollow exhaustion markers.
  */
 import type { ExhaustionSeries } from '../../model/result';
-import { subnetColor, type chartTheme, type Scheme } from '../colors';
-import { fmt } from '../format';
+import { subnetColor, type chartTheme, type Scheme } from '../common/colors';
+import { fmt } from '../common/format';
 import type { ChartModel } from './chart-data';
 import type { Scales } from './chart-svg';
 import { useCursor, type Cursor } from './cursor-store';

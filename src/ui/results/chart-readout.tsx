@@ -1,8 +1,8 @@
 /** Exact figures at one point of the chart: the hovered one, or the one the slider picks (max by default). */
 import { useId } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
-import { useScheme, subnetColor } from '../colors';
-import { fmt, pct } from '../format';
+import { useScheme, subnetColor } from '../common/colors';
+import { fmt, pct } from '../common/format';
 import { nearestRow, type ChartModel } from './chart-data';
 import { useCursor, type Cursor } from './cursor-store';
 

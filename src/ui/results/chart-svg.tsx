@@ -5,8 +5,8 @@
  * is memoised on what it draws (the axes on the ticks and width, the lines on the rows).
  */
 import { memo } from 'react';
-import { subnetColor, type chartTheme, type Scheme } from '../colors';
-import { fmt } from '../format';
+import { subnetColor, type chartTheme, type Scheme } from '../common/colors';
+import { fmt } from '../common/format';
 import type { ChartModel } from './chart-data';
 
 export const HEIGHT = 320;

@@ -10,7 +10,7 @@ import { AUTO_MODE_WARM_POOL_ASSUMPTION, groupCni } from '../../model/auto-mode'
 import { placeGroups } from '../../model/placement';
 import type { NodeGroupResult } from '../../model/result';
 import { listOf, roomSharedWith } from '../../model/warnings';
-import { fmt, plural } from '../format';
+import { fmt, plural } from '../common/format';
 import { cardLines, explainNode, kindName, layoutName, modeLabel, subnetLines } from './node-explain';
 import { PoolCandidates } from './pool-candidates';
 

@@ -10,7 +10,7 @@ import { AUTO_MODE_WARM_POOL_ASSUMPTION } from '../../model/auto-mode';
 import { POOL_DEVICES, readPodRequests, type PoolCandidate, type PoolLimit } from '../../model/node-pool';
 import type { NodeGroup } from '../../model/plan';
 import type { NodeGroupResult } from '../../model/result';
-import { fmt, plural } from '../format';
+import { fmt, plural } from '../common/format';
 import './pool.css';
 
 const NONE: readonly PoolCandidate[] = [];

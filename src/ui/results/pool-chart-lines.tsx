@@ -5,8 +5,8 @@
  */
 import { memo } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
-import { subnetColor, type chartTheme, type Scheme } from '../colors';
-import { fmt } from '../format';
+import { subnetColor, type chartTheme, type Scheme } from '../common/colors';
+import { fmt } from '../common/format';
 import type { ChartModel } from './chart-data';
 import type { Scales } from './chart-svg';
 

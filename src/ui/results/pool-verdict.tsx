@@ -4,7 +4,7 @@
  */
 import type { FullEvaluation } from '../../model/evaluate';
 import { listOf } from '../../model/warnings';
-import { fmt } from '../format';
+import { fmt } from '../common/format';
 import './pool.css';
 
 export function PoolVerdictLine({ ev }: { ev: FullEvaluation }) {

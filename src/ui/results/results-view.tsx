@@ -2,9 +2,9 @@
 import { lazy, Suspense } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { useDerived } from '../../state/store-context';
-import { AfterFirstPaint } from '../after-first-paint';
-import { DatasetFooter } from '../dataset-footer';
-import { usePaintedValue } from '../use-painted-value';
+import { AfterFirstPaint } from '../common/after-first-paint';
+import { DatasetFooter } from '../app/dataset-footer';
+import { usePaintedValue } from '../common/use-painted-value';
 import { ChartSection } from './chart-section';
 import { GroupResults } from './group-results';
 import { StaleBanner } from './stale-banner';
@@ -13,7 +13,7 @@ import { nothingToPlace, Verdict } from './verdict';
 import { WarningsPanel } from './warnings-panel';
 
 const AdvisorPanel = lazy(() => import('../advisor/advisor-panel'));
-const ToolsArea = lazy(() => import('../tools-area'));
+const ToolsArea = lazy(() => import('../tools/tools-area'));
 
 /** The advisor has something to say: the plan does not fit, or its warm pools waste addresses. */
 const wantsAdvice = (ev: FullEvaluation) => !ev.fits || ev.warnings.some((w) => w.code === 'warm-pool-waste');

@@ -1,10 +1,10 @@
 /** Shown while the draft is invalid: what to fix, with a way to each field; the results below are the last valid ones. */
 import type { ValidationIssue } from '../../model/plan-schema';
-import { fieldMessage } from '../field-issues';
+import { fieldMessage } from '../common/field-issues';
 import { selectGroups, selectSubnets } from '../../state/selectors';
 import { usePlan } from '../../state/store-context';
 import { groupRepeated, listIndex, listNoun, pathPattern } from '../editor/group-issues';
-import { fieldId, plural } from '../format';
+import { fieldId, plural } from '../common/format';
 
 const SHOW = 6;
 

@@ -5,8 +5,8 @@
 import { memo, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Scale, SubnetResult } from '../../model/result';
-import { subnetColor, useScheme } from '../colors';
-import { fmt, plural } from '../format';
+import { subnetColor, useScheme } from '../common/colors';
+import { fmt, plural } from '../common/format';
 import { ScalePicker } from './scale-picker';
 
 export const SubnetBars = memo(function SubnetBars({ ev }: { ev: FullEvaluation }) {

@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
-import { fmt, pct } from '../format';
+import { fmt, pct } from '../common/format';
 import { PoolVerdictLine } from './pool-verdict';
 
 /** No node group has a node to place, even at max: no verdict to give, nothing to chart. */

@@ -4,7 +4,7 @@ import type { FullEvaluation } from '../../model/evaluate';
 import type { Warning } from '../../model/result';
 import { useActions } from '../../state/store-context';
 import { commonMessage, groupRepeated, listIndex, listNoun } from '../editor/group-issues';
-import { plural } from '../format';
+import { plural } from '../common/format';
 import { describePatch } from './patch-label';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;

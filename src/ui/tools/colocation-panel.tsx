@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { colocationImpact, type ColocationImpact } from '../../model/colocation';
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
-import { fmt, plural } from '../format';
+import { fmt, plural } from '../common/format';
 import { planAzs } from './cross-az-form';
 
 export interface ColocationPanelProps {

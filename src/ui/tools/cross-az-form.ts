@@ -6,7 +6,7 @@
 import { BYTES_PER_GB, checkCrossAzInput, DEFAULT_PRICE_PER_GB_EACH_WAY, labelSelectorErrors, spreadFromPlan, type CrossAzInput } from '../../model/cross-az';
 import type { Plan } from '../../model/plan';
 import { CrossAzViewSchema, type CrossAzView } from '../../model/views';
-import { fmt } from '../format';
+import { fmt } from '../common/format';
 import { parseNumber, sentence } from './tool-parts';
 
 export interface CrossAzDraft {

@@ -1,6 +1,6 @@
 /** What the cross-AZ view computes: the monthly transfer and cost, spread against co-located, and the spread itself. */
 import { HOURS_PER_MONTH, LATENCY_NOTE, type CrossAzResult } from '../../model/cross-az';
-import { decimal, fmt } from '../format';
+import { decimal, fmt } from '../common/format';
 
 const usd = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

@@ -8,7 +8,7 @@ import { colocationSnippet, crossAzCost, DEFAULT_PRICE_PER_GB_EACH_WAY, TOPOLOGY
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
 import type { CrossAzView as CrossAzViewValue } from '../../model/views';
-import { plural } from '../format';
+import { plural } from '../common/format';
 import { ColocationPanel } from './colocation-panel';
 import { checkCrossAzDraft, crossAzDraft, planAzs, spreadDraft, type CrossAzDraft, type CrossAzField } from './cross-az-form';
 import { CrossAzResults } from './cross-az-results';

@@ -6,7 +6,7 @@
 import { Fragment, useId } from 'react';
 import { compareNdots, DNS_CONFIG_CAVEAT, dnsConfigYaml, hostSearchDomain, KUBERNETES_DEFAULT_NDOTS, type DnsSequence } from '../../model/dns';
 import type { DnsView as DnsViewValue } from '../../model/views';
-import { fmt, plural } from '../format';
+import { fmt, plural } from '../common/format';
 import { checkDnsDraft, DNS_EXAMPLES, dnsDraft, type DnsDraft, type DnsField } from './dns-form';
 import { sameData, Snippet, ToolField, useDraft } from './tool-parts';
 import './tools.css';

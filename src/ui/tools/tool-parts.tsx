@@ -4,7 +4,7 @@
  * They take no store: the views are controlled by their props alone.
  */
 import { useRef, useState, type ReactNode } from 'react';
-import { copyText } from '../clipboard';
+import { copyText } from '../common/clipboard';
 
 export interface ToolFieldProps {
   id: string;

@@ -5,10 +5,10 @@
  */
 import type { DraftPool } from '../../../state/draft';
 import { useActions } from '../../../state/store-context';
-import { Field } from '../../field';
-import { fieldId } from '../../format';
+import { Field } from '../../common/field';
+import { fieldId } from '../../common/format';
 import { DEVICE_OPTIONS } from './pool-labels';
-import { useFieldIssue } from '../../field-issues';
+import { useFieldIssue } from '../../common/field-issues';
 
 const BASIC = new Set(['cpu', 'memory']);
 

@@ -15,12 +15,12 @@ import type { PoolTextField } from '../../../state/pool-draft';
 import type { PlanState } from '../../../state/plan-store';
 import { useActions, usePlan } from '../../../state/store-context';
 import { activeDraft } from '../../../state/workspace-state';
-import { Field } from '../../field';
-import { fieldId, fmt } from '../../format';
+import { Field } from '../../common/field';
+import { fieldId, fmt } from '../../common/format';
 import { PodRequests } from './pod-requests';
 import { LabelKeyList, RequirementRow } from './requirement-rows';
 import './pool.css';
-import { useFieldIssue } from '../../field-issues';
+import { useFieldIssue } from '../../common/field-issues';
 
 const selectCustomNetworking = (s: PlanState) => activeDraft(s).cni.customNetworking;
 const LABELLED = dataset.types.filter((t) => t.ai).length;

@@ -7,10 +7,10 @@
 import { memo } from 'react';
 import type { DraftRequirement } from '../../../state/draft';
 import { useActions } from '../../../state/store-context';
-import { fieldId } from '../../format';
+import { fieldId } from '../../common/format';
 import { fullKey, isNumericLabel, LABEL_OPTIONS, labelOption, OPERATOR_OPTIONS } from './pool-labels';
 import { ValuesInput } from './values-input';
-import { useFieldIssue, useIssuesUnder } from '../../field-issues';
+import { useFieldIssue, useIssuesUnder } from '../../common/field-issues';
 
 const KEYS_LIST = 'pool-label-keys';
 

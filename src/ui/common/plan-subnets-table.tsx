@@ -1,6 +1,6 @@
 /** A read-only table of a plan's subnets (a proposed layout, an import to confirm): name, AZ, CIDR, usable, reserved. */
-import { parseCidr, usableAddresses } from '../model/cidr';
-import type { Plan } from '../model/plan';
+import { parseCidr, usableAddresses } from '../../model/cidr';
+import type { Plan } from '../../model/plan';
 import { fmt } from './format';
 
 export function PlanSubnetsTable({ plan, caption, reservedHeader = 'Reserved', withPrefixReservation = false }: {

@@ -2,8 +2,8 @@
  * Instance-type facts for the editor: search over all types, accelerators, the draft's max pods (pure;
  * reads the draft's text fields leniently). The max-pods numbers are the model's (max-pods.ts maxPodsNumbers).
  */
-import type { InstanceDataset, InstanceType } from '../model/instances';
-import { toNumber } from '../state/draft';
+import type { InstanceDataset, InstanceType } from '../../model/instances';
+import { toNumber } from '../../state/draft';
 
 const int = (raw: string, fallback: number | null): number | null => {
   const v = toNumber(raw, fallback);

@@ -8,8 +8,8 @@ import { dataset } from '../../data/dataset';
 import { headroomOf } from '../../model/advisor/measure';
 import type { Plan } from '../../model/plan';
 import { loseAz, upgradeSurge, type ScenarioResult, type SurgeOptions } from '../../model/scenario-ops';
-import { Exhausted, HeadroomFigures, OpenAsScenario } from './advisor-parts';
-import './advisor.css';
+import { Exhausted, HeadroomFigures, OpenAsScenario } from '../advisor/advisor-parts';
+import '../advisor/advisor.css';
 
 /**
  * What is typed as maxSurge: empty is EKS's default, a whole number is nodes, "10%" a share of max.

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { DEFAULT_BUCKETS, type ApiCallsResult, type ApiLoad } from '../../model/api-calls';
 import { numberIn } from '../../model/number-text';
 import type { ScaleOutInputs } from '../../state/workspace-actions';
-import { decimal, fmt } from '../format';
+import { decimal, fmt } from '../common/format';
 
 /**
  * A number from 0 to `max` as typed ("1,000" allowed), else null.

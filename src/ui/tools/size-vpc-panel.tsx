@@ -9,10 +9,10 @@ import { sizeVpc } from '../../model/advisor';
 import { measure } from '../../model/advisor/measure';
 import { numberIn } from '../../model/number-text';
 import type { Plan } from '../../model/plan';
-import { fmt } from '../format';
-import { PlanSubnetsTable } from '../plan-subnets-table';
-import { HeadroomFigures, OpenAsScenario } from './advisor-parts';
-import './advisor.css';
+import { fmt } from '../common/format';
+import { PlanSubnetsTable } from '../common/plan-subnets-table';
+import { HeadroomFigures, OpenAsScenario } from '../advisor/advisor-parts';
+import '../advisor/advisor.css';
 
 /** The plan's AZs in order of first use, or three in us-east-1. */
 const planAzs = (plan: Plan) => [...new Set(plan.vpc.subnets.map((s) => s.az))].join(', ') || 'us-east-1a, us-east-1b, us-east-1c';

@@ -10,9 +10,9 @@ import type { FullEvaluation } from '../../model/evaluate';
 import type { Plan } from '../../model/plan';
 import { selectScaleOut } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
-import { fmt, plural } from '../format';
+import { fmt, plural } from '../common/format';
 import { ApiTable, parseAmount } from './api-table';
-import './advisor.css';
+import '../advisor/advisor.css';
 
 export default function ApiPanel({ plan, evaluation }: { plan: Plan; evaluation: FullEvaluation }) {
   const id = useId();

@@ -4,8 +4,8 @@
  * one can be undone.
  */
 import { useId } from 'react';
-import { BLANK_PLAN, PRESETS } from '../model/presets';
-import { useActions } from '../state/store-context';
+import { BLANK_PLAN, PRESETS } from '../../model/presets';
+import { useActions } from '../../state/store-context';
 
 /** PRESETS' indexes in the order the picker lists them: the blank plan first. */
 const ORDER = PRESETS.map((_, i) => i).sort(

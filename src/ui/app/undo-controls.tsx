@@ -1,6 +1,6 @@
 /** Undo and redo (zundo), as buttons and as Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) anywhere on the page. */
 import { useEffect } from 'react';
-import { usePlanContext, useTemporal } from '../state/store-context';
+import { usePlanContext, useTemporal } from '../../state/store-context';
 
 const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;

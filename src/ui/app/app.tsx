@@ -1,21 +1,21 @@
 /** The planner page: header, the scenario tabs, the plan editor beside the results (or the comparison), all over one store. */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { dataset } from '../data/dataset';
-import { PRESETS } from '../model/presets';
-import { openPlan } from '../state/library';
-import { PlanProvider, type PlanContextValue } from '../state/store-context';
-import type { LoadNotice } from '../state/persistence';
-import { startSync, type Sync } from '../state/sync';
+import { dataset } from '../../data/dataset';
+import { PRESETS } from '../../model/presets';
+import { openPlan } from '../../state/library';
+import { PlanProvider, type PlanContextValue } from '../../state/store-context';
+import type { LoadNotice } from '../../state/persistence';
+import { startSync, type Sync } from '../../state/sync';
 import { AppHeader, FirstStep } from './app-header';
-import { AfterFirstPaint } from './after-first-paint';
-import { PlanEditor } from './editor/plan-editor';
+import { AfterFirstPaint } from '../common/after-first-paint';
+import { PlanEditor } from '../editor/plan-editor';
 import { ErrorBoundary } from './error-boundary';
 import { Notice } from './notice';
-import { ResultsView } from './results/results-view';
-import { ScenarioBar, ScenarioPanel } from './scenarios/scenario-bar';
+import { ResultsView } from '../results/results-view';
+import { ScenarioBar, ScenarioPanel } from '../scenarios/scenario-bar';
 import './app.css';
 
-const CompareView = lazy(() => import('./compare/compare-view'));
+const CompareView = lazy(() => import('../compare/compare-view'));
 
 export interface AppProps {
   ctx: PlanContextValue;

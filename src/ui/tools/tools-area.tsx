@@ -5,25 +5,25 @@
  * Default export: the results load the area itself with React.lazy (it is below the fold).
  */
 import { lazy, memo, Suspense, useId, useMemo, useState } from 'react';
-import { dataset } from '../data/dataset';
-import type { Plan } from '../model/plan';
-import type { Workspace } from '../model/workspace';
-import type { Evaluated } from '../state/derive';
-import { selectActive, selectScenarios, selectViews } from '../state/selectors';
-import { useActions, usePlan, usePlanContext } from '../state/store-context';
-import { safeStorage } from '../state/persistence';
-import { workspaceOfDrafts } from '../state/workspace-state';
-import { Tabs, type TabItem } from './exports/tabs';
-import { useRested } from './use-rested';
+import { dataset } from '../../data/dataset';
+import type { Plan } from '../../model/plan';
+import type { Workspace } from '../../model/workspace';
+import type { Evaluated } from '../../state/derive';
+import { selectActive, selectScenarios, selectViews } from '../../state/selectors';
+import { useActions, usePlan, usePlanContext } from '../../state/store-context';
+import { safeStorage } from '../../state/persistence';
+import { workspaceOfDrafts } from '../../state/workspace-state';
+import { Tabs, type TabItem } from '../common/tabs';
+import { useRested } from '../common/use-rested';
 
-const ExportPanel = lazy(() => import('./exports/export-panel'));
-const ImportPanel = lazy(() => import('./exports/import-panel'));
-const DnsView = lazy(() => import('./tools/dns-view'));
-const CrossAzView = lazy(() => import('./tools/cross-az-view'));
-const SizeVpcPanel = lazy(() => import('./advisor/size-vpc-panel'));
-const FailurePanel = lazy(() => import('./advisor/failure-panel'));
-const ApiPanel = lazy(() => import('./advisor/api-panel'));
-const PlanLibrary = lazy(() => import('./library/plan-library'));
+const ExportPanel = lazy(() => import('../exports/export-panel'));
+const ImportPanel = lazy(() => import('../exports/import-panel'));
+const DnsView = lazy(() => import('./dns-view'));
+const CrossAzView = lazy(() => import('./cross-az-view'));
+const SizeVpcPanel = lazy(() => import('./size-vpc-panel'));
+const FailurePanel = lazy(() => import('./failure-panel'));
+const ApiPanel = lazy(() => import('./api-panel'));
+const PlanLibrary = lazy(() => import('../library/plan-library'));
 
 type ToolKey = 'export' | 'import' | 'library' | 'size' | 'failure' | 'api' | 'dns' | 'crossaz';
 

@@ -1,9 +1,9 @@
 /** Title, plan name, presets, undo/redo and the share link; above the workspace, a first step for a newcomer. */
-import { useActions, usePlan } from '../state/store-context';
-import { selectName } from '../state/selectors';
-import type { PlanState } from '../state/plan-store';
-import { activeDraft } from '../state/workspace-state';
-import { Field } from './field';
+import { useActions, usePlan } from '../../state/store-context';
+import { selectName } from '../../state/selectors';
+import type { PlanState } from '../../state/plan-store';
+import { activeDraft } from '../../state/workspace-state';
+import { Field } from '../common/field';
 import { PresetPicker } from './preset-picker';
 import { ShareButton } from './share-button';
 import { UndoControls } from './undo-controls';

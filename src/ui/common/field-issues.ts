@@ -2,9 +2,9 @@
  * The words beside a field: the draft's validation issues at its path (relabeled with the page's names)
  * and the model's findings there. The store keeps the issues as facts (derive.ts issuesByPath).
  */
-import type { ValidationIssue } from '../model/plan-schema';
-import { usePlan, usePlanContext } from '../state/store-context';
-import { activeDraft } from '../state/workspace-state';
+import type { ValidationIssue } from '../../model/plan-schema';
+import { usePlan, usePlanContext } from '../../state/store-context';
+import { activeDraft } from '../../state/workspace-state';
 
 /** The error message for one field path ('' when none); re-renders only when that message changes. */
 export function useFieldIssue(path: string): string {

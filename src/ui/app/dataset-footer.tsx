@@ -1,6 +1,6 @@
 /** The instance data's date and sources. */
-import { dataset } from '../data/dataset';
-import { fmt } from './format';
+import { dataset } from '../../data/dataset';
+import { fmt } from '../common/format';
 
 export function DatasetFooter() {
   return (

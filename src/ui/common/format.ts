@@ -1,7 +1,7 @@
 /** Number formatting for the page: the model's formats (model/format.ts), plural and field ids. */
-import { fmt } from '../model/format';
+import { fmt } from '../../model/format';
 
-export { decimal, fmt, megabytes, pct, percent } from '../model/format';
+export { decimal, fmt, megabytes, pct, percent } from '../../model/format';
 
 /** "1 node", "3 nodes". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${fmt(n)} ${n === 1 ? one : many}`;

@@ -1,9 +1,9 @@
 /** "Copy share link": the page address with the workspace (every scenario) in its fragment, to the clipboard, and says so. */
 import { useRef, useState } from 'react';
-import { documentLink } from '../model/share-link';
-import { usePlanContext } from '../state/store-context';
-import { workspaceOfDrafts } from '../state/workspace-state';
-import { copyText } from './clipboard';
+import { documentLink } from '../../model/share-link';
+import { usePlanContext } from '../../state/store-context';
+import { workspaceOfDrafts } from '../../state/workspace-state';
+import { copyText } from '../common/clipboard';
 
 export function ShareButton() {
   const { store, derive } = usePlanContext();

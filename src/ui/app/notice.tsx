@@ -2,7 +2,7 @@
  * A message about opening a link or about this tab's autosave (worded by load-notice.ts), dismissible, with the
  * buttons it offers: open the saved plan it is about, or keep this tab's plan / load the other tab's.
  */
-import type { LoadNotice } from '../state/persistence';
+import type { LoadNotice } from '../../state/persistence';
 import { loadNoticeText } from './load-notice';
 
 export interface NoticeActions {
