@@ -88,7 +88,8 @@ export default tseslint.config(
         },
         {
           regex: '^(react|react-dom|zustand|zundo|js-yaml|yaml)(/|$)',
-          message: 'src/model is the framework-free core: no React, no store, no parser (the YAML parser is passed in).',
+          message:
+            'src/model is the framework-free core: no React, no store, no parser (the YAML parser is passed in).',
         },
       ]),
     },

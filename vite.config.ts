@@ -30,9 +30,14 @@ function contentSecurityPolicy(): Plugin {
       order: 'post',
       handler(html) {
         const charset = '<meta charset="UTF-8" />';
-        if (!html.includes(charset)) throw new Error(`index.html: no ${charset} to put the Content-Security-Policy after`);
-        if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) throw new Error('index.html: an inline <script> would be blocked by the Content-Security-Policy');
-        return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+        if (!html.includes(charset))
+          throw new Error(`index.html: no ${charset} to put the Content-Security-Policy after`);
+        if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html))
+          throw new Error('index.html: an inline <script> would be blocked by the Content-Security-Policy');
+        return html.replace(
+          charset,
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        );
       },
     },
   };

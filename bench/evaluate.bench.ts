@@ -27,7 +27,9 @@ const json = JSON.parse(JSON.stringify(largePlan()));
 const v = validatePlan(json, dataset);
 if (!v.ok) throw new Error(JSON.stringify(v.issues));
 const r = evaluate(v.plan, dataset, v.warnings);
-console.log(`plan: ${v.plan.nodeGroups.length} node groups, ${v.plan.vpc.subnets.length} subnets in ${v.plan.vpc.cidrs.length} CIDRs, ${r.totals.nodes.max.toLocaleString('en-US')} nodes at max; series ${r.series.points.length} points`);
+console.log(
+  `plan: ${v.plan.nodeGroups.length} node groups, ${v.plan.vpc.subnets.length} subnets in ${v.plan.vpc.cidrs.length} CIDRs, ${r.totals.nodes.max.toLocaleString('en-US')} nodes at max; series ${r.series.points.length} points`,
+);
 measure('evaluate (large plan, series included)', 200, () => evaluate(v.plan, dataset, v.warnings));
 measure('validate + evaluate (large plan)', 200, () => {
   const w = validatePlan(json, dataset);
@@ -46,10 +48,14 @@ const vp = validatePlan(poolJson, dataset);
 if (!vp.ok) throw new Error(JSON.stringify(vp.issues));
 const rp = evaluate(vp.plan, dataset, vp.warnings);
 const pool = rp.nodeGroups[rp.nodeGroups.length - 1]!;
-console.log(`pool: ${pool.candidates} candidates, worst ${pool.worst?.instanceType}, best ${pool.best?.instanceType}; ${rp.totals.nodes.max.toLocaleString("en-US")} nodes at max`);
+console.log(
+  `pool: ${pool.candidates} candidates, worst ${pool.worst?.instanceType}, best ${pool.best?.instanceType}; ${rp.totals.nodes.max.toLocaleString('en-US')} nodes at max`,
+);
 measure('evaluate (large plan + 307-candidate pool)', 200, () => evaluate(vp.plan, dataset, vp.warnings));
 measure('validate + evaluate (large plan + 307-candidate pool)', 200, () => {
   const w = validatePlan(poolJson, dataset);
   if (w.ok) evaluate(w.plan, dataset, w.warnings);
 });
-measure('max-pods --all (1,391 types)', 200, () => dataset.types.map((t) => `${t.name} ${recommendedMaxPods(t, { showMaxAllowed: true })}`).join('\n'));
+measure('max-pods --all (1,391 types)', 200, () =>
+  dataset.types.map((t) => `${t.name} ${recommendedMaxPods(t, { showMaxAllowed: true })}`).join('\n'),
+);

@@ -144,8 +144,9 @@ try {
       console.log(`  ${`${tsx.label}, ${tsx.runs} runs`.padEnd(62)}${f(tsx.median)} ${f(tsx.p95)}  ${ratio}`);
     }
     console.log(`target: one call of the installed CLI ≤ ${TARGET}× node -e 0 (medians)`);
-    console.log(over.length ? `OVER TARGET: ${over.map((r) => `${r.label} ${r.ratio.toFixed(2)}×`).join('; ')}`
-      : 'within target');
+    console.log(
+      over.length ? `OVER TARGET: ${over.map((r) => `${r.label} ${r.ratio.toFixed(2)}×`).join('; ')}` : 'within target',
+    );
     console.log(`load average (1, 5, 15 min): before ${la(loadBefore)}; after ${la(loadAfter)}`);
   }
   if (args.includes('--strict') && over.length) process.exitCode = 1;

@@ -122,9 +122,20 @@ interface LimitRow {
   defaultNetworkCardIndex: number;
   networkCards: { index: number; maxEnis: number }[];
 }
-interface VcpuRow { instanceType: string; vcpus: number; memoryMiB: number }
-interface BranchRow { instanceType: string; isTrunkingCompatible: boolean; branchInterfaces: number }
-interface KarpenterRow { labels: Record<string, string | number>; resources: Record<string, string | number> }
+interface VcpuRow {
+  instanceType: string;
+  vcpus: number;
+  memoryMiB: number;
+}
+interface BranchRow {
+  instanceType: string;
+  isTrunkingCompatible: boolean;
+  branchInterfaces: number;
+}
+interface KarpenterRow {
+  labels: Record<string, string | number>;
+  resources: Record<string, string | number>;
+}
 
 const K = 'karpenter.k8s.aws/';
 
@@ -174,7 +185,9 @@ export function buildDataset(read: (file: string) => string) {
     ...(JSON.parse(read('instance-vcpus-extra.json')) as VcpuRow[]),
   ];
   const vcpus = new Map(vcpuRows.map((r) => [r.instanceType, r]));
-  const branch = new Map((JSON.parse(read('instance-branch-enis.json')) as BranchRow[]).map((r) => [r.instanceType, r]));
+  const branch = new Map(
+    (JSON.parse(read('instance-branch-enis.json')) as BranchRow[]).map((r) => [r.instanceType, r]),
+  );
   const karpenter = JSON.parse(read('instance-karpenter.json')) as Record<string, KarpenterRow>;
   const rows = [...limits]
     .sort((a, b) => (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0))

@@ -44,9 +44,19 @@ const GROUPS: [string, string, string, number, number, number, number, number | 
 
 /** A fresh copy of the 10-group, 12-subnet plan. */
 export function tenGroupPlan(): Plan {
-  const groups = GROUPS.map(([name, instanceType, t, minNodes, desiredNodes, maxNodes, podsPerNode, maxPods]): NodeGroup => ({
-    name, instanceType, subnets: tier(t), podSubnets: tier('pods'), minNodes, desiredNodes, maxNodes, podsPerNode, maxPods,
-  }));
+  const groups = GROUPS.map(
+    ([name, instanceType, t, minNodes, desiredNodes, maxNodes, podsPerNode, maxPods]): NodeGroup => ({
+      name,
+      instanceType,
+      subnets: tier(t),
+      podSubnets: tier('pods'),
+      minNodes,
+      desiredNodes,
+      maxNodes,
+      podsPerNode,
+      maxPods,
+    }),
+  );
   return {
     version: 1,
     name: 'Production (10 node groups, 12 subnets)',
@@ -63,7 +73,13 @@ export function linkLengths(base = LINK_BASE): [string, number][] {
   return [
     ...PRESETS.map((p): [string, number] => [`preset: ${p.name}`, documentLink(ws(p), base).length]),
     ['10 node groups, 12 subnets', documentLink(ws(big), base).length],
-    ['10 node groups, 12 subnets, two scenarios', documentLink(ws(big, { ...big, name: 'Production, prefix delegation', cni: { ...big.cni, prefixDelegation: true } }), base).length],
+    [
+      '10 node groups, 12 subnets, two scenarios',
+      documentLink(
+        ws(big, { ...big, name: 'Production, prefix delegation', cni: { ...big.cni, prefixDelegation: true } }),
+        base,
+      ).length,
+    ],
   ];
 }
 
@@ -74,5 +90,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`Share-link lengths (characters, whole link with base ${base}):`);
   for (const [label, n] of rows) console.log(`  ${label.padEnd(width)}  ${n.toLocaleString('en-US').padStart(6)}`);
   const big = rows.find(([l]) => l === '10 node groups, 12 subnets')![1];
-  console.log(`A plan with 10 node groups and 12 subnets gives a link of ${big.toLocaleString('en-US')} characters (${big < LINK_BOUND ? 'under' : 'OVER'} ${LINK_BOUND.toLocaleString('en-US')}).`);
+  console.log(
+    `A plan with 10 node groups and 12 subnets gives a link of ${big.toLocaleString('en-US')} characters (${big < LINK_BOUND ? 'under' : 'OVER'} ${LINK_BOUND.toLocaleString('en-US')}).`,
+  );
 }

@@ -23,10 +23,17 @@ const n = fmt;
 const pct = (x: number) => percent(x);
 
 export async function runAdvise(args: string[], io: CliIo): Promise<number> {
-  const p = strictParse(args, {
-    json: { type: 'boolean' }, headroom: { type: 'string' }, all: { type: 'boolean' }, scenario: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, true);
+  const p = strictParse(
+    args,
+    {
+      json: { type: 'boolean' },
+      headroom: { type: 'string' },
+      all: { type: 'boolean' },
+      scenario: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   if (!p.ok) {
     io.err(`advise: ${p.error}\n${ADVISE_USAGE}\n`);
     return EXIT_USAGE;
@@ -66,8 +73,15 @@ export async function runAdvise(args: string[], io: CliIo): Promise<number> {
 /** The JSON of one fix: the keys the issue fixes first, then the extensions. */
 function toJson(a: Advice) {
   return {
-    id: a.id, title: a.title, plan: a.plan, evaluation: evaluationJson(a.plan, a.evaluation),
-    rank: a.rank, summary: a.summary, headroom: a.headroom, cost: a.cost, costScore: a.costScore,
+    id: a.id,
+    title: a.title,
+    plan: a.plan,
+    evaluation: evaluationJson(a.plan, a.evaluation),
+    rank: a.rank,
+    summary: a.summary,
+    headroom: a.headroom,
+    cost: a.cost,
+    costScore: a.costScore,
   };
 }
 
@@ -78,21 +92,28 @@ export function formatAdvice(name: string, fixes: readonly Advice[], plan: Param
   if (now) {
     const h = now.headroom;
     const fe = now.evaluation.firstExhaustion;
-    out.push(`Now: ${h.fitsAtMax ? 'fits' : 'does NOT fit'} at max (${n(now.evaluation.totals.nodes.max)} nodes)`
-      + `${fe ? `; ${fe.subnet} runs out at ${n(fe.atNodes)} nodes` : ''}; ${n(h.addressesAtMax)} addresses at max; warm share at desired ${pct(h.warmShareAtDesired)}`);
+    out.push(
+      `Now: ${h.fitsAtMax ? 'fits' : 'does NOT fit'} at max (${n(now.evaluation.totals.nodes.max)} nodes)` +
+        `${fe ? `; ${fe.subnet} runs out at ${n(fe.atNodes)} nodes` : ''}; ${n(h.addressesAtMax)} addresses at max; warm share at desired ${pct(h.warmShareAtDesired)}`,
+    );
   }
   if (fixes.length === 0) {
-    out.push('', now && !now.headroom.fitsAtMax
-      ? 'No fix found that gives this plan more room; see evaluate for the warnings.'
-      : 'Nothing to fix: the plan fits and its warm pools hold at most half of the addresses used at desired (--all to see options anyway).');
+    out.push(
+      '',
+      now && !now.headroom.fitsAtMax
+        ? 'No fix found that gives this plan more room; see evaluate for the warnings.'
+        : 'Nothing to fix: the plan fits and its warm pools hold at most half of the addresses used at desired (--all to see options anyway).',
+    );
     return out.join('\n') + '\n';
   }
   out.push('', 'Fixes, best first (fits at max, then nodes until the first subnet runs out ÷ max nodes, then cost)');
   for (const a of fixes) {
     const h = a.headroom;
     out.push('', `${a.rank}. ${a.title}  [${a.id}]`);
-    out.push(`   ${h.fitsAtMax ? 'FITS' : 'does not fit'} at max; first exhaustion ${h.firstExhaustionNodes === null ? 'none up to 2× max' : `at ${n(h.firstExhaustionNodes)} nodes`}`
-      + ` (${h.exhaustionRatio.toFixed(2)}× max); min free at max ${n(h.minFreeAtMax)}; ${n(h.addressesAtMax)} addresses at max; warm share ${pct(h.warmShareAtDesired)}; cost score ${a.costScore}`);
+    out.push(
+      `   ${h.fitsAtMax ? 'FITS' : 'does not fit'} at max; first exhaustion ${h.firstExhaustionNodes === null ? 'none up to 2× max' : `at ${n(h.firstExhaustionNodes)} nodes`}` +
+        ` (${h.exhaustionRatio.toFixed(2)}× max); min free at max ${n(h.minFreeAtMax)}; ${n(h.addressesAtMax)} addresses at max; warm share ${pct(h.warmShareAtDesired)}; cost score ${a.costScore}`,
+    );
     out.push(`   ${a.summary}`);
     for (const c of a.cost) out.push(`   - ${c}`);
   }

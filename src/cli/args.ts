@@ -5,7 +5,11 @@ import { numberField } from '../model/number-text';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** node:util parseArgs, strict, with its errors turned into one plain sentence. */
-export function strictParse(args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false) {
+export function strictParse(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  allowPositionals = false,
+) {
   // "--cni-max-eni -1": a negative number after an option that takes a value is that value (as in the
   // AWS script), not another option; parseArgs only accepts it written "--cni-max-eni=-1".
   const joined: string[] = [];
@@ -27,7 +31,11 @@ export function strictParse(args: string[], options: NonNullable<ParseArgsConfig
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
     if (missing) return { ok: false as const, error: `option ${missing[1]!.replace(/^-\w, /, '')} needs a value` };
     const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(msg);
-    if (ambiguous) return { ok: false as const, error: `option ${ambiguous[1]} needs a value (a value starting with "-" is written ${ambiguous[1]}=-1)` };
+    if (ambiguous)
+      return {
+        ok: false as const,
+        error: `option ${ambiguous[1]} needs a value (a value starting with "-" is written ${ambiguous[1]}=-1)`,
+      };
     const noArg = /Option '([^']+)' does not take an argument/.exec(msg);
     if (noArg) return { ok: false as const, error: `option ${noArg[1]} takes no value` };
     const positional = /Unexpected argument '([^']+)'/.exec(msg);

@@ -70,7 +70,10 @@ export function parseDnsArgs(args: string[]): Parsed {
   if (!help && positionals.length !== 1) {
     return {
       ok: false,
-      error: positionals.length === 0 ? 'missing NAME to resolve' : `expected one NAME, got ${positionals.length}: ${positionals.join(' ')}`,
+      error:
+        positionals.length === 0
+          ? 'missing NAME to resolve'
+          : `expected one NAME, got ${positionals.length}: ${positionals.join(' ')}`,
     };
   }
   let ndots = KUBERNETES_DEFAULT_NDOTS;
@@ -96,7 +99,8 @@ export function parseDnsArgs(args: string[]): Parsed {
 function queryTable(seq: DnsSequence): string {
   const width = Math.max(5, ...seq.queries.map((q) => q.name.length));
   const rows = seq.queries.map(
-    (q, i) => `  ${String(i + 1).padStart(2)}  ${q.name.padEnd(width)}  ${q.type.padEnd(4)}  ${q.answer ? 'answer' : 'NXDOMAIN'}`,
+    (q, i) =>
+      `  ${String(i + 1).padStart(2)}  ${q.name.padEnd(width)}  ${q.type.padEnd(4)}  ${q.answer ? 'answer' : 'NXDOMAIN'}`,
   );
   return [`  ${'#'.padStart(2)}  ${'query'.padEnd(width)}  type  result`, ...rows].join('\n');
 }
@@ -129,12 +133,16 @@ function humanReport(input: Required<DnsInput>): string {
   ];
   if (chosen.ndots === KUBERNETES_DEFAULT_NDOTS) {
     const rec = compareNdots({ ...input, ndots: RECOMMENDED_NDOTS }).chosen;
-    lines.push(`ndots:${KUBERNETES_DEFAULT_NDOTS} is the Kubernetes default. With ndots:${RECOMMENDED_NDOTS}: ${outcome(rec)}.`);
+    lines.push(
+      `ndots:${KUBERNETES_DEFAULT_NDOTS} is the Kubernetes default. With ndots:${RECOMMENDED_NDOTS}: ${outcome(rec)}.`,
+    );
   } else {
     lines.push(`With ndots:${KUBERNETES_DEFAULT_NDOTS} (the Kubernetes default): ${outcome(base)}.`);
     if (cmp.nxdomainSaved !== 0) {
       const verb = cmp.nxdomainSaved > 0 ? 'saves' : 'adds';
-      lines.push(`ndots:${chosen.ndots} ${verb} ${Math.abs(cmp.nxdomainSaved)} NXDOMAIN responses per lookup of this name.`);
+      lines.push(
+        `ndots:${chosen.ndots} ${verb} ${Math.abs(cmp.nxdomainSaved)} NXDOMAIN responses per lookup of this name.`,
+      );
     }
     lines.push('', dnsConfigYaml(chosen.ndots).trimEnd(), '', DNS_CONFIG_CAVEAT);
   }

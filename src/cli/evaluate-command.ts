@@ -13,7 +13,16 @@ export const EVALUATE_USAGE = `Usage: eks-ip-planner evaluate PLAN [--json] [--s
   --scale-out-seconds: the window for the EC2 API estimate of scaling desired → max (default 60)`;
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
-  const p = strictParse(args, { json: { type: 'boolean' }, scenario: { type: 'string' }, 'scale-out-seconds': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  const p = strictParse(
+    args,
+    {
+      json: { type: 'boolean' },
+      scenario: { type: 'string' },
+      'scale-out-seconds': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   if (!p.ok) {
     io.err(`evaluate: ${p.error}\n${EVALUATE_USAGE}\n`);
     return EXIT_USAGE;

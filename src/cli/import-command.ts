@@ -66,7 +66,9 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     io.out(IMPORT_USAGE + '\n');
     return EXIT_OK;
   }
-  const v = p.values as Partial<Record<'vpcs' | 'subnets' | 'enis' | 'vpc-id' | 'plan' | 'pods' | 'pod-requests', string>>;
+  const v = p.values as Partial<
+    Record<'vpcs' | 'subnets' | 'enis' | 'vpc-id' | 'plan' | 'pods' | 'pod-requests', string>
+  >;
   const karpenter = (p.values as { karpenter?: string[] }).karpenter;
   if (karpenter !== undefined) return runKarpenterImport(karpenter, v, io, usage);
   for (const k of ['plan', 'pods', 'pod-requests'] as const) {
@@ -77,7 +79,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const stdin = FILE_OPTIONS.filter((k) => v[k] === '-');
   if (stdin.length > 1) return usage(`only one of --${stdin.join(', --')} can be - (standard input)`);
   const vpcId = v['vpc-id'];
-  if (vpcId !== undefined && !/^vpc-[0-9a-f]{8,17}$/.test(vpcId)) return usage(`--vpc-id must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "${vpcId}"`);
+  if (vpcId !== undefined && !/^vpc-[0-9a-f]{8,17}$/.test(vpcId))
+    return usage(`--vpc-id must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "${vpcId}"`);
 
   const texts: Partial<Record<(typeof FILE_OPTIONS)[number], string>> = {};
   for (const k of FILE_OPTIONS) {
@@ -102,13 +105,16 @@ async function readInput(option: string, path: string, io: CliIo): Promise<strin
   try {
     const text = path === '-' ? await io.readStdin() : await io.readFile(path);
     if (text.length > MAX_FILE_CHARS) {
-      io.err(`import: ${option} ${path}: larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; give the objects it needs only\n`);
+      io.err(
+        `import: ${option} ${path}: larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; give the objects it needs only\n`,
+      );
       return null;
     }
     return text;
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e instanceof Error ? e.message : 'error')})`;
+    const why =
+      code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e instanceof Error ? e.message : 'error')})`;
     io.err(`import: ${option} ${path}: ${why}\n`);
     return null;
   }
@@ -186,7 +192,9 @@ async function runKarpenterImport(
   }
   for (const g of r.groups) {
     const reqs = g.requirements?.length ?? 0;
-    io.err(`import: node pool ${g.name} (${g.kind}): ${reqs} requirement${reqs === 1 ? '' : 's'}, subnets ${g.subnets.join(', ') || 'none'}\n`);
+    io.err(
+      `import: node pool ${g.name} (${g.kind}): ${reqs} requirement${reqs === 1 ? '' : 's'}, subnets ${g.subnets.join(', ') || 'none'}\n`,
+    );
   }
   for (const n of r.notes) io.err(`import: ${n}\n`);
   for (const w of r.warnings) io.err(`import: warning: ${w}\n`);
@@ -204,7 +212,9 @@ async function runKarpenterImport(
     // The other scenarios of the document stay as they were; the active one gets the pools.
     const ws = workspace.workspace;
     const scenarios = ws.scenarios.map((s, i) => (i === ws.active ? out : planFileOf(s)));
-    io.err(`import: added to scenario ${ws.active + 1} of ${scenarios.length}, ${JSON.stringify(out.name)} (the active one)\n`);
+    io.err(
+      `import: added to scenario ${ws.active + 1} of ${scenarios.length}, ${JSON.stringify(out.name)} (the active one)\n`,
+    );
     io.out(JSON.stringify(documentOf({ ...ws, scenarios }), null, 2) + '\n');
   } else io.out(JSON.stringify(out, null, 2) + '\n');
   return EXIT_OK;

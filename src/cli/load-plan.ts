@@ -9,7 +9,9 @@ import type { DocumentRestore, Workspace } from '../model/workspace';
 import type { CliIo } from './io';
 
 /** `plan` is the workspace's active scenario (a version-1 file is a workspace of one). */
-export type LoadedPlan = { ok: true; plan: Plan; warnings: VpcIssue[]; workspace: Workspace; allWarnings: VpcIssue[][] } | { ok: false; error: string };
+export type LoadedPlan =
+  | { ok: true; plan: Plan; warnings: VpcIssue[]; workspace: Workspace; allWarnings: VpcIssue[][] }
+  | { ok: false; error: string };
 
 const looksLikeLink = (s: string) => /^https?:\/\//i.test(s) || s.includes('#');
 
@@ -29,12 +31,16 @@ export async function loadPlanArgument(arg: string, io: CliIo): Promise<LoadedPl
       text = await io.readFile(arg);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      return { ok: false, error: code === 'ENOENT' ? `${arg}: no such file` : `${arg}: cannot read it (${code ?? 'error'})` };
+      return {
+        ok: false,
+        error: code === 'ENOENT' ? `${arg}: no such file` : `${arg}: cannot read it (${code ?? 'error'})`,
+      };
     }
     where = arg;
   }
   const trimmed = text.trim();
-  if (looksLikeLink(trimmed) && !trimmed.startsWith('{') && trimmed.length < 300_000) return loadPlanArgument(trimmed, io);
+  if (looksLikeLink(trimmed) && !trimmed.startsWith('{') && trimmed.length < 300_000)
+    return loadPlanArgument(trimmed, io);
   const v = parseDocumentText(text, dataset, where);
   return v.ok ? loaded(v) : { ok: false, error: notValid(where, v.issues) };
 }
@@ -45,15 +51,28 @@ const notValid = (where: string, issues: ValidationIssue[]) =>
 
 function loaded(v: Extract<DocumentRestore, { ok: true }>): LoadedPlan {
   const ws = v.workspace;
-  return { ok: true, plan: ws.scenarios[ws.active]!, warnings: v.warnings[ws.active]!, workspace: ws, allWarnings: v.warnings };
+  return {
+    ok: true,
+    plan: ws.scenarios[ws.active]!,
+    warnings: v.warnings[ws.active]!,
+    workspace: ws,
+    allWarnings: v.warnings,
+  };
 }
 
 /** Picks a scenario by 1-based number or name (`--scenario`), else the active one. */
-export function pickScenario(loaded: Extract<LoadedPlan, { ok: true }>, which: string | undefined): { ok: true; plan: Plan; warnings: VpcIssue[] } | { ok: false; error: string } {
+export function pickScenario(
+  loaded: Extract<LoadedPlan, { ok: true }>,
+  which: string | undefined,
+): { ok: true; plan: Plan; warnings: VpcIssue[] } | { ok: false; error: string } {
   if (which === undefined) return { ok: true, plan: loaded.plan, warnings: loaded.warnings };
   const list = loaded.workspace.scenarios;
   const byNumber = /^\d+$/.test(which) ? Number(which) - 1 : -1;
   const i = byNumber >= 0 ? byNumber : list.findIndex((p) => p.name === which);
-  if (i < 0 || i >= list.length) return { ok: false, error: `--scenario: no scenario "${which}"; the document has ${list.map((p, k) => `${k + 1} (${p.name})`).join(', ')}` };
+  if (i < 0 || i >= list.length)
+    return {
+      ok: false,
+      error: `--scenario: no scenario "${which}"; the document has ${list.map((p, k) => `${k + 1} (${p.name})`).join(', ')}`,
+    };
   return { ok: true, plan: list[i]!, warnings: loaded.allWarnings[i]! };
 }

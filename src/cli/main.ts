@@ -18,13 +18,25 @@ import { runMaxPodsCommand } from './max-pods-command';
 import { runNodeCommand } from './node-command';
 
 const COMMANDS: Record<string, { run: CommandRunner; what: string }> = {
-  'max-pods': { run: (a, io) => runMaxPodsCommand(a, io, dataset), what: 'max pods for an instance type (drop-in for max-pods-calculator.sh)' },
+  'max-pods': {
+    run: (a, io) => runMaxPodsCommand(a, io, dataset),
+    what: 'max pods for an instance type (drop-in for max-pods-calculator.sh)',
+  },
   node: { run: (a, io) => runNodeCommand(a, io, dataset), what: "one node's addresses after the VPC CNI settles" },
-  evaluate: { run: runEvaluate, what: 'evaluate a plan (file, share link or -): exit 0 fits, 1 does not fit, 2 invalid' },
+  evaluate: {
+    run: runEvaluate,
+    what: 'evaluate a plan (file, share link or -): exit 0 fits, 1 does not fit, 2 invalid',
+  },
   link: { run: runLink, what: 'print a share link for a plan' },
   advise: { run: runAdvise, what: 'ranked fixes for a plan that does not fit or wastes addresses on warm pools' },
-  export: { run: runExport, what: 'configuration for a plan: terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv' },
-  import: { run: runImport, what: 'a plan from aws ec2 describe-vpcs / describe-subnets [/ describe-network-interfaces] JSON; node pools from Karpenter NodePool YAML' },
+  export: {
+    run: runExport,
+    what: 'configuration for a plan: terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv',
+  },
+  import: {
+    run: runImport,
+    what: 'a plan from aws ec2 describe-vpcs / describe-subnets [/ describe-network-interfaces] JSON; node pools from Karpenter NodePool YAML',
+  },
   dns: { run: runDns, what: 'the DNS queries a Pod sends for a name, by ndots' },
   info: { run: runInfo, what: 'the instance dataset: size, date and sources' },
 };
@@ -32,13 +44,16 @@ const COMMANDS: Record<string, { run: CommandRunner; what: string }> = {
 export const USAGE = `Usage: eks-ip-planner <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(10)} ${c.what}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([k, c]) => `  ${k.padEnd(10)} ${c.what}`)
+  .join('\n')}
 
 Run eks-ip-planner <command> --help for a command's options.`;
 
 async function runInfo(_args: string[], io: CliIo): Promise<number> {
   io.out(`${dataset.types.length} instance types, data of ${dataset.dataDate}\n`);
-  for (const p of dataset.provenance) io.out(`  ${p.what}: ${p.repository} ${p.path} @ ${p.commit.slice(0, 12)} (${p.commitDate})\n`);
+  for (const p of dataset.provenance)
+    io.out(`  ${p.what}: ${p.repository} ${p.path} @ ${p.commit.slice(0, 12)} (${p.commitDate})\n`);
   return EXIT_OK;
 }
 

@@ -50,7 +50,11 @@ export function parseMaxPodsArgs(args: string[]): Parsed<MaxPodsArgs> & { help?:
     // As the AWS script reads it: the first two dot-separated fields (`cut -d. -f1`, `-f2`), so the EKS user
     // guide's `--cni-version 1.9.0-eksbuild.1` is 1.9; whatever follows the second dot is not read.
     const m = /^(\d+)\.(\d+)(?:\.\S*)?$/.exec(String(v['cni-version']).trim());
-    if (!m) return { ok: false, error: `--cni-version must look like 1.18.0 or 1.9.0-eksbuild.1 (major.minor…), got "${v['cni-version']}"` };
+    if (!m)
+      return {
+        ok: false,
+        error: `--cni-version must look like 1.18.0 or 1.9.0-eksbuild.1 (major.minor…), got "${v['cni-version']}"`,
+      };
     cniVersion = { major: Number(m[1]), minor: Number(m[2]) };
   }
   return {

@@ -42,13 +42,17 @@ const OPTIONS = {
   kind: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries(CNI_KEYS.map((k) => [CNI_SETTINGS[k].flag, { type: CNI_SETTINGS[k].type === 'flag' ? 'boolean' : 'string' }])),
+  ...Object.fromEntries(
+    CNI_KEYS.map((k) => [CNI_SETTINGS[k].flag, { type: CNI_SETTINGS[k].type === 'flag' ? 'boolean' : 'string' }]),
+  ),
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): Parsed<T> {
   if (raw === undefined) return { ok: true, value: fallback };
   const v = raw.trim() as T;
-  return allowed.includes(v) ? { ok: true, value: v } : { ok: false, error: `${name} must be one of ${allowed.join(', ')}, got "${raw}"` };
+  return allowed.includes(v)
+    ? { ok: true, value: v }
+    : { ok: false, error: `${name} must be one of ${allowed.join(', ')}, got "${raw}"` };
 }
 
 export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boolean } {
@@ -60,7 +64,12 @@ export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boole
   if (!type) return { ok: false, error: '--instance-type is required (e.g. --instance-type m5.large)' };
   if (v.pods === undefined) return { ok: false, error: '--pods is required: the non-hostNetwork pods on the node' };
   const n: Record<string, number | undefined> = {};
-  const ints: [string, number, number][] = [['pods', 0, 10000], ['max-pods', 1, 100000], ['branch-pods', 0, 10000], ['multi-homed-pods', 0, 10000]];
+  const ints: [string, number, number][] = [
+    ['pods', 0, 10000],
+    ['max-pods', 1, 100000],
+    ['branch-pods', 0, 10000],
+    ['multi-homed-pods', 0, 10000],
+  ];
   for (const [name, min, max] of ints) {
     const r = intOption(`--${name}`, v[name] as string | undefined, min, max);
     if (!r.ok) return r;
@@ -83,8 +92,10 @@ export function parseNodeArgs(args: string[]): Parsed<NodeArgs> & { help?: boole
   const efaLayout = oneOf('--efa-layout', v['efa-layout'] as string | undefined, EFA_LAYOUTS, 'none');
   if (!efaLayout.ok) return efaLayout;
   const multiHomedPods = n['multi-homed-pods'] ?? 0;
-  if (multiHomedPods > n.pods!) return { ok: false, error: `--multi-homed-pods (${multiHomedPods}) must be at most --pods (${n.pods})` };
-  if (multiHomedPods > 0 && !cni.multiNic) return { ok: false, error: '--multi-homed-pods needs --multi-nic (ENABLE_MULTI_NIC=true)' };
+  if (multiHomedPods > n.pods!)
+    return { ok: false, error: `--multi-homed-pods (${multiHomedPods}) must be at most --pods (${n.pods})` };
+  if (multiHomedPods > 0 && !cni.multiNic)
+    return { ok: false, error: '--multi-homed-pods needs --multi-nic (ENABLE_MULTI_NIC=true)' };
   return {
     ok: true,
     value: {
@@ -113,7 +124,12 @@ export function runNode(dataset: InstanceDataset, a: NodeArgs): NodeAccounting {
   const t = findType(dataset, a.instanceType);
   if (!t.ok) throw new Error(t.error);
   return nodeAccounting(t.value, a.cni, {
-    pods: a.pods, branchPods: a.branchPods, maxPods: a.maxPods, kind: a.kind, efaLayout: a.efaLayout, multiHomedPods: a.multiHomedPods,
+    pods: a.pods,
+    branchPods: a.branchPods,
+    maxPods: a.maxPods,
+    kind: a.kind,
+    efaLayout: a.efaLayout,
+    multiHomedPods: a.multiHomedPods,
   });
 }
 

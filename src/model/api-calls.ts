@@ -46,8 +46,16 @@ export const DEFAULT_BUCKETS: Readonly<Record<string, TokenBucket>> = Object.fre
 
 /** The APIs a node start draws on, in the order of `perApi`. */
 export const SCALE_OUT_APIS = [
-  'DescribeNetworkInterfaces', 'DescribeSubnets', 'CreateTags', 'AssignPrivateIpAddresses', 'CreateNetworkInterface',
-  'DescribeInstances', 'AttachNetworkInterface', 'ModifyNetworkInterfaceAttribute', 'RunInstances', 'RunInstances:instances',
+  'DescribeNetworkInterfaces',
+  'DescribeSubnets',
+  'CreateTags',
+  'AssignPrivateIpAddresses',
+  'CreateNetworkInterface',
+  'DescribeInstances',
+  'AttachNetworkInterface',
+  'ModifyNetworkInterfaceAttribute',
+  'RunInstances',
+  'RunInstances:instances',
 ] as const;
 export type ScaleOutApi = (typeof SCALE_OUT_APIS)[number];
 
@@ -123,8 +131,14 @@ export function callsPerNode(per: NodeAccounting, cni: Plan['cni']): Record<Scal
     const mit = cni.minimumIpTarget ?? 0;
     const start = wit > 0 ? Math.max(wit, mit) : mit;
     const units = per.mode === 'warm-ip' ? per.ips : per.prefixes;
-    const startUnits = Math.min(units,
-      per.mode === 'warm-ip' ? start : per.mode === 'prefix-warm-ip' ? Math.ceil(start / ADDRESSES_PER_PREFIX) : Math.max(1, cni.warmPrefixTarget));
+    const startUnits = Math.min(
+      units,
+      per.mode === 'warm-ip'
+        ? start
+        : per.mode === 'prefix-warm-ip'
+          ? Math.ceil(start / ADDRESSES_PER_PREFIX)
+          : Math.max(1, cni.warmPrefixTarget),
+    );
     const growthEnis = Math.max(0, Math.ceil(units / S) - Math.ceil(startUnits / S));
     assigns = (cn || startUnits === 0 ? 0 : 1) + Math.max(0, units - startUnits - growthEnis);
   }
@@ -150,7 +164,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  *   50 + 5·20 = 150 tokens: throttled, drains at (200 − 50)/5 = 30 s, i.e. 10 s after the window
  *   (each request takes a token; r tokens refill per second up to B); in 60 s: 350 tokens, not throttled, binding still AttachNetworkInterface.
  */
-export function apiCalls(plan: Plan, evaluation: { nodeGroups: readonly Pick<NodeGroupResult, 'name' | 'perNode'>[] }, options: ApiCallOptions): ApiCallsResult {
+export function apiCalls(
+  plan: Plan,
+  evaluation: { nodeGroups: readonly Pick<NodeGroupResult, 'name' | 'perNode'>[] },
+  options: ApiCallOptions,
+): ApiCallsResult {
   const T = Math.max(0, options.seconds);
   const perGroup = plan.nodeGroups.map((g, i) => {
     const nodes = Math.max(0, g.maxNodes - g.desiredNodes);
@@ -174,9 +192,16 @@ export function apiCalls(plan: Plan, evaluation: { nodeGroups: readonly Pick<Nod
       binding = api;
     }
     return {
-      api, callsPerNode: nodes ? round2(own / nodes) : 0, calls, bucket: b.bucket, refillPerSecond: b.refillPerSecond,
-      tokensAvailable, throttled: !informational && calls > tokensAvailable, delaySeconds: round2(delaySeconds),
-      drainSeconds: round2(drainSeconds), informational,
+      api,
+      callsPerNode: nodes ? round2(own / nodes) : 0,
+      calls,
+      bucket: b.bucket,
+      refillPerSecond: b.refillPerSecond,
+      tokensAvailable,
+      throttled: !informational && calls > tokensAvailable,
+      delaySeconds: round2(delaySeconds),
+      drainSeconds: round2(drainSeconds),
+      informational,
     };
   });
   const counted = perApi.filter((p) => !p.informational);

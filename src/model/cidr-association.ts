@@ -63,7 +63,9 @@ export function associationConflict(existing: Cidr, candidate: Cidr): string | n
   const e = classifyRange(existing);
   const c = classifyRange(candidate);
   const why = ruleBroken(existing, e, candidate, c);
-  return why && `${formatCidr(candidate)} cannot be added to a VPC whose CIDRs include ${formatCidr(existing)} (${why})`;
+  return (
+    why && `${formatCidr(candidate)} cannot be added to a VPC whose CIDRs include ${formatCidr(existing)} (${why})`
+  );
 }
 
 function ruleBroken(existing: Cidr, e: RangeClass, candidate: Cidr, c: RangeClass): string | null {
@@ -95,10 +97,7 @@ function ruleBroken(existing: Cidr, e: RangeClass, candidate: Cidr, c: RangeClas
  * against every existing CIDR. It does not check the CIDR quota.
  * @example canAssociate([parse('10.0.0.0/16')], parse('100.64.0.0/16')) // { ok: true }
  */
-export function canAssociate(
-  existing: readonly Cidr[],
-  candidate: Cidr,
-): { ok: true } | { ok: false; reason: string } {
+export function canAssociate(existing: readonly Cidr[], candidate: Cidr): { ok: true } | { ok: false; reason: string } {
   const size = sizeProblem(candidate, 'a VPC CIDR');
   if (size) return { ok: false, reason: size };
   const clash = existing.find((e) => overlaps(e, candidate));

@@ -21,9 +21,7 @@ export interface Cidr {
 }
 
 /** The outcome of {@link parseCidr}; `suggestion`, when present, is corrected CIDR text to offer. */
-export type ParseCidrResult =
-  | { ok: true; value: Cidr }
-  | { ok: false; error: string; suggestion?: string };
+export type ParseCidrResult = { ok: true; value: Cidr } | { ok: false; error: string; suggestion?: string };
 
 /** Addresses AWS takes in every subnet: network, VPC router, DNS, future use and the last one. */
 export const AWS_RESERVED_PER_SUBNET = 5;
@@ -117,7 +115,10 @@ export function parseCidr(text: string): ParseCidrResult {
   const addr = ipToInt(addrText);
   if (parts.length === 1) {
     if (addr === null) {
-      return { ok: false, error: `${s} is not a CIDR: write an IPv4 address, "/" and a prefix length, e.g. ${EXAMPLE}` };
+      return {
+        ok: false,
+        error: `${s} is not a CIDR: write an IPv4 address, "/" and a prefix length, e.g. ${EXAMPLE}`,
+      };
     }
     const prefix = guessPrefix(addr);
     const suggestion = prefix === null ? undefined : `${intToIp(addr)}/${prefix}`;
@@ -133,11 +134,17 @@ export function parseCidr(text: string): ParseCidrResult {
     return { ok: false, error: `${s} is missing the prefix length after "/", e.g. ${intToIp(addr)}/16` };
   }
   if (!/^\d+$/.test(prefixText)) {
-    return { ok: false, error: `prefix length "${prefixText}" is not a whole number: use 0 to 32, e.g. ${intToIp(addr)}/16` };
+    return {
+      ok: false,
+      error: `prefix length "${prefixText}" is not a whole number: use 0 to 32, e.g. ${intToIp(addr)}/16`,
+    };
   }
   const prefix = Number(prefixText);
   if (prefix > 32) {
-    return { ok: false, error: `${s} has a prefix length above 32: IPv4 prefix lengths are 0 to 32, e.g. ${intToIp(addr)}/16` };
+    return {
+      ok: false,
+      error: `${s} has a prefix length above 32: IPv4 prefix lengths are 0 to 32, e.g. ${intToIp(addr)}/16`,
+    };
   }
   if (prefixText.length > 1 && prefixText.startsWith('0')) {
     const suggestion = `${intToIp(addr)}/${prefix}`;
@@ -220,7 +227,9 @@ export function splitCidr(c: Cidr, newPrefix: number): Cidr[] {
   }
   const count = 2 ** (newPrefix - c.prefix);
   if (count > MAX_SPLIT_BLOCKS) {
-    throw new RangeError(`splitCidr: ${formatCidr(c)} into /${newPrefix} gives ${count} blocks (max ${MAX_SPLIT_BLOCKS})`);
+    throw new RangeError(
+      `splitCidr: ${formatCidr(c)} into /${newPrefix} gives ${count} blocks (max ${MAX_SPLIT_BLOCKS})`,
+    );
   }
   const step = 2 ** (32 - newPrefix);
   const out: Cidr[] = [];

@@ -53,65 +53,115 @@ const flag = <S extends Omit<FlagSetting, 'type'>>(s: S) => ({ ...s, type: 'flag
 
 export const CNI_SETTINGS = {
   warmEniTarget: count({
-    env: 'WARM_ENI_TARGET', flag: 'warm-eni-target', linkIndex: 0, min: 0, max: 100, default: 1,
+    env: 'WARM_ENI_TARGET',
+    flag: 'warm-eni-target',
+    linkIndex: 0,
+    min: 0,
+    max: 100,
+    default: 1,
     label: 'WARM_ENI_TARGET',
-    explain: 'Whole ENIs kept free on each node: it holds ceil(pods ÷ slots per ENI) + this many ENIs, every slot '
-      + 'filled with a secondary IP. A big instance holds 100 or more addresses with a single pod.',
+    explain:
+      'Whole ENIs kept free on each node: it holds ceil(pods ÷ slots per ENI) + this many ENIs, every slot ' +
+      'filled with a secondary IP. A big instance holds 100 or more addresses with a single pod.',
   }),
   warmIpTarget: optionalCount({
-    env: 'WARM_IP_TARGET', flag: 'warm-ip-target', linkIndex: 1, min: 0, max: 10_000,
+    env: 'WARM_IP_TARGET',
+    flag: 'warm-ip-target',
+    linkIndex: 1,
+    min: 0,
+    max: 10_000,
     label: 'WARM_IP_TARGET',
-    explain: 'Free IPs kept on each node: it holds pods + this many (at least MINIMUM_IP_TARGET), filled ENI by ENI. '
-      + 'Overrides WARM_ENI_TARGET. Small values cost one EC2 call per pod; avoid on large or high-churn clusters.',
+    explain:
+      'Free IPs kept on each node: it holds pods + this many (at least MINIMUM_IP_TARGET), filled ENI by ENI. ' +
+      'Overrides WARM_ENI_TARGET. Small values cost one EC2 call per pod; avoid on large or high-churn clusters.',
   }),
   minimumIpTarget: optionalCount({
-    env: 'MINIMUM_IP_TARGET', flag: 'minimum-ip-target', linkIndex: 2, min: 0, max: 10_000,
+    env: 'MINIMUM_IP_TARGET',
+    flag: 'minimum-ip-target',
+    linkIndex: 2,
+    min: 0,
+    max: 10_000,
     label: 'MINIMUM_IP_TARGET',
-    explain: 'A floor of IPs held on each node from the start: max(pods + WARM_IP_TARGET, this). Set it a little '
-      + 'above the expected pods per node on high-churn clusters.',
+    explain:
+      'A floor of IPs held on each node from the start: max(pods + WARM_IP_TARGET, this). Set it a little ' +
+      'above the expected pods per node on high-churn clusters.',
   }),
   warmPrefixTarget: count({
-    env: 'WARM_PREFIX_TARGET', flag: 'warm-prefix-target', linkIndex: 3, min: 0, max: 1000, default: 1,
+    env: 'WARM_PREFIX_TARGET',
+    flag: 'warm-prefix-target',
+    linkIndex: 3,
+    min: 0,
+    max: 1000,
+    default: 1,
     label: 'WARM_PREFIX_TARGET',
     explain: 'With prefix delegation: free /28 prefixes kept on each node (16 addresses each).',
   }),
   maxEni: optionalCount({
-    env: 'MAX_ENI', flag: 'max-eni', linkIndex: 4, min: 1, max: 100,
+    env: 'MAX_ENI',
+    flag: 'max-eni',
+    linkIndex: 4,
+    min: 1,
+    max: 100,
     label: 'MAX_ENI',
-    explain: 'Caps the ENIs per node (the trunk ENI of security groups for pods counts too). Set max pods to match, '
-      + 'or the kubelet schedules pods the CNI cannot address.',
+    explain:
+      'Caps the ENIs per node (the trunk ENI of security groups for pods counts too). Set max pods to match, ' +
+      'or the kubelet schedules pods the CNI cannot address.',
   }),
   prefixDelegation: flag({
-    env: 'ENABLE_PREFIX_DELEGATION', flag: 'prefix-delegation', linkIndex: 5, default: false,
+    env: 'ENABLE_PREFIX_DELEGATION',
+    flag: 'prefix-delegation',
+    linkIndex: 5,
+    default: false,
     label: 'Prefix delegation',
-    explain: 'Each ENI slot takes a /28 prefix (16 addresses) instead of one IP: far more pods per node, but each '
-      + 'prefix needs a free, aligned /28 in the subnet. Nitro or bare metal only (others silently fall back).',
+    explain:
+      'Each ENI slot takes a /28 prefix (16 addresses) instead of one IP: far more pods per node, but each ' +
+      'prefix needs a free, aligned /28 in the subnet. Nitro or bare metal only (others silently fall back).',
   }),
   customNetworking: flag({
-    env: 'AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG', flag: 'custom-networking', linkIndex: 6, default: false,
+    env: 'AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG',
+    flag: 'custom-networking',
+    linkIndex: 6,
+    default: false,
     label: 'Custom networking',
-    explain: 'Pod ENIs go to the ENIConfig subnet of the node’s AZ (usually in 100.64.0.0/10); the primary ENI '
-      + 'carries no pods, so max pods falls by one ENI’s worth. The node subnet keeps 1 address per node.',
+    explain:
+      'Pod ENIs go to the ENIConfig subnet of the node’s AZ (usually in 100.64.0.0/10); the primary ENI ' +
+      'carries no pods, so max pods falls by one ENI’s worth. The node subnet keeps 1 address per node.',
   }),
   podEni: flag({
-    env: 'ENABLE_POD_ENI', flag: 'pod-eni', linkIndex: 7, default: false,
+    env: 'ENABLE_POD_ENI',
+    flag: 'pod-eni',
+    linkIndex: 7,
+    default: false,
     label: 'Security groups for pods',
-    explain: 'One trunk ENI per node (taking an ENI slot); pods with their own security groups use branch ENIs '
-      + 'instead of warm-pool IPs.',
+    explain:
+      'One trunk ENI per node (taking an ENI slot); pods with their own security groups use branch ENIs ' +
+      'instead of warm-pool IPs.',
   }),
   multiNic: flag({
-    env: 'ENABLE_MULTI_NIC', flag: 'multi-nic', linkIndex: 8, default: false, since: '1.20.0', added: true,
+    env: 'ENABLE_MULTI_NIC',
+    flag: 'multi-nic',
+    linkIndex: 8,
+    default: false,
+    since: '1.20.0',
+    added: true,
     label: 'Multi-NIC',
-    explain: 'The CNI also manages every network card beyond card 0 that is not EFA-only: each keeps one warm IP '
-      + '(and an ENI of its own where the launch attached none). Pods annotated k8s.amazonaws.com/nicConfig: '
-      + 'multi-nic-attachment take one address on every managed card.',
+    explain:
+      'The CNI also manages every network card beyond card 0 that is not EFA-only: each keeps one warm IP ' +
+      '(and an ENI of its own where the launch attached none). Pods annotated k8s.amazonaws.com/nicConfig: ' +
+      'multi-nic-attachment take one address on every managed card.',
   }),
   subnetDiscovery: flag({
-    env: 'ENABLE_SUBNET_DISCOVERY', flag: 'subnet-discovery', linkIndex: 9, default: true, since: '1.18.0', added: true,
+    env: 'ENABLE_SUBNET_DISCOVERY',
+    flag: 'subnet-discovery',
+    linkIndex: 9,
+    default: true,
+    since: '1.18.0',
+    added: true,
     label: 'Subnet discovery',
-    explain: 'Without custom networking, each new pod ENI goes to the subnet with the most free addresses among the '
-      + 'node subnet (unless tagged kubernetes.io/role/cni=0) and the subnets of its AZ tagged kubernetes.io/role/cni. '
-      + 'The primary ENI and its addresses stay in the node subnet. Plans without such tags are not affected.',
+    explain:
+      'Without custom networking, each new pod ENI goes to the subnet with the most free addresses among the ' +
+      'node subnet (unless tagged kubernetes.io/role/cni=0) and the subnets of its AZ tagged kubernetes.io/role/cni. ' +
+      'The primary ENI and its addresses stay in the node subnet. Plans without such tags are not affected.',
   }),
 } as const satisfies Record<string, CniSettingSpec>;
 

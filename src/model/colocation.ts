@@ -21,7 +21,12 @@ export interface ColocationImpact {
  * @example colocationImpact(smallRoutableVpc, dataset, 0, 'us-east-1a') → nodes-a must hold all 9
  * m5.16xlarge (908 of 251 usable): one warning "colocation-subnet-exhausted".
  */
-export function colocationImpact(plan: Plan, dataset: InstanceDataset, groupIndex: number, az: string): ColocationImpact {
+export function colocationImpact(
+  plan: Plan,
+  dataset: InstanceDataset,
+  groupIndex: number,
+  az: string,
+): ColocationImpact {
   const moved = colocatePlan(plan, groupIndex, az);
   const group = moved.nodeGroups[groupIndex];
   if (!group) return { plan: moved, evaluation: null, exhausted: [], warnings: [] };
@@ -30,15 +35,19 @@ export function colocationImpact(plan: Plan, dataset: InstanceDataset, groupInde
       plan: moved,
       evaluation: null,
       exhausted: [],
-      warnings: [{
-        code: 'colocation-no-subnet', severity: 'error', path: `nodeGroups[${groupIndex}].subnets`,
-        message: `${group.name} has no launch subnet in ${az}, so it cannot be co-located there`,
-        fix: `Add a subnet in ${az} to the group's subnets first`,
-      }],
+      warnings: [
+        {
+          code: 'colocation-no-subnet',
+          severity: 'error',
+          path: `nodeGroups[${groupIndex}].subnets`,
+          message: `${group.name} has no launch subnet in ${az}, so it cannot be co-located there`,
+          fix: `Add a subnet in ${az} to the group's subnets first`,
+        },
+      ],
     };
   }
   const evaluation = evaluate(moved, dataset);
-  const touched = new Set([...group.subnets, ...(moved.cni.customNetworking ? group.podSubnets ?? [] : [])]);
+  const touched = new Set([...group.subnets, ...(moved.cni.customNetworking ? (group.podSubnets ?? []) : [])]);
   const exhausted = evaluation.subnets
     .filter((s) => touched.has(s.name) && !s.fitsAtMax)
     .map((s) => ({ name: s.name, usedAtMax: s.used.max, usable: s.usable, exhaustedAtNodes: s.exhaustedAtNodes }));

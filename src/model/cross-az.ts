@@ -69,7 +69,8 @@ export function checkCrossAzInput(input: CrossAzInput): string[] {
   const nonNegative = (what: string, v: number): void => {
     if (!Number.isFinite(v) || v < 0) errors.push(`${what} must be a number of 0 or more, got ${v}`);
   };
-  if (!Number.isInteger(input.pods) || input.pods < 0) errors.push(`pods must be a whole number of 0 or more, got ${input.pods}`);
+  if (!Number.isInteger(input.pods) || input.pods < 0)
+    errors.push(`pods must be a whole number of 0 or more, got ${input.pods}`);
   const t = input.traffic;
   if (t.kind === 'perHour') nonNegative('bytes per pod per hour', t.bytesPerPodPerHour);
   else {
@@ -107,7 +108,8 @@ export function crossAzCost(input: CrossAzInput): Checked<CrossAzResult> {
   const bytesPerHour = perPod * input.pods;
   const monthlyGb = (bytesPerHour * HOURS_PER_MONTH) / BYTES_PER_GB;
   const monthlyCrossAzGb = monthlyGb * crossAzShare;
-  const price = (input.pricePerGbOut ?? DEFAULT_PRICE_PER_GB_EACH_WAY) + (input.pricePerGbIn ?? DEFAULT_PRICE_PER_GB_EACH_WAY);
+  const price =
+    (input.pricePerGbOut ?? DEFAULT_PRICE_PER_GB_EACH_WAY) + (input.pricePerGbIn ?? DEFAULT_PRICE_PER_GB_EACH_WAY);
   const monthlyCostUsd = monthlyCrossAzGb * price;
   return {
     ok: true,
@@ -143,7 +145,8 @@ export function spreadFromPlan(plan: Plan, nodeGroupIndex: number): Record<strin
   return spread;
 }
 
-const LABEL_KEY = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 /** Problems with a `matchLabels` selector (Kubernetes label key and value syntax); empty when valid. */
@@ -153,7 +156,8 @@ export function labelSelectorErrors(matchLabels: Record<string, string>): string
   const errors: string[] = [];
   for (const [k, v] of entries) {
     if (!LABEL_KEY.test(k)) errors.push(`"${k}" is not a valid label key`);
-    if (!LABEL_VALUE.test(v)) errors.push(`"${v}" (for ${k}) is not a valid label value: at most 63 letters, digits, "-", "_", "."`);
+    if (!LABEL_VALUE.test(v))
+      errors.push(`"${v}" (for ${k}) is not a valid label value: at most 63 letters, digits, "-", "_", "."`);
   }
   return errors;
 }

@@ -224,7 +224,7 @@ export function dnsConfigYaml(ndots: number): string {
 /** Where the fragment goes, and where it does not. */
 export const DNS_CONFIG_CAVEAT =
   'Set dnsConfig on the Pod spec (or the Deployment/StatefulSet/Job pod template) of the workloads that ' +
-  'need it, not in the cluster-wide CoreDNS configuration: ndots is read by each Pod\'s own resolver from ' +
+  "need it, not in the cluster-wide CoreDNS configuration: ndots is read by each Pod's own resolver from " +
   'its resolv.conf, and CoreDNS never sees it. Names with fewer dots than the value still walk the search ' +
   'list first, so with ndots:2 short in-cluster names (service, service.namespace) keep resolving there; ' +
   'below 2, service.namespace is first sent out as given.';

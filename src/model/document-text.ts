@@ -13,7 +13,15 @@ export const MAX_DOCUMENT_CHARS = 1024 * 1024;
 export function parseDocumentText(text: string, dataset: InstanceDataset, where = 'the file'): DocumentRestore {
   if (typeof text !== 'string') return { ok: false, issues: [{ path: '', message: `${where} is not text` }] };
   if (text.length > MAX_DOCUMENT_CHARS) {
-    return { ok: false, issues: [{ path: '', message: `${where} is too large (${fmt(text.length / 1024)} KB; a plan is at most ${MAX_DOCUMENT_CHARS / 1024} KB)` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `${where} is too large (${fmt(text.length / 1024)} KB; a plan is at most ${MAX_DOCUMENT_CHARS / 1024} KB)`,
+        },
+      ],
+    };
   }
   let json: unknown;
   try {

@@ -47,13 +47,17 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
   const groups = plan.nodeGroups;
   const usages = {} as Record<Scale, Usage>;
   for (const scale of SCALES) {
-    const counts = groups.map((g) => (scale === 'min' ? g.minNodes : scale === 'desired' ? g.desiredNodes : g.maxNodes));
+    const counts = groups.map((g) =>
+      scale === 'min' ? g.minNodes : scale === 'desired' ? g.desiredNodes : g.maxNodes,
+    );
     usages[scale] = usageFor(placed, counts, new Usage(st.length));
   }
   const path = searchPath(groups, placed, st);
   const index = new SubnetIndex(placed, st);
   const roles = subnetRoles(plan, placed);
-  const subnets = plan.vpc.subnets.map((s, i): SubnetResult => subnetResult(plan, i, st[i]!, usages, path.exhaustedAt[i]!, roles[i]!));
+  const subnets = plan.vpc.subnets.map((s, i): SubnetResult =>
+    subnetResult(plan, i, st[i]!, usages, path.exhaustedAt[i]!, roles[i]!),
+  );
   const fits = subnets.every((s) => s.fitsAtMax);
 
   let first: { subnet: string; atNodes: number } | null = null;
@@ -64,7 +68,13 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
       first = { subnet: subnets[i]!.name, atNodes: path.exhaustedAt[i]! };
     }
   });
-  const series = buildSeries(groups, placed, st, subnets.map((s) => s.name), firstLambda);
+  const series = buildSeries(
+    groups,
+    placed,
+    st,
+    subnets.map((s) => s.name),
+    firstLambda,
+  );
 
   const nodeGroups = groups.map((g, gi): NodeGroupResult => {
     const t = dataset.byName.get(g.instanceType)!;
@@ -79,7 +89,11 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
       maxPodsNumbers: maxPodsNumbers(t, plan.cni, per),
       maxNodesThatFit: maxNodesThatFit(groups, placed, st, gi, index),
       nodes,
-      addresses: { min: nodes.min * per.totalIps, desired: nodes.desired * per.totalIps, max: nodes.max * per.totalIps },
+      addresses: {
+        min: nodes.min * per.totalIps,
+        desired: nodes.desired * per.totalIps,
+        max: nodes.max * per.totalIps,
+      },
       ...poolKeys(pools[gi] ?? null),
       ...discoverySummary(plan, p),
     };
@@ -88,7 +102,12 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
   const sum = (f: (s: SubnetResult, sc: Scale) => number) =>
     Object.fromEntries(SCALES.map((sc) => [sc, subnets.reduce((a, s) => a + f(s, sc), 0)])) as Record<Scale, number>;
   const totals = {
-    nodes: Object.fromEntries(SCALES.map((sc) => [sc, groups.reduce((a, g) => a + (sc === 'min' ? g.minNodes : sc === 'desired' ? g.desiredNodes : g.maxNodes), 0)])) as Record<Scale, number>,
+    nodes: Object.fromEntries(
+      SCALES.map((sc) => [
+        sc,
+        groups.reduce((a, g) => a + (sc === 'min' ? g.minNodes : sc === 'desired' ? g.desiredNodes : g.maxNodes), 0),
+      ]),
+    ) as Record<Scale, number>,
     used: sum((s, sc) => s.used[sc]),
     warm: sum((s, sc) => s.breakdown[sc].warmIps),
     pods: sum((s, sc) => s.breakdown[sc].podIps),
@@ -106,7 +125,12 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
   };
   if (pools.some((p) => p && p.best.instanceType !== p.worst.instanceType)) {
     const best = evaluate(withPoolCase(input, pools, 'best'), dataset);
-    result.bestCase = { fits: best.fits, firstExhaustion: best.firstExhaustion, series: best.series, totals: best.totals };
+    result.bestCase = {
+      fits: best.fits,
+      firstExhaustion: best.firstExhaustion,
+      series: best.series,
+      totals: best.totals,
+    };
   }
   result.warnings = planWarnings(plan, dataset, result, placed, vpcWarnings);
   return result;
@@ -205,7 +229,10 @@ function subnetResult(
 }
 
 function vpcCidrResults(plan: Plan): VpcCidrResult[] {
-  const subnets = plan.vpc.subnets.map((s) => parseCidr(s.cidr)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);
+  const subnets = plan.vpc.subnets
+    .map((s) => parseCidr(s.cidr))
+    .filter((r) => r.ok)
+    .map((r) => (r as { value: Cidr }).value);
   return plan.vpc.cidrs.flatMap((text) => {
     const c = parseCidr(text);
     if (!c.ok) return [];

@@ -23,9 +23,10 @@ export const MAX_SERIES_POINTS = 1000;
 export function countsAt(groups: readonly NodeGroup[], t: number, out: Int32Array | number[]): void {
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
-    out[i] = t <= LAMBDA_TICKS
-      ? g.minNodes + Math.floor((t * (g.maxNodes - g.minNodes)) / LAMBDA_TICKS)
-      : Math.floor((t * g.maxNodes) / LAMBDA_TICKS);
+    out[i] =
+      t <= LAMBDA_TICKS
+        ? g.minNodes + Math.floor((t * (g.maxNodes - g.minNodes)) / LAMBDA_TICKS)
+        : Math.floor((t * g.maxNodes) / LAMBDA_TICKS);
   }
 }
 
@@ -43,7 +44,11 @@ export interface PathSearch {
 }
 
 /** For every subnet, the first point of the scale path where it no longer fits. */
-export function searchPath(groups: readonly NodeGroup[], placed: readonly GroupPlacement[], st: readonly SubnetStatic[]): PathSearch {
+export function searchPath(
+  groups: readonly NodeGroup[],
+  placed: readonly GroupPlacement[],
+  st: readonly SubnetStatic[],
+): PathSearch {
   const n = st.length;
   const index = new SubnetIndex(placed, st);
   const counts = new Int32Array(groups.length);
@@ -136,7 +141,11 @@ export function seriesPoint(
   const used = st.map((s, i) => u.used(i, s));
   const withPrefixes = st.some((_, i) => u.prefixes[i]! > 0);
   const load = withPrefixes
-    ? st.map((s, i) => (u.prefixes[i]! > 0 ? Math.max(used[i]!, blockLoad(blockUse(s.geometry, u.singles[i]! + s.reserved, u.prefixes[i]!), s.usable)) : used[i]!))
+    ? st.map((s, i) =>
+        u.prefixes[i]! > 0
+          ? Math.max(used[i]!, blockLoad(blockUse(s.geometry, u.singles[i]! + s.reserved, u.prefixes[i]!), s.usable))
+          : used[i]!,
+      )
     : undefined;
   return load ? { nodes, used, load } : { nodes, used };
 }

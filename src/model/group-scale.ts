@@ -90,10 +90,12 @@ function groupSeries(
   }
   const counts = groups.map((x) => x.desiredNodes);
   const u = new Usage(st.length);
-  const points: SeriesPoint[] = [...xs].sort((a, b) => a - b).map((x) => {
-    counts[gi] = x;
-    return seriesPoint(placed, st, counts, u, x);
-  });
+  const points: SeriesPoint[] = [...xs]
+    .sort((a, b) => a - b)
+    .map((x) => {
+      counts[gi] = x;
+      return seriesPoint(placed, st, counts, u, x);
+    });
   return {
     subnets: [...names],
     usable: st.map((s) => s.usable),
@@ -108,5 +110,11 @@ export function groupScale(input: Plan, dataset: InstanceDataset, gi: number): G
   const plan = worstCasePlan(input, dataset);
   const placed = placeGroups(plan, dataset);
   const st = subnetStatics(plan);
-  return groupScaleOf(plan.nodeGroups, placed, st, plan.vpc.subnets.map((s) => s.name), gi);
+  return groupScaleOf(
+    plan.nodeGroups,
+    placed,
+    st,
+    plan.vpc.subnets.map((s) => s.name),
+    gi,
+  );
 }

@@ -45,16 +45,24 @@ type DocKind = keyof typeof DOCS;
 /** The list of a describe-* document: `{ "Vpcs": [...] }`, a bare list, or one object (from `--query`). */
 function parseDoc(kind: DocKind, text: unknown, errors: string[]): Obj[] | null {
   const d = DOCS[kind];
-  if (typeof text !== 'string') return fail(errors, `${d.label}: no input (expected the JSON printed by aws ec2 ${d.label})`);
+  if (typeof text !== 'string')
+    return fail(errors, `${d.label}: no input (expected the JSON printed by aws ec2 ${d.label})`);
   if (text.length > MAX_IMPORT_CHARS) {
-    return fail(errors, `${d.label}: the input is ${megabytes(text.length)}; the limit is ${MAX_IMPORT_CHARS / 1048576} MB (filter it, e.g. --filters Name=vpc-id,Values=vpc-…)`);
+    return fail(
+      errors,
+      `${d.label}: the input is ${megabytes(text.length)}; the limit is ${MAX_IMPORT_CHARS / 1048576} MB (filter it, e.g. --filters Name=vpc-id,Values=vpc-…)`,
+    );
   }
-  if (text.trim() === '') return fail(errors, `${d.label}: the input is empty (expected the JSON printed by aws ec2 ${d.label})`);
+  if (text.trim() === '')
+    return fail(errors, `${d.label}: the input is empty (expected the JSON printed by aws ec2 ${d.label})`);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return fail(errors, `${d.label}: not valid JSON (${e instanceof Error ? e.message : String(e)}); paste the output of aws ec2 ${d.label} --output json`);
+    return fail(
+      errors,
+      `${d.label}: not valid JSON (${e instanceof Error ? e.message : String(e)}); paste the output of aws ec2 ${d.label} --output json`,
+    );
   }
   let list: unknown = json;
   if (isObj(json)) {
@@ -88,7 +96,8 @@ function fields(label: string, path: string, o: Obj, errors: string[]) {
       const v = o[k];
       if (v === undefined || v === null) {
         if (!optional) errors.push(`${where(k)} is missing`);
-      } else if (typeof v !== 'string' || v.trim() === '') errors.push(`${where(k)} must be a non-empty string, got ${JSON.stringify(v)}`);
+      } else if (typeof v !== 'string' || v.trim() === '')
+        errors.push(`${where(k)} must be a non-empty string, got ${JSON.stringify(v)}`);
       else return v.trim();
       return undefined;
     },
@@ -96,7 +105,8 @@ function fields(label: string, path: string, o: Obj, errors: string[]) {
       const v = o[k];
       if (v === undefined || v === null) {
         if (!optional) errors.push(`${where(k)} is missing`);
-      } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errors.push(`${where(k)} must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+      } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+        errors.push(`${where(k)} must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
       else return v;
       return undefined;
     },
@@ -156,7 +166,10 @@ function chooseVpc(vpcs: Obj[], subnets: Obj[], vpcId: string | undefined, error
   const owners = new Set(subnets.map((s) => s.VpcId).filter((v) => typeof v === 'string' && ids.includes(v)));
   if (owners.size === 1) return ids.indexOf([...owners][0] as string);
   const which = owners.size ? `the subnets belong to ${[...owners].join(', ')}` : 'no subnet belongs to any of them';
-  return fail(errors, `describe-vpcs holds ${vpcs.length} VPCs (${ids.join(', ')}) and ${which}: choose one with --vpc-id`);
+  return fail(
+    errors,
+    `describe-vpcs holds ${vpcs.length} VPCs (${ids.join(', ')}) and ${which}: choose one with --vpc-id`,
+  );
 }
 
 function vpcCidrs(vpc: Obj, index: number, errors: string[], summary: string[]): string[] {
@@ -180,7 +193,11 @@ function vpcCidrs(vpc: Obj, index: number, errors: string[], summary: string[]):
 }
 
 /** In-use addresses per SubnetId from describe-network-interfaces: private IPs + 16 per /28 prefix. */
-function countEnis(enis: Obj[], wanted: Set<string>, errors: string[]): { bySubnet: Map<string, number>; counted: number } {
+function countEnis(
+  enis: Obj[],
+  wanted: Set<string>,
+  errors: string[],
+): { bySubnet: Map<string, number>; counted: number } {
   const bySubnet = new Map<string, number>();
   let counted = 0;
   enis.forEach((e, i) => {
@@ -195,7 +212,14 @@ function countEnis(enis: Obj[], wanted: Set<string>, errors: string[]): { bySubn
   return { bySubnet, counted };
 }
 
-interface RawSubnet { id: string; name?: string; az: string; cidr: Cidr; available?: number; tags?: Record<string, string> }
+interface RawSubnet {
+  id: string;
+  name?: string;
+  az: string;
+  cidr: Cidr;
+  available?: number;
+  tags?: Record<string, string>;
+}
 
 /**
  * Builds a plan (version 1, default CNI settings, no node groups) from AWS CLI output.
@@ -234,12 +258,15 @@ function importUnsafe(input: AwsImportInput): AwsImportResult {
     const az = f.str('AvailabilityZone');
     const cidr = f.cidr('CidrBlock');
     const available = f.count('AvailableIpAddressCount', enis !== undefined);
-    if (az !== undefined && cidr !== undefined) raw.push({ id, name: nameTag(s), az, cidr, available, tags: discoveryTags(s) });
+    if (az !== undefined && cidr !== undefined)
+      raw.push({ id, name: nameTag(s), az, cidr, available, tags: discoveryTags(s) });
   });
   const counted = enis ? countEnis(enis, new Set(raw.map((r) => r.id)), errors) : undefined;
   if (errors.length) return done(errors);
-  if (raw.length > LIMITS.subnets) return done([`describe-subnets: ${raw.length} subnets in ${vpcId}; a plan holds at most ${LIMITS.subnets}`]);
-  if (cidrs.length > LIMITS.cidrs) return done([`describe-vpcs: ${cidrs.length} CIDR blocks; a plan holds at most ${LIMITS.cidrs}`]);
+  if (raw.length > LIMITS.subnets)
+    return done([`describe-subnets: ${raw.length} subnets in ${vpcId}; a plan holds at most ${LIMITS.subnets}`]);
+  if (cidrs.length > LIMITS.cidrs)
+    return done([`describe-vpcs: ${cidrs.length} CIDR blocks; a plan holds at most ${LIMITS.cidrs}`]);
 
   raw.sort((a, b) => cidrCompare(a.cidr, b.cidr));
   const built = buildSubnets(raw, counted?.bySubnet);
@@ -266,8 +293,15 @@ function importUnsafe(input: AwsImportInput): AwsImportResult {
   );
   const tagged = subnets.filter((s) => s.tags);
   if (tagged.length) {
-    const shown = tagged.map((s) => `${s.name} (${Object.entries(s.tags!).map(([k, v]) => `${k}=${v}`).join(', ')})`);
-    summary.push(`Subnet discovery tags are kept (${CNI_ROLE_TAG}, ${CNI_CLUSTER_TAG_PREFIX}…; other tags are not): ${list(shown)}.`);
+    const shown = tagged.map(
+      (s) =>
+        `${s.name} (${Object.entries(s.tags!)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')})`,
+    );
+    summary.push(
+      `Subnet discovery tags are kept (${CNI_ROLE_TAG}, ${CNI_CLUSTER_TAG_PREFIX}…; other tags are not): ${list(shown)}.`,
+    );
   }
   const plan: Plan = {
     version: PLAN_VERSION,

@@ -71,8 +71,7 @@ export function parsePodsOption(
     return { ok: false, error: `pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "${text}"` };
   }
   const [min, desired, max] = parts.length === 1 ? [0, Number(parts[0]), Number(parts[0])] : parts.map(Number);
-  if (max! > LIMITS.pods)
-    return { ok: false, error: `pods: at most ${fmt(LIMITS.pods)}, got ${max}` };
+  if (max! > LIMITS.pods) return { ok: false, error: `pods: at most ${fmt(LIMITS.pods)}, got ${max}` };
   if (min! > desired! || desired! > max!) {
     return { ok: false, error: `pods must be MIN ≤ DESIRED ≤ MAX, got ${min}/${desired}/${max}` };
   }
@@ -524,8 +523,7 @@ export function yamlDocumentsLoaded(
     const err = (e ?? {}) as { reason?: unknown; message?: unknown; mark?: { line?: unknown; column?: unknown } };
     const line = err.mark?.line;
     const col = err.mark?.column;
-    const at =
-      typeof line === 'number' && typeof col === 'number' ? `line ${line + 1}, column ${col + 1}: ` : '';
+    const at = typeof line === 'number' && typeof col === 'number' ? `line ${line + 1}, column ${col + 1}: ` : '';
     const why = typeof err.reason === 'string' ? err.reason : String(err.message ?? e).split('\n')[0];
     return { ok: false, errors: [`${source}: not valid YAML: ${at}${why}`] };
   }

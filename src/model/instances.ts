@@ -88,14 +88,34 @@ export function datasetFromFile(file: DatasetFile): InstanceDataset {
     if (i < 0) throw new Error(`instance dataset: column ${name} is missing`);
     return file.data[i]!;
   };
-  const [name, enis, ipv4PerEni, networkCards, totalEnis, hypervisor, bareMetal, vcpus, memoryMiB, trunk, branchEnis] = [
-    'name', 'enis', 'ipv4PerEni', 'networkCards', 'totalEnis', 'hypervisor', 'bareMetal', 'vcpus', 'memoryMiB', 'trunk', 'branchEnis',
-  ].map(col) as (readonly (string | number | null)[])[];
+  const [name, enis, ipv4PerEni, networkCards, totalEnis, hypervisor, bareMetal, vcpus, memoryMiB, trunk, branchEnis] =
+    [
+      'name',
+      'enis',
+      'ipv4PerEni',
+      'networkCards',
+      'totalEnis',
+      'hypervisor',
+      'bareMetal',
+      'vcpus',
+      'memoryMiB',
+      'trunk',
+      'branchEnis',
+    ].map(col) as (readonly (string | number | null)[])[];
   const ai = {
-    efa: col('efa'), gpus: col('gpus'), gpuName: col('gpuName'), gpuManufacturer: col('gpuManufacturer'),
-    gpuMemoryMiB: col('gpuMemoryMiB'), accelerators: col('accelerators'), acceleratorName: col('acceleratorName'),
-    acceleratorManufacturer: col('acceleratorManufacturer'), neuronCores: col('neuronCores'), arch: col('arch'),
-    generation: col('generation'), hypervisorLabel: col('hypervisorLabel'), allocatableCpuMilli: col('allocatableCpuMilli'),
+    efa: col('efa'),
+    gpus: col('gpus'),
+    gpuName: col('gpuName'),
+    gpuManufacturer: col('gpuManufacturer'),
+    gpuMemoryMiB: col('gpuMemoryMiB'),
+    accelerators: col('accelerators'),
+    acceleratorName: col('acceleratorName'),
+    acceleratorManufacturer: col('acceleratorManufacturer'),
+    neuronCores: col('neuronCores'),
+    arch: col('arch'),
+    generation: col('generation'),
+    hypervisorLabel: col('hypervisorLabel'),
+    allocatableCpuMilli: col('allocatableCpuMilli'),
     allocatableMemoryMiB: col('allocatableMemoryMiB'),
   };
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -112,13 +132,25 @@ export function datasetFromFile(file: DatasetFile): InstanceDataset {
     memoryMiB: num(memoryMiB![i]),
     trunk: Boolean(trunk![i]),
     branchEnis: Number(branchEnis![i]),
-    ai: ai.efa[i] === null ? null : {
-      efa: Number(ai.efa[i]), gpus: Number(ai.gpus[i]), gpuName: str(ai.gpuName[i]), gpuManufacturer: str(ai.gpuManufacturer[i]),
-      gpuMemoryMiB: num(ai.gpuMemoryMiB[i]), accelerators: Number(ai.accelerators[i]), acceleratorName: str(ai.acceleratorName[i]),
-      acceleratorManufacturer: str(ai.acceleratorManufacturer[i]), neuronCores: Number(ai.neuronCores[i]), arch: String(ai.arch[i]),
-      generation: num(ai.generation[i]), hypervisorLabel: String(ai.hypervisorLabel[i]),
-      allocatableCpuMilli: Number(ai.allocatableCpuMilli[i]), allocatableMemoryMiB: Number(ai.allocatableMemoryMiB[i]),
-    },
+    ai:
+      ai.efa[i] === null
+        ? null
+        : {
+            efa: Number(ai.efa[i]),
+            gpus: Number(ai.gpus[i]),
+            gpuName: str(ai.gpuName[i]),
+            gpuManufacturer: str(ai.gpuManufacturer[i]),
+            gpuMemoryMiB: num(ai.gpuMemoryMiB[i]),
+            accelerators: Number(ai.accelerators[i]),
+            acceleratorName: str(ai.acceleratorName[i]),
+            acceleratorManufacturer: str(ai.acceleratorManufacturer[i]),
+            neuronCores: Number(ai.neuronCores[i]),
+            arch: String(ai.arch[i]),
+            generation: num(ai.generation[i]),
+            hypervisorLabel: String(ai.hypervisorLabel[i]),
+            allocatableCpuMilli: Number(ai.allocatableCpuMilli[i]),
+            allocatableMemoryMiB: Number(ai.allocatableMemoryMiB[i]),
+          },
   }));
   return datasetFromTypes(types, file.dataDate, file.provenance);
 }

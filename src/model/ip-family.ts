@@ -25,7 +25,12 @@ export const IPV6_ADDRESSES_PER_NODE = 2 ** 48;
  * nodeAccounting for the plan's IP family: IPv4 as it is, IPv6 as above.
  * @example ipv6: m5.16xlarge, 10 pods → 1 address in the node subnet (was 100), ips 0, warm 0
  */
-export function nodeAccountingFor(vpc: Pick<Vpc, 'ipFamily'>, t: InstanceType, cni: CniSettings, input: NodeInput): NodeAccounting {
+export function nodeAccountingFor(
+  vpc: Pick<Vpc, 'ipFamily'>,
+  t: InstanceType,
+  cni: CniSettings,
+  input: NodeInput,
+): NodeAccounting {
   if (vpc.ipFamily !== 'ipv6') return nodeAccounting(t, cni, input);
   return ipv6NodeAccounting(t, cni, input);
 }
@@ -41,17 +46,38 @@ export function ipv6NodeAccounting(t: InstanceType, cni: CniSettings, input: Nod
   const managedExtra = v4.multiNic ? launch.cards.slice(1).filter(multiNicManages) : [];
   const newEnis = managedExtra.filter((c) => !c.interfaces.includes('efa')).length;
   const primaries = launch.extraNodeIps + newEnis + trunk + v4.branchPods;
-  const node: SubnetShare = { nodeIps: 1, eniPrimaries: primaries, podIps: 0, warmIps: 0, prefixes: 0, singles: 1 + primaries };
+  const node: SubnetShare = {
+    nodeIps: 1,
+    eniPrimaries: primaries,
+    podIps: 0,
+    warmIps: 0,
+    prefixes: 0,
+    singles: 1 + primaries,
+  };
   const pod: SubnetShare = { nodeIps: 0, eniPrimaries: 0, podIps: 0, warmIps: 0, prefixes: 0, singles: 0 };
   const nodeSubnetIps = 1 + primaries;
   const cards: CardGroup[] = v4.cards.map((c) => {
     const first = c.cards[0]!;
     const launchIps = c.launch.filter((i, k) => i !== 'efa-only' && !(first === 0 && k === 0)).length;
     if (first === 0) {
-      return { ...c, cards: [...c.cards], enis: 1 + trunk + v4.efaOnlyOnCard0, nodeSubnetIps: 1 + trunk + v4.branchPods, podSubnetIps: 0, ips: 0 };
+      return {
+        ...c,
+        cards: [...c.cards],
+        enis: 1 + trunk + v4.efaOnlyOnCard0,
+        nodeSubnetIps: 1 + trunk + v4.branchPods,
+        podSubnetIps: 0,
+        ips: 0,
+      };
     }
     const created = c.managed && !c.launch.includes('efa') ? 1 : 0;
-    return { ...c, cards: [...c.cards], enis: c.launch.length + created, nodeSubnetIps: launchIps + created, podSubnetIps: 0, ips: 0 };
+    return {
+      ...c,
+      cards: [...c.cards],
+      enis: c.launch.length + created,
+      nodeSubnetIps: launchIps + created,
+      podSubnetIps: 0,
+      ips: 0,
+    };
   });
   const podSlots = Math.max(0, v4.maxPods - 2);
   return {

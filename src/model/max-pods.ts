@@ -107,9 +107,15 @@ export function maxPodsInForce(
     return { value, source: explicit === null ? 'karpenter' : 'plan', uncapped: value };
   }
   // Auto Mode's "usual calculation" knows its own prefix mode (max-pods-calculator.sh without the cap).
-  const base = explicit ?? (kind === 'auto-mode'
-    ? recommendedMaxPods(t, { prefixDelegation: o.prefixDelegation, customNetworking: o.customNetworking, showMaxAllowed: true })
-    : eniLimitedMaxPods(t));
+  const base =
+    explicit ??
+    (kind === 'auto-mode'
+      ? recommendedMaxPods(t, {
+          prefixDelegation: o.prefixDelegation,
+          customNetworking: o.customNetworking,
+          showMaxAllowed: true,
+        })
+      : eniLimitedMaxPods(t));
   const own: MaxPodsSource = explicit === null ? 'ami-default' : 'plan';
   const cap = kind === 'managed' ? recommendedCap(t) : kind === 'auto-mode' ? AUTO_MODE_MAX_PODS : Infinity;
   if (base <= cap) return { value: base, source: own, uncapped: base };

@@ -42,7 +42,11 @@ export const POOL_LABELS: Record<string, (t: InstanceType) => string | number | 
 };
 
 /** Well-known keys that do not select instance types; accepted and not used to filter (capacity type). */
-export const NON_TYPE_LABELS = new Set(['karpenter.sh/capacity-type', 'topology.kubernetes.io/zone', 'karpenter.sh/nodepool']);
+export const NON_TYPE_LABELS = new Set([
+  'karpenter.sh/capacity-type',
+  'topology.kubernetes.io/zone',
+  'karpenter.sh/nodepool',
+]);
 
 export { POOL_OPERATORS } from './plan-schema';
 
@@ -61,12 +65,18 @@ export function requirementHolds(r: PoolRequirement, t: InstanceType): boolean {
   const v = POOL_LABELS[r.key]?.(t);
   const values = r.values ?? [];
   switch (r.operator) {
-    case 'In': return v !== undefined && values.includes(String(v));
-    case 'NotIn': return v === undefined || !values.includes(String(v));
-    case 'Exists': return v !== undefined;
-    case 'DoesNotExist': return v === undefined;
-    case 'Gt': return v !== undefined && Number(v) > Number(values[0]);
-    case 'Lt': return v !== undefined && Number(v) < Number(values[0]);
+    case 'In':
+      return v !== undefined && values.includes(String(v));
+    case 'NotIn':
+      return v === undefined || !values.includes(String(v));
+    case 'Exists':
+      return v !== undefined;
+    case 'DoesNotExist':
+      return v === undefined;
+    case 'Gt':
+      return v !== undefined && Number(v) > Number(values[0]);
+    case 'Lt':
+      return v !== undefined && Number(v) < Number(values[0]);
   }
 }
 
@@ -86,19 +96,28 @@ export function requirementIssues(reqs: readonly PoolRequirement[], path: string
     const p = `${path}[${i}]`;
     if (!POOL_LABELS[r.key] && !NON_TYPE_LABELS.has(r.key)) {
       const near = Object.keys(POOL_LABELS).find((k) => k.endsWith(r.key.replace(/^.*\//, ''))) ?? null;
-      issues.push({ path: `${p}.key`, message: `unknown label key "${r.key}"${near ? ` (did you mean "${near}"?)` : ''}; use one of Karpenter's well-known labels such as ${K}instance-family` });
+      issues.push({
+        path: `${p}.key`,
+        message: `unknown label key "${r.key}"${near ? ` (did you mean "${near}"?)` : ''}; use one of Karpenter's well-known labels such as ${K}instance-family`,
+      });
       return;
     }
     const values = r.values ?? [];
     if ((r.operator === 'In' || r.operator === 'NotIn') && values.length === 0) {
-      issues.push({ path: `${p}.values`, message: `${r.operator} needs at least one value; add values or use Exists / DoesNotExist` });
+      issues.push({
+        path: `${p}.values`,
+        message: `${r.operator} needs at least one value; add values or use Exists / DoesNotExist`,
+      });
     }
     if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && values.length > 0) {
       issues.push({ path: `${p}.values`, message: `${r.operator} takes no values; remove them` });
     }
     if (r.operator === 'Gt' || r.operator === 'Lt') {
       if (values.length !== 1 || !/^-?\d+$/.test(values[0]!.trim())) {
-        issues.push({ path: `${p}.values`, message: `${r.operator} needs exactly one whole number, got ${JSON.stringify(values)}; e.g. ["8"]` });
+        issues.push({
+          path: `${p}.values`,
+          message: `${r.operator} needs exactly one whole number, got ${JSON.stringify(values)}; e.g. ["8"]`,
+        });
       }
     }
   });
@@ -113,26 +132,37 @@ export interface PodRequestsRead {
 }
 
 /** Reads `podRequests`, or says which field does not parse and how to write it. */
-export function readPodRequests(req: Readonly<Record<string, string | number>> | undefined, path: string):
-  { ok: true; value: PodRequestsRead } | { ok: false; issues: ValidationIssue[] } {
+export function readPodRequests(
+  req: Readonly<Record<string, string | number>> | undefined,
+  path: string,
+): { ok: true; value: PodRequestsRead } | { ok: false; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const out: PodRequestsRead = { cpuMilli: 0, memoryMiB: 0, devices: [] };
   for (const [k, v] of Object.entries(req ?? {})) {
     const p = `${path}.${k}`;
     if (k === 'cpu') {
       const n = cpuMillis(v);
-      if (n === null) issues.push({ path: p, message: `cpu "${v}" is not a Kubernetes quantity; write e.g. "500m", "2" or "0.5"` });
+      if (n === null)
+        issues.push({ path: p, message: `cpu "${v}" is not a Kubernetes quantity; write e.g. "500m", "2" or "0.5"` });
       else out.cpuMilli = n;
     } else if (k === 'memory') {
       const n = memoryMiB(v);
-      if (n === null) issues.push({ path: p, message: `memory "${v}" is not a Kubernetes quantity; write e.g. "512Mi", "16Gi" or "1G"` });
+      if (n === null)
+        issues.push({
+          path: p,
+          message: `memory "${v}" is not a Kubernetes quantity; write e.g. "512Mi", "16Gi" or "1G"`,
+        });
       else out.memoryMiB = n;
     } else if (POOL_DEVICES[k]) {
       const n = parseQuantity(v);
-      if (n === null || !Number.isInteger(n)) issues.push({ path: p, message: `${k} must be a whole number of devices, got ${JSON.stringify(v)}` });
+      if (n === null || !Number.isInteger(n))
+        issues.push({ path: p, message: `${k} must be a whole number of devices, got ${JSON.stringify(v)}` });
       else if (n > 0) out.devices.push([k, n]);
     } else {
-      issues.push({ path: p, message: `unknown resource "${k}"; use cpu, memory or one of ${Object.keys(POOL_DEVICES).join(', ')}` });
+      issues.push({
+        path: p,
+        message: `unknown resource "${k}"; use cpu, memory or one of ${Object.keys(POOL_DEVICES).join(', ')}`,
+      });
     }
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: out };
@@ -179,7 +209,13 @@ export const isPool = (g: Pick<NodeGroup, 'requirements'>): boolean => g.require
  * One candidate type's figures for a pool group: its node with as many pods as fit (the rest of the
  * group's settings unchanged), and the nodes and addresses at pods.max.
  */
-export function poolCandidate(t: InstanceType, cni: CniSettings, g: NodeGroup, req: PodRequestsRead, podsMax: number): PoolCandidate {
+export function poolCandidate(
+  t: InstanceType,
+  cni: CniSettings,
+  g: NodeGroup,
+  req: PodRequestsRead,
+  podsMax: number,
+): PoolCandidate {
   const capacity = nodeAccounting(t, cni, { ...nodeInputOf(g), pods: 0 }).effectiveMaxPods;
   const limits: [PoolLimit, number][] = [['max-pods', capacity]];
   const ai = t.ai!;
@@ -189,13 +225,26 @@ export function poolCandidate(t: InstanceType, cni: CniSettings, g: NodeGroup, r
   let [limitedBy, podsPerNode] = limits[0]!;
   for (const [l, n] of limits) if (n < podsPerNode) [limitedBy, podsPerNode] = [l, n];
   podsPerNode = Math.max(0, podsPerNode);
-  if (podsPerNode === 0) return { instanceType: t.name, podsPerNode: 0, limitedBy, nodes: 0, perNodeIps: 0, addresses: 0 };
+  if (podsPerNode === 0)
+    return { instanceType: t.name, podsPerNode: 0, limitedBy, nodes: 0, perNodeIps: 0, addresses: 0 };
   const per: NodeAccounting = nodeAccounting(t, cni, { ...nodeInputOf(g), pods: podsPerNode });
   const nodes = Math.ceil(podsMax / podsPerNode);
-  return { instanceType: t.name, podsPerNode, limitedBy, nodes, perNodeIps: per.totalIps, addresses: nodes * per.totalIps };
+  return {
+    instanceType: t.name,
+    podsPerNode,
+    limitedBy,
+    nodes,
+    perNodeIps: per.totalIps,
+    addresses: nodes * per.totalIps,
+  };
 }
 
-const pick = (c: PoolCandidate): PoolPick => ({ instanceType: c.instanceType, podsPerNode: c.podsPerNode, nodes: c.nodes, addresses: c.addresses });
+const pick = (c: PoolCandidate): PoolPick => ({
+  instanceType: c.instanceType,
+  podsPerNode: c.podsPerNode,
+  nodes: c.nodes,
+  addresses: c.addresses,
+});
 
 /**
  * The candidates of a pool group, or null when the group is no pool, selects no type or fits its pod on none
@@ -208,7 +257,8 @@ export function evaluatePool(g: NodeGroup, cni: CniSettings, dataset: InstanceDa
   const types = matchRequirements(dataset, g.requirements);
   const own = groupCni(cni, g);
   const all = types.map((t) => poolCandidate(t, own, g, req.value, g.pods!.max));
-  const list = all.filter((c) => c.podsPerNode > 0)
+  const list = all
+    .filter((c) => c.podsPerNode > 0)
     .sort((a, b) => b.addresses - a.addresses || b.nodes - a.nodes || (a.instanceType < b.instanceType ? -1 : 1));
   if (list.length === 0) return null;
   return {
@@ -245,28 +295,48 @@ const FIXED_FIELDS = ['instanceType', 'minNodes', 'desiredNodes', 'maxNodes', 'p
  * candidate (so the rest of the model sees an ordinary group); checks that a fixed group has its fields.
  * Returns the problems, each naming the field and the fix; the plan is unusable when there are any.
  */
-export function resolvePools(plan: { nodeGroups: NodeGroup[]; cni: CniSettings }, dataset: InstanceDataset): ValidationIssue[] {
+export function resolvePools(
+  plan: { nodeGroups: NodeGroup[]; cni: CniSettings },
+  dataset: InstanceDataset,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   plan.nodeGroups.forEach((g, i) => {
     const p = `nodeGroups[${i}]`;
     if (!isPool(g)) {
       for (const f of FIXED_FIELDS) {
-        if (g[f] === undefined) issues.push({ path: `${p}.${f}`, message: `${p}.${f} is missing; add it (or give requirements, pods and podRequests for a node pool)` });
+        if (g[f] === undefined)
+          issues.push({
+            path: `${p}.${f}`,
+            message: `${p}.${f} is missing; add it (or give requirements, pods and podRequests for a node pool)`,
+          });
       }
       if (g.pods !== undefined || g.podRequests !== undefined) {
-        issues.push({ path: `${p}.requirements`, message: `pods and podRequests describe a node pool; add requirements (e.g. [{"key": "${K}instance-family", "operator": "In", "values": ["m5"]}]) or remove them` });
+        issues.push({
+          path: `${p}.requirements`,
+          message: `pods and podRequests describe a node pool; add requirements (e.g. [{"key": "${K}instance-family", "operator": "In", "values": ["m5"]}]) or remove them`,
+        });
       }
       return;
     }
     const kind = g.kind ?? 'self-managed';
     if (kind !== 'karpenter' && kind !== 'auto-mode') {
-      issues.push({ path: `${p}.kind`, message: `requirements choose instance types for Karpenter or EKS Auto Mode; set kind to "karpenter" or "auto-mode" (got "${kind}")` });
+      issues.push({
+        path: `${p}.kind`,
+        message: `requirements choose instance types for Karpenter or EKS Auto Mode; set kind to "karpenter" or "auto-mode" (got "${kind}")`,
+      });
       return;
     }
     const reqIssues = requirementIssues(g.requirements!, `${p}.requirements`);
-    if (!g.pods) issues.push({ path: `${p}.pods`, message: `a node pool needs its workload: pods {"min": 0, "desired": 64, "max": 512}` });
+    if (!g.pods)
+      issues.push({
+        path: `${p}.pods`,
+        message: `a node pool needs its workload: pods {"min": 0, "desired": 64, "max": 512}`,
+      });
     else if (g.pods.min > g.pods.desired || g.pods.desired > g.pods.max) {
-      issues.push({ path: `${p}.pods`, message: `pods must be min ≤ desired ≤ max, got ${g.pods.min}/${g.pods.desired}/${g.pods.max}` });
+      issues.push({
+        path: `${p}.pods`,
+        message: `pods must be min ≤ desired ≤ max, got ${g.pods.min}/${g.pods.desired}/${g.pods.max}`,
+      });
     }
     const req = readPodRequests(g.podRequests, `${p}.podRequests`);
     if (!req.ok) issues.push(...req.issues);
@@ -274,7 +344,11 @@ export function resolvePools(plan: { nodeGroups: NodeGroup[]; cni: CniSettings }
     if (reqIssues.length || !req.ok || !g.pods) return;
     const types = matchRequirements(dataset, g.requirements!);
     if (types.length === 0) {
-      issues.push({ path: `${p}.requirements`, message: 'the requirements select no instance type (of the types with Karpenter labels); loosen one, e.g. remove a NotIn or widen an In' });
+      issues.push({
+        path: `${p}.requirements`,
+        message:
+          'the requirements select no instance type (of the types with Karpenter labels); loosen one, e.g. remove a NotIn or widen an In',
+      });
       return;
     }
     const pool = evaluatePool(g, plan.cni, dataset);

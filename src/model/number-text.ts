@@ -37,7 +37,8 @@ export function numberField(
   o: NumberTextOptions & { min?: number; max?: number } = {},
 ): NumberField {
   const n = numberIn(raw, o);
-  if (n === null) return { ok: false, error: `${field} must be ${o.integer ? 'a whole number' : 'a number'}, got "${raw}"` };
+  if (n === null)
+    return { ok: false, error: `${field} must be ${o.integer ? 'a whole number' : 'a number'}, got "${raw}"` };
   const min = o.min ?? -Infinity;
   const max = o.max ?? Infinity;
   if (n < min || n > max) return { ok: false, error: `${field} must be from ${min} to ${max}, got ${n}` };

@@ -13,8 +13,6 @@ import type { NodeInput } from './warm-pool';
 
 export type { Contribution, GroupPlacement } from './placement-types';
 
-
-
 /** What one node of a group asks of the CNI: the single way a plan's group becomes a node input. */
 export function nodeInputOf(g: NodeGroup): NodeInput {
   return {
@@ -47,6 +45,13 @@ export function placeGroups(plan: Plan, dataset: InstanceDataset): GroupPlacemen
     const onPod: Contribution = cn ? { ...perNode.share.pod } : onNode;
     if (!cn) for (const k of Object.keys(onNode) as (keyof Contribution)[]) onNode[k] += perNode.share.pod[k];
     const touches = [...new Set(slots.flatMap((s) => [s.nodeSubnet, s.podSubnet]))];
-    return withDiscovery(plan, t, g, cni, nodeInputOf(g), { index: gi, perNode, slots, onNodeSubnet: onNode, onPodSubnet: onPod, touches });
+    return withDiscovery(plan, t, g, cni, nodeInputOf(g), {
+      index: gi,
+      perNode,
+      slots,
+      onNodeSubnet: onNode,
+      onPodSubnet: onPod,
+      touches,
+    });
   });
 }

@@ -25,9 +25,12 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** One setting's schema, from its entry in CNI_SETTINGS. */
 function settingSchema(s: CniSettingSpec) {
-  const value = s.type === 'flag' ? z.boolean() : s.optional
-    ? z.nullable(z.int().check(z.minimum(s.min), z.maximum(s.max)))
-    : z.int().check(z.minimum(s.min), z.maximum(s.max));
+  const value =
+    s.type === 'flag'
+      ? z.boolean()
+      : s.optional
+        ? z.nullable(z.int().check(z.minimum(s.min), z.maximum(s.max)))
+        : z.int().check(z.minimum(s.min), z.maximum(s.max));
   return s.added ? z.optional(value) : z._default(value, s.default as never);
 }
 
@@ -53,13 +56,17 @@ export const TAG_LIMITS = { tags: 50, keyLength: 128, valueLength: 256 } as cons
 /** A subnet's tags: key → value, within AWS's limits, each problem named with the fix. */
 const TagsSchema = z.record(z.string(), z.string()).check((ctx) => {
   const keys = Object.keys(ctx.value);
-  const issue = (message: string, path?: string[]) => ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) });
-  if (keys.length > TAG_LIMITS.tags) issue(`has ${keys.length} tags; AWS allows at most ${TAG_LIMITS.tags} per subnet: remove some`);
+  const issue = (message: string, path?: string[]) =>
+    ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) });
+  if (keys.length > TAG_LIMITS.tags)
+    issue(`has ${keys.length} tags; AWS allows at most ${TAG_LIMITS.tags} per subnet: remove some`);
   for (const k of keys) {
     if (k.trim() === '') issue('a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it');
-    else if (k.length > TAG_LIMITS.keyLength) issue(`the tag key is longer than ${TAG_LIMITS.keyLength} characters; shorten it`, [k]);
+    else if (k.length > TAG_LIMITS.keyLength)
+      issue(`the tag key is longer than ${TAG_LIMITS.keyLength} characters; shorten it`, [k]);
     const v = ctx.value[k]!;
-    if (v.length > TAG_LIMITS.valueLength) issue(`the tag value is longer than ${TAG_LIMITS.valueLength} characters; shorten it`, [k]);
+    if (v.length > TAG_LIMITS.valueLength)
+      issue(`the tag value is longer than ${TAG_LIMITS.valueLength} characters; shorten it`, [k]);
   }
 });
 
@@ -70,7 +77,16 @@ export const SubnetSchema = z.strictObject({
   reservedIps: z.optional(count(LIMITS.reservedIps)),
   prefixReservation: z.optional(text(64)),
   tags: z.optional(TagsSchema),
-  id: z.optional(z.string().check(z.regex(SUBNET_ID, 'must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out'))),
+  id: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          SUBNET_ID,
+          'must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out',
+        ),
+      ),
+  ),
 });
 
 export const NodeGroupSchema = z.strictObject({
@@ -89,11 +105,17 @@ export const NodeGroupSchema = z.strictObject({
   efaLayout: z.optional(z.enum(EFA_LAYOUTS)),
   multiHomedPodsPerNode: z.optional(count(LIMITS.podsPerNode)),
   // Node pools (Karpenter NodePool / EKS Auto Mode): candidates by requirements, workload by pods.
-  requirements: z.optional(z.array(z.strictObject({
-    key: text(128).check(z.minLength(1)),
-    operator: z.enum(POOL_OPERATORS),
-    values: z.optional(z.array(text(128)).check(z.maxLength(200))),
-  })).check(z.maxLength(50))),
+  requirements: z.optional(
+    z
+      .array(
+        z.strictObject({
+          key: text(128).check(z.minLength(1)),
+          operator: z.enum(POOL_OPERATORS),
+          values: z.optional(z.array(text(128)).check(z.maxLength(200))),
+        }),
+      )
+      .check(z.maxLength(50)),
+  ),
   pods: z.optional(z.strictObject({ min: count(LIMITS.pods), desired: count(LIMITS.pods), max: count(LIMITS.pods) })),
   podRequests: z.optional(z.record(text(64), z.union([text(64), z.number()]))),
   /** Karpenter RESERVED_ENIS: ENIs kept from pods (1 under custom networking). */
@@ -109,7 +131,13 @@ export const VpcSchema = z.strictObject({
   subnets: z.array(SubnetSchema).check(z.maxLength(LIMITS.subnets)),
   cidrQuota: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
   ipFamily: z.optional(z.enum(['ipv4', 'ipv6'])),
-  vpcId: z.optional(z.string().check(z.regex(VPC_ID, 'must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out'))),
+  vpcId: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(VPC_ID, 'must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out'),
+      ),
+  ),
   associatedCidrs: z.optional(z.array(text(64)).check(z.maxLength(LIMITS.cidrs))),
 });
 
@@ -136,11 +164,23 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const FIELD_HINTS: Record<string, string> = Object.fromEntries(CNI_KEYS.map((k) => [k, CNI_SETTINGS[k].env]));
 const NULLABLE_FIELDS = new Set<string>([
-  ...CNI_KEYS.filter((k) => { const s: CniSettingSpec = CNI_SETTINGS[k]; return s.type === 'count' && s.optional; }),
+  ...CNI_KEYS.filter((k) => {
+    const s: CniSettingSpec = CNI_SETTINGS[k];
+    return s.type === 'count' && s.optional;
+  }),
   'maxPods',
 ]);
 
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : String(v));
+const typeName = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : typeof v === 'string'
+          ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`
+          : String(v);
 
 const KNOWN_KEYS: Record<string, string[]> = {
   '': ['version', 'name', 'vpc', 'cni', 'nodeGroups'],
@@ -152,7 +192,11 @@ const KNOWN_KEYS: Record<string, string[]> = {
 
 function closest(key: string, candidates: string[]): string | null {
   const k = key.toLowerCase().replace(/[_-]/g, '');
-  return candidates.find((c) => c.toLowerCase() === k) ?? candidates.find((c) => c.toLowerCase().startsWith(k.slice(0, 4))) ?? null;
+  return (
+    candidates.find((c) => c.toLowerCase() === k) ??
+    candidates.find((c) => c.toLowerCase().startsWith(k.slice(0, 4))) ??
+    null
+  );
 }
 
 /** A plain sentence for one zod issue: what is wrong at which field, and what would be right. */
@@ -163,30 +207,57 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Validati
   const got = valueAt(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const where = issue.path.length === 0 ? '' : typeof issue.path[issue.path.length - 1] === 'number' ? (String(issue.path[0]) === 'nodeGroups' ? 'nodeGroup' : 'subnet') : String(issue.path[issue.path.length - 1]);
+      const where =
+        issue.path.length === 0
+          ? ''
+          : typeof issue.path[issue.path.length - 1] === 'number'
+            ? String(issue.path[0]) === 'nodeGroups'
+              ? 'nodeGroup'
+              : 'subnet'
+            : String(issue.path[issue.path.length - 1]);
       const known = KNOWN_KEYS[where] ?? [];
       const parts = issue.keys.map((k) => {
         const near = closest(k, known);
         return `"${k}"${near ? ` (did you mean "${near}"?)` : ''}`;
       });
-      return { path, message: `unknown field ${parts.join(', ')}${path ? ` in ${path}` : ''}; remove it${known.length ? ` (allowed: ${known.join(', ')})` : ''}` };
+      return {
+        path,
+        message: `unknown field ${parts.join(', ')}${path ? ` in ${path}` : ''}; remove it${known.length ? ` (allowed: ${known.join(', ')})` : ''}`,
+      };
     }
     case 'invalid_type': {
       if (got === undefined) return { path, message: `${path}${env} is missing; add it` };
       // every number in a plan is a whole number; every string is text
-      const want = ({ int: 'a whole number', number: 'a whole number', array: 'a list', object: 'an object', record: 'an object of tag keys and text values', string: 'text', boolean: 'true or false' } as Record<string, string>)[issue.expected] ?? `a ${issue.expected}`;
+      const want =
+        (
+          {
+            int: 'a whole number',
+            number: 'a whole number',
+            array: 'a list',
+            object: 'an object',
+            record: 'an object of tag keys and text values',
+            string: 'text',
+            boolean: 'true or false',
+          } as Record<string, string>
+        )[issue.expected] ?? `a ${issue.expected}`;
       const nullable = issue.path.length && NULLABLE_FIELDS.has(field) ? ' or null' : '';
       return { path, message: `${path}${env} must be ${want}${nullable}, got ${typeName(got)}` };
     }
     case 'invalid_value':
-      return { path, message: `${path} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${typeName(got)}` };
+      return {
+        path,
+        message: `${path} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${typeName(got)}`,
+      };
     case 'too_small':
-      if (issue.origin === 'array') return { path, message: `${path} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
+      if (issue.origin === 'array')
+        return { path, message: `${path} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
       if (issue.origin === 'string') return { path, message: `${path} must not be empty` };
       return { path, message: `${path}${env} must be at least ${issue.minimum}, got ${String(got)}` };
     case 'too_big':
-      if (issue.origin === 'array') return { path, message: `${path} has more than ${issue.maximum} entries; remove some` };
-      if (issue.origin === 'string') return { path, message: `${path} is longer than ${issue.maximum} characters; shorten it` };
+      if (issue.origin === 'array')
+        return { path, message: `${path} has more than ${issue.maximum} entries; remove some` };
+      if (issue.origin === 'string')
+        return { path, message: `${path} is longer than ${issue.maximum} characters; shorten it` };
       return { path, message: `${path}${env} must be at most ${fmt(Number(issue.maximum))}, got ${String(got)}` };
     default:
       return { path, message: `${path || 'plan'}: ${issue.message}` };

@@ -13,7 +13,16 @@ export const SMALL_ROUTABLE_VPC: Plan = {
   },
   cni: { ...DEFAULT_CNI },
   nodeGroups: [
-    { name: 'general', instanceType: 'm5.16xlarge', subnets: ['nodes-a', 'nodes-b', 'nodes-c'], minNodes: 3, desiredNodes: 3, maxNodes: 9, podsPerNode: 20, maxPods: null },
+    {
+      name: 'general',
+      instanceType: 'm5.16xlarge',
+      subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
+      minNodes: 3,
+      desiredNodes: 3,
+      maxNodes: 9,
+      podsPerNode: 20,
+      maxPods: null,
+    },
   ],
 };
 
@@ -40,13 +49,39 @@ export const GPU_TRAINING: Plan = {
   name: 'GPU training cluster (p5.48xlarge)',
   vpc: {
     cidrs: ['10.20.0.0/20'],
-    subnets: AZS.slice(0, 2).map((az, i) => ({ name: `gpu-${az.slice(-1)}`, az, cidr: `10.20.${i * 4}.0/22`, reservedIps: 16 }))
-      .concat(AZS.slice(0, 2).map((az, i) => ({ name: `system-${az.slice(-1)}`, az, cidr: `10.20.${8 + i}.0/24`, reservedIps: 8 }))),
+    subnets: AZS.slice(0, 2)
+      .map((az, i) => ({ name: `gpu-${az.slice(-1)}`, az, cidr: `10.20.${i * 4}.0/22`, reservedIps: 16 }))
+      .concat(
+        AZS.slice(0, 2).map((az, i) => ({
+          name: `system-${az.slice(-1)}`,
+          az,
+          cidr: `10.20.${8 + i}.0/24`,
+          reservedIps: 8,
+        })),
+      ),
   },
   cni: { ...DEFAULT_CNI },
   nodeGroups: [
-    { name: 'p5-training', instanceType: 'p5.48xlarge', subnets: ['gpu-a', 'gpu-b'], minNodes: 2, desiredNodes: 8, maxNodes: 32, podsPerNode: 12, maxPods: null },
-    { name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'], minNodes: 2, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null },
+    {
+      name: 'p5-training',
+      instanceType: 'p5.48xlarge',
+      subnets: ['gpu-a', 'gpu-b'],
+      minNodes: 2,
+      desiredNodes: 8,
+      maxNodes: 32,
+      podsPerNode: 12,
+      maxPods: null,
+    },
+    {
+      name: 'system',
+      instanceType: 'm6i.2xlarge',
+      subnets: ['system-a', 'system-b'],
+      minNodes: 2,
+      desiredNodes: 3,
+      maxNodes: 6,
+      podsPerNode: 20,
+      maxPods: null,
+    },
   ],
 };
 
@@ -60,7 +95,16 @@ export const HIGH_CHURN_WEB: Plan = {
   },
   cni: { ...DEFAULT_CNI, minimumIpTarget: 30, warmIpTarget: 5 },
   nodeGroups: [
-    { name: 'web', instanceType: 'm5.2xlarge', subnets: ['web-a', 'web-b', 'web-c'], minNodes: 6, desiredNodes: 30, maxNodes: 90, podsPerNode: 25, maxPods: null },
+    {
+      name: 'web',
+      instanceType: 'm5.2xlarge',
+      subnets: ['web-a', 'web-b', 'web-c'],
+      minNodes: 6,
+      desiredNodes: 30,
+      maxNodes: 90,
+      podsPerNode: 25,
+      maxPods: null,
+    },
   ],
 };
 
@@ -103,12 +147,27 @@ export const GPU_TRAINING_EFA: Plan = {
   cni: { ...DEFAULT_CNI },
   nodeGroups: [
     {
-      name: 'p5-training', instanceType: 'p5.48xlarge', subnets: ['gpu-a'], minNodes: 2, desiredNodes: 4, maxNodes: 8,
-      podsPerNode: 12, maxPods: null, kind: 'managed', efaLayout: 'efa',
+      name: 'p5-training',
+      instanceType: 'p5.48xlarge',
+      subnets: ['gpu-a'],
+      minNodes: 2,
+      desiredNodes: 4,
+      maxNodes: 8,
+      podsPerNode: 12,
+      maxPods: null,
+      kind: 'managed',
+      efaLayout: 'efa',
     },
     {
-      name: 'system', instanceType: 'm6i.2xlarge', subnets: ['system-a', 'system-b'],
-      minNodes: 2, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null, kind: 'managed',
+      name: 'system',
+      instanceType: 'm6i.2xlarge',
+      subnets: ['system-a', 'system-b'],
+      minNodes: 2,
+      desiredNodes: 3,
+      maxNodes: 6,
+      podsPerNode: 20,
+      maxPods: null,
+      kind: 'managed',
     },
   ],
 };
@@ -134,11 +193,19 @@ export const KARPENTER_GPU_POOL: Plan = {
   cni: { ...DEFAULT_CNI },
   nodeGroups: [
     {
-      name: 'training', kind: 'karpenter', subnets: ['nodes-a', 'nodes-b'], maxPods: null, efaLayout: 'efa',
+      name: 'training',
+      kind: 'karpenter',
+      subnets: ['nodes-a', 'nodes-b'],
+      maxPods: null,
+      efaLayout: 'efa',
       requirements: [{ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['p4d', 'p5', 'p5en'] }],
       pods: { min: 0, desired: 64, max: 512 },
       podRequests: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': 1 },
-      instanceType: 'p5.4xlarge', minNodes: 0, desiredNodes: 64, maxNodes: 512, podsPerNode: 1,
+      instanceType: 'p5.4xlarge',
+      minNodes: 0,
+      desiredNodes: 64,
+      maxNodes: 512,
+      podsPerNode: 1,
     },
   ],
 };
@@ -148,5 +215,11 @@ export const KARPENTER_GPU_POOL: Plan = {
  * on BLANK_PLAN, not on PRESETS[0].
  */
 export const PRESETS: readonly Plan[] = [
-  SMALL_ROUTABLE_VPC, EXPANDED_VPC, GPU_TRAINING, HIGH_CHURN_WEB, BLANK_PLAN, GPU_TRAINING_EFA, KARPENTER_GPU_POOL,
+  SMALL_ROUTABLE_VPC,
+  EXPANDED_VPC,
+  GPU_TRAINING,
+  HIGH_CHURN_WEB,
+  BLANK_PLAN,
+  GPU_TRAINING_EFA,
+  KARPENTER_GPU_POOL,
 ];

@@ -25,9 +25,16 @@ export interface ScenarioResult {
 
 function run(plan: Plan, dataset: InstanceDataset, notes: string[]): ScenarioResult {
   const v = validatePlan(plan, dataset);
-  if (!v.ok) return { plan, evaluation: null, exhausted: [], notes: [...notes, ...v.issues.map((i) => `${i.path}: ${i.message}`)] };
+  if (!v.ok)
+    return {
+      plan,
+      evaluation: null,
+      exhausted: [],
+      notes: [...notes, ...v.issues.map((i) => `${i.path}: ${i.message}`)],
+    };
   const evaluation = evaluate(v.plan, dataset, v.warnings);
-  const exhausted = evaluation.subnets.filter((s) => !s.fitsAtMax)
+  const exhausted = evaluation.subnets
+    .filter((s) => !s.fitsAtMax)
     .map((s) => ({ name: s.name, usedAtMax: s.used.max, usable: s.usable, exhaustedAtNodes: s.exhaustedAtNodes }));
   return { plan: v.plan, evaluation, exhausted, notes };
 }
@@ -126,7 +133,9 @@ export function withSurge(plan: Plan, o: SurgeOptions = {}): { plan: Plan; surge
 export function upgradeSurge(plan: Plan, o: SurgeOptions, dataset: InstanceDataset): ScenarioResult {
   const { plan: next, surge, clusterSubnets } = withSurge(plan, o);
   const notes = [
-    ...plan.nodeGroups.map((g, i) => `${g.name}: +${surge[i]} nodes during the update (${g.maxNodes} → ${g.maxNodes + surge[i]!} at max)`),
+    ...plan.nodeGroups.map(
+      (g, i) => `${g.name}: +${surge[i]} nodes during the update (${g.maxNodes} → ${g.maxNodes + surge[i]!} at max)`,
+    ),
     `EKS control-plane ENIs: +${Math.max(0, o.controlPlaneIps ?? UPGRADE_CONTROL_PLANE_IPS)} reserved in ${clusterSubnets.join(', ') || 'no subnet'}`,
   ];
   return run(next, dataset, notes);

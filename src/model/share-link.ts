@@ -31,7 +31,12 @@ export const MAX_LINK_CHARS = 200_000;
 export const MAX_DECODED_CHARS = 256 * 1024;
 
 type CompactSubnet = [
-  name: string, az: string, cidr: string, reservedIps?: number, prefixReservation?: string | 0, added?: Record<string, unknown>,
+  name: string,
+  az: string,
+  cidr: string,
+  reservedIps?: number,
+  prefixReservation?: string | 0,
+  added?: Record<string, unknown>,
 ];
 /** The subnet fields with a place in the tuple; others (added after format 1, e.g. an imported `id`) travel by name. */
 const POSITIONAL_SUBNET_KEYS = new Set<string>(['name', 'az', 'cidr', 'reservedIps', 'prefixReservation']);
@@ -40,14 +45,31 @@ const COMPACT_VPC_KEYS = new Set<string>(['cidrs', 'subnets', 'cidrQuota']);
 /** The plan fields the compact plan has keys for; others (added after format 1) travel by name in `t`. */
 const COMPACT_PLAN_KEYS = new Set<string>(['version', 'name', 'vpc', 'cni', 'nodeGroups']);
 type CompactGroup = [
-  name: string, instanceType: string, subnets: number[], podSubnets: number[] | 0,
-  min: number, desired: number, max: number, pods: number, maxPods: number | null, branchPods?: number,
+  name: string,
+  instanceType: string,
+  subnets: number[],
+  podSubnets: number[] | 0,
+  min: number,
+  desired: number,
+  max: number,
+  pods: number,
+  maxPods: number | null,
+  branchPods?: number,
   added?: Record<string, unknown>,
 ];
 
 /** The node-group fields with a place in the tuple; every other field (added after format 1) travels by name in `added`. */
 const POSITIONAL_GROUP_KEYS = new Set<string>([
-  'name', 'instanceType', 'subnets', 'podSubnets', 'minNodes', 'desiredNodes', 'maxNodes', 'podsPerNode', 'maxPods', 'branchPodsPerNode',
+  'name',
+  'instanceType',
+  'subnets',
+  'podSubnets',
+  'minNodes',
+  'desiredNodes',
+  'maxNodes',
+  'podsPerNode',
+  'maxPods',
+  'branchPodsPerNode',
 ]);
 /** The settings by CNI_SETTINGS[k].linkIndex: numbers as they are, flags as 0/1; added ones only when set. */
 type CompactCni = (number | null)[];
@@ -71,7 +93,8 @@ const addedFields = (o: object, positional: Set<string>) =>
 /** Copies decoded added fields into `out`; "__proto__" would replace its prototype rather than name a field. */
 function copyAdded(out: Record<string, unknown>, added: unknown, positional: Set<string>) {
   if (!added || typeof added !== 'object' || Array.isArray(added)) return;
-  for (const [k, v] of Object.entries(added as Record<string, unknown>)) if (!positional.has(k) && k !== '__proto__') out[k] = v;
+  for (const [k, v] of Object.entries(added as Record<string, unknown>))
+    if (!positional.has(k) && k !== '__proto__') out[k] = v;
 }
 
 export function compactPlan(plan: Plan): CompactPlanV1 {
@@ -92,14 +115,28 @@ export function compactPlan(plan: Plan): CompactPlanV1 {
     }),
     k: compactCni(c),
     g: plan.nodeGroups.map((g) => {
-      const row: CompactGroup = [g.name, g.instanceType, ref(g.subnets), g.podSubnets ? ref(g.podSubnets) : 0, g.minNodes, g.desiredNodes, g.maxNodes, g.podsPerNode, g.maxPods];
-      const added = Object.fromEntries(Object.entries(g).filter(([k, v]) => !POSITIONAL_GROUP_KEYS.has(k) && v !== undefined));
+      const row: CompactGroup = [
+        g.name,
+        g.instanceType,
+        ref(g.subnets),
+        g.podSubnets ? ref(g.podSubnets) : 0,
+        g.minNodes,
+        g.desiredNodes,
+        g.maxNodes,
+        g.podsPerNode,
+        g.maxPods,
+      ];
+      const added = Object.fromEntries(
+        Object.entries(g).filter(([k, v]) => !POSITIONAL_GROUP_KEYS.has(k) && v !== undefined),
+      );
       if (g.branchPodsPerNode || Object.keys(added).length) row.push(g.branchPodsPerNode ?? 0);
       if (Object.keys(added).length) row.push(added);
       return row;
     }),
     ...(plan.vpc.cidrQuota !== undefined ? { q: plan.vpc.cidrQuota } : {}),
-    ...(Object.keys(addedFields(plan.vpc, COMPACT_VPC_KEYS)).length ? { x: addedFields(plan.vpc, COMPACT_VPC_KEYS) } : {}),
+    ...(Object.keys(addedFields(plan.vpc, COMPACT_VPC_KEYS)).length
+      ? { x: addedFields(plan.vpc, COMPACT_VPC_KEYS) }
+      : {}),
     ...(Object.keys(addedFields(plan, COMPACT_PLAN_KEYS)).length ? { t: addedFields(plan, COMPACT_PLAN_KEYS) } : {}),
   };
 }
@@ -168,8 +205,14 @@ export function expandPlan(x: unknown): unknown {
     nodeGroups: (Array.isArray(p.g) ? p.g : []).map((g): Partial<Record<keyof NodeGroup, unknown>> | unknown => {
       if (!Array.isArray(g)) return g;
       const out: Record<string, unknown> = {
-        name: g[0], instanceType: g[1], subnets: Array.isArray(g[2]) ? g[2].map(name) : g[2],
-        minNodes: g[4], desiredNodes: g[5], maxNodes: g[6], podsPerNode: g[7], maxPods: g[8],
+        name: g[0],
+        instanceType: g[1],
+        subnets: Array.isArray(g[2]) ? g[2].map(name) : g[2],
+        minNodes: g[4],
+        desiredNodes: g[5],
+        maxNodes: g[6],
+        podsPerNode: g[7],
+        maxPods: g[8],
       };
       if (Array.isArray(g[3])) out.podSubnets = g[3].map(name);
       if (g[9] !== undefined && !(g[9] === 0 && g[10] !== undefined)) out.branchPodsPerNode = g[9];
@@ -209,9 +252,10 @@ interface CompactWorkspaceV2 {
  */
 export function documentLink(doc: Plan | Workspace, base: string): string {
   const d = doc.version === 1 ? doc : documentOf(doc);
-  const body: CompactPlanV1 | CompactWorkspaceV2 = d.version === 1
-    ? compactPlan(d)
-    : { a: d.active, p: d.scenarios.map(compactPlan), ...(viewsInUse(d.views) ? { v: d.views } : {}) };
+  const body: CompactPlanV1 | CompactWorkspaceV2 =
+    d.version === 1
+      ? compactPlan(d)
+      : { a: d.active, p: d.scenarios.map(compactPlan), ...(viewsInUse(d.views) ? { v: d.views } : {}) };
   return `${base.split('#')[0]}#${d.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
@@ -279,7 +323,15 @@ const READERS: Readonly<Record<number, (body: unknown) => BodyRead>> = {
   2: (body) => {
     const b = body as Partial<Record<keyof CompactWorkspaceV2, unknown>> | null;
     if (!b || typeof b !== 'object' || !Array.isArray(b.p)) return { ok: false, failure: { kind: 'no-scenarios' } };
-    return { ok: true, json: { version: 2, active: b.a ?? 0, scenarios: b.p.map(expandPlan), ...(b.v !== undefined ? { views: b.v } : {}) } };
+    return {
+      ok: true,
+      json: {
+        version: 2,
+        active: b.a ?? 0,
+        scenarios: b.p.map(expandPlan),
+        ...(b.v !== undefined ? { views: b.v } : {}),
+      },
+    };
   },
 };
 

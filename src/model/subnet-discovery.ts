@@ -70,8 +70,12 @@ export function discoveryCluster(plan: Pick<Plan, 'name'>): string {
 
 /** Does the VPC CNI's subnet discovery decide where this group's pod ENIs go (before looking at tags)? */
 export function discoveryRuns(plan: Plan, g: Pick<NodeGroup, 'kind'>, cni: CniSettings): boolean {
-  return (plan.vpc.ipFamily ?? 'ipv4') === 'ipv4' && cniValue(cni, 'subnetDiscovery') && !cni.customNetworking
-    && g.kind !== 'auto-mode';
+  return (
+    (plan.vpc.ipFamily ?? 'ipv4') === 'ipv4' &&
+    cniValue(cni, 'subnetDiscovery') &&
+    !cni.customNetworking &&
+    g.kind !== 'auto-mode'
+  );
 }
 
 /** Subnet indexes (plan order) eligible for the secondary ENIs of a node launched in subnet `n`. */
@@ -84,10 +88,6 @@ export function eligibleSubnets(plan: Plan, n: number, cluster = discoveryCluste
   return out;
 }
 
-
-
-
-
 const KINDS = ['nodeIps', 'eniPrimaries', 'podIps', 'warmIps', 'prefixes', 'singles'] as const;
 
 /**
@@ -97,7 +97,10 @@ const KINDS = ['nodeIps', 'eniPrimaries', 'podIps', 'warmIps', 'prefixes', 'sing
  * totals by kind are nodeAccounting's exactly (checked: null when they would not be).
  * @example m5.16xlarge, 10 pods: fixed = node IP + 49 secondaries (10 in use); runs = [1 ENI of 1 + 49 warm]
  */
-export function splitNode(per: NodeAccounting, primaryWithoutPods: boolean): { fixed: Contribution; runs: MovableRun[] } | null {
+export function splitNode(
+  per: NodeAccounting,
+  primaryWithoutPods: boolean,
+): { fixed: Contribution; runs: MovableRun[] } | null {
   const pd = per.mode === 'prefix' || per.mode === 'prefix-warm-ip';
   const unit = pd ? ADDRESSES_PER_PREFIX : 1;
   const S = per.slotsPerEni;
@@ -158,7 +161,14 @@ export function splitNode(per: NodeAccounting, primaryWithoutPods: boolean): { f
     runs.push({
       count: 1,
       size: 1 + u * unit,
-      per: { nodeIps: 0, eniPrimaries: 1, podIps: p, warmIps: u * unit - p, prefixes: pd ? u : 0, singles: 1 + (pd ? 0 : u) },
+      per: {
+        nodeIps: 0,
+        eniPrimaries: 1,
+        podIps: p,
+        warmIps: u * unit - p,
+        prefixes: pd ? u : 0,
+        singles: 1 + (pd ? 0 : u),
+      },
     });
   }
   // The split must add up to nodeAccounting's figures, kind by kind; otherwise place as before.
@@ -191,7 +201,12 @@ function staticsOf(plan: Plan): DiscoveryStatics {
  * slot qualifies.
  */
 export function withDiscovery(
-  plan: Plan, t: InstanceType, g: NodeGroup, cni: CniSettings, input: NodeInput, placed: GroupPlacement,
+  plan: Plan,
+  t: InstanceType,
+  g: NodeGroup,
+  cni: CniSettings,
+  input: NodeInput,
+  placed: GroupPlacement,
 ): GroupPlacement {
   if (!discoveryRuns(plan, g, cni)) return placed;
   const cluster = discoveryCluster(plan);
@@ -244,7 +259,13 @@ export interface UsageSink {
  * `k`, over the eligible subnets; `out[i]` gets the ENIs subnet eligible[i] takes (every slot above L,
  * then those exactly at L in subnet order). Returns L: the free count before the last ENI placed.
  */
-export function waterFill(k: number, size: number, eligible: readonly number[], free: Float64Array, out: number[]): number {
+export function waterFill(
+  k: number,
+  size: number,
+  eligible: readonly number[],
+  free: Float64Array,
+  out: number[],
+): number {
   let hi = -Infinity;
   for (const s of eligible) hi = Math.max(hi, free[s]!);
   let lo = hi - (k - 1) * size;
@@ -281,7 +302,10 @@ const scratch = new WeakMap<DiscoveryStatics, { free: Float64Array; seen: Uint32
  * slots whose node subnet is in that set (one AZ's pool).
  */
 export function fillDiscovery(
-  groups: readonly Pick<GroupPlacement, 'discovery'>[], counts: ArrayLike<number>, u: UsageSink, only?: ReadonlySet<number>,
+  groups: readonly Pick<GroupPlacement, 'discovery'>[],
+  counts: ArrayLike<number>,
+  u: UsageSink,
+  only?: ReadonlySet<number>,
 ): void {
   let statics: DiscoveryStatics | undefined;
   for (const g of groups) statics ??= g.discovery?.statics;
@@ -296,7 +320,8 @@ export function fillDiscovery(
   const touch = (s: number) => {
     if (seen[s] === pass) return;
     seen[s] = pass;
-    free[s] = statics.usable[s]! - (statics.reserved[s]! + u.nodeIps[s]! + u.eniPrimaries[s]! + u.podIps[s]! + u.warmIps[s]!);
+    free[s] =
+      statics.usable[s]! - (statics.reserved[s]! + u.nodeIps[s]! + u.eniPrimaries[s]! + u.podIps[s]! + u.warmIps[s]!);
   };
   const taken: number[] = [];
   groups.forEach((g, gi) => {
@@ -331,7 +356,10 @@ export interface DiscoveryPools {
   members: number[][];
 }
 
-export function discoveryPools(groups: readonly Pick<GroupPlacement, 'discovery'>[], subnets: number): DiscoveryPools | null {
+export function discoveryPools(
+  groups: readonly Pick<GroupPlacement, 'discovery'>[],
+  subnets: number,
+): DiscoveryPools | null {
   const parent = Array.from({ length: subnets }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   const inPool = new Uint8Array(subnets);
@@ -382,7 +410,9 @@ export function discoveryWarnings(plan: Plan, placed: readonly GroupPlacement[])
   const list = names(plan, tagged);
   if (ipv6) {
     out.push({
-      code: 'subnet-discovery-ipv6', severity: 'info', path: 'vpc.ipFamily',
+      code: 'subnet-discovery-ipv6',
+      severity: 'info',
+      path: 'vpc.ipFamily',
       message: `Subnets tagged ${CNI_ROLE_TAG} (${list}) play no part in an IPv6 cluster: pods take IPv6 addresses from the node's primary ENI`,
       fix: 'Nothing to do; the tags matter again if the plan goes back to IPv4',
     });
@@ -390,11 +420,15 @@ export function discoveryWarnings(plan: Plan, placed: readonly GroupPlacement[])
   }
   if (!on || plan.cni.customNetworking) {
     out.push({
-      code: 'subnet-discovery-unused', severity: 'info', path: !on ? 'cni.subnetDiscovery' : 'cni.customNetworking',
+      code: 'subnet-discovery-unused',
+      severity: 'info',
+      path: !on ? 'cni.subnetDiscovery' : 'cni.customNetworking',
       message: !on
         ? `ENABLE_SUBNET_DISCOVERY=false: the tags ${CNI_ROLE_TAG} on ${list} do nothing, every pod ENI stays in its node subnet`
         : `Custom networking is on: the ENIConfig subnets win, the tags ${CNI_ROLE_TAG} on ${list} do nothing`,
-      fix: !on ? 'Turn subnet discovery on (the VPC CNI default since 1.18) to use the tagged subnets' : 'Nothing to do, or plan without custom networking to use the tagged subnets',
+      fix: !on
+        ? 'Turn subnet discovery on (the VPC CNI default since 1.18) to use the tagged subnets'
+        : 'Nothing to do, or plan without custom networking to use the tagged subnets',
     });
     return out;
   }
@@ -406,13 +440,19 @@ export function discoveryWarnings(plan: Plan, placed: readonly GroupPlacement[])
     const path = `vpc.subnets[${i}].tags`;
     if (!servesCluster(s, cluster)) {
       out.push({
-        code: 'subnet-tagged-for-other-cluster', severity: 'info', path,
-        message: `${s.name} is tagged for other clusters only (${Object.keys(s.tags ?? {}).filter((k) => k.startsWith(CNI_CLUSTER_TAG_PREFIX)).join(', ')}): this cluster (${cluster}, from the plan name) does not use it`,
+        code: 'subnet-tagged-for-other-cluster',
+        severity: 'info',
+        path,
+        message: `${s.name} is tagged for other clusters only (${Object.keys(s.tags ?? {})
+          .filter((k) => k.startsWith(CNI_CLUSTER_TAG_PREFIX))
+          .join(', ')}): this cluster (${cluster}, from the plan name) does not use it`,
         fix: `Add the tag ${CNI_CLUSTER_TAG_PREFIX}${cluster}, or remove the cluster tags, for this cluster to use it`,
       });
     } else if (!nodeAzs.has(s.az)) {
       out.push({
-        code: 'subnet-tagged-no-nodes', severity: 'info', path,
+        code: 'subnet-tagged-no-nodes',
+        severity: 'info',
+        path,
         message: `${s.name} is tagged ${CNI_ROLE_TAG} but no node group has a node subnet in ${s.az}: discovery only uses subnets in the node's AZ`,
         fix: `Launch nodes in ${s.az}, or tag a subnet in the AZs the nodes use`,
       });
@@ -426,28 +466,45 @@ export function discoveryWarnings(plan: Plan, placed: readonly GroupPlacement[])
     const stranded = zeroSlots.filter((s) => s.eligible.length === 0 && s.runs.length > 0);
     if (stranded.length) {
       out.push({
-        code: 'subnet-discovery-no-pod-subnet', severity: 'error', path: `nodeGroups[${gi}].subnets`,
-        message: `${g.name}: ${names(plan, stranded.map((s) => s.nodeSubnet))} ${stranded.length === 1 ? 'is' : 'are'} tagged ${CNI_ROLE_TAG}=0 and no subnet of the same AZ is tagged for pods: the nodes' pod ENIs cannot be created and their pods get no address`,
+        code: 'subnet-discovery-no-pod-subnet',
+        severity: 'error',
+        path: `nodeGroups[${gi}].subnets`,
+        message: `${g.name}: ${names(
+          plan,
+          stranded.map((s) => s.nodeSubnet),
+        )} ${stranded.length === 1 ? 'is' : 'are'} tagged ${CNI_ROLE_TAG}=0 and no subnet of the same AZ is tagged for pods: the nodes' pod ENIs cannot be created and their pods get no address`,
         fix: `Tag a subnet in that AZ ${CNI_ROLE_TAG}=1 (e.g. one from a secondary CIDR), or remove the =0 tag`,
       });
     }
     if (zeroSlots.length && zeroSlots.length < d.slots.length) {
       out.push({
-        code: 'subnet-discovery-mixed-primary', severity: 'warning', path: `nodeGroups[${gi}].subnets`,
-        message: `${g.name}: some launch subnets are tagged ${CNI_ROLE_TAG}=0 (${names(plan, zeroSlots.map((s) => s.nodeSubnet))}) and some are not: nodes there run one ENI's worth of pods fewer (the primary ENI carries none); the figures shown per node are those of the others`,
-        fix: 'Tag all of the group\'s launch subnets alike',
+        code: 'subnet-discovery-mixed-primary',
+        severity: 'warning',
+        path: `nodeGroups[${gi}].subnets`,
+        message: `${g.name}: some launch subnets are tagged ${CNI_ROLE_TAG}=0 (${names(
+          plan,
+          zeroSlots.map((s) => s.nodeSubnet),
+        )}) and some are not: nodes there run one ENI's worth of pods fewer (the primary ENI carries none); the figures shown per node are those of the others`,
+        fix: "Tag all of the group's launch subnets alike",
       });
     } else if (zeroSlots.length && g.maxPods === null && p.perNode.maxPods - 2 > p.perNode.ipCapacity) {
       out.push({
-        code: 'subnet-discovery-max-pods', severity: 'warning', path: `nodeGroups[${gi}].maxPods`,
+        code: 'subnet-discovery-max-pods',
+        severity: 'warning',
+        path: `nodeGroups[${gi}].maxPods`,
         message: `${g.name}: its launch subnets are tagged ${CNI_ROLE_TAG}=0, so the primary ENI carries no pods (as with custom networking), but the default max pods (${p.perNode.maxPods}) does not know: only ${fmt(p.perNode.ipCapacity)} pods get addresses`,
         fix: 'Set max pods to the value max-pods-calculator.sh gives with --cni-custom-networking-enabled',
       });
     }
     if (d.podSubnets.length) {
-      const full = zeroSlots.length === d.slots.length ? 'all its pod ENIs' : 'its secondary ENIs (the primary ENI and its addresses stay in the node subnet)';
+      const full =
+        zeroSlots.length === d.slots.length
+          ? 'all its pod ENIs'
+          : 'its secondary ENIs (the primary ENI and its addresses stay in the node subnet)';
       out.push({
-        code: 'subnet-discovery', severity: 'info', path: `nodeGroups[${gi}].subnets`,
+        code: 'subnet-discovery',
+        severity: 'info',
+        path: `nodeGroups[${gi}].subnets`,
         message: `${g.name}: subnet discovery puts ${full} in whichever of ${names(plan, [...new Set(d.slots.flatMap((s) => s?.eligible ?? []))])} has the most free addresses in each AZ`,
         fix: 'Nothing to do; the per-subnet figures show where they land',
       });
@@ -470,7 +527,10 @@ export interface DiscoverySummary {
 }
 
 /** The `subnetDiscovery` key of a node group's result, or nothing when discovery changes nothing for it. */
-export function discoverySummary(plan: Plan, p: Pick<GroupPlacement, 'discovery'>): { subnetDiscovery?: DiscoverySummary } {
+export function discoverySummary(
+  plan: Plan,
+  p: Pick<GroupPlacement, 'discovery'>,
+): { subnetDiscovery?: DiscoverySummary } {
   const slots = (p.discovery?.slots ?? []).filter((s): s is SlotDiscovery => s !== null);
   const first = slots[0];
   if (!first) return {};

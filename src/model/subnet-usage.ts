@@ -52,7 +52,8 @@ export class Usage {
     this.poolShort = new Uint8Array(n);
   }
   clear() {
-    for (const a of [this.nodeIps, this.eniPrimaries, this.podIps, this.warmIps, this.prefixes, this.singles]) a.fill(0);
+    for (const a of [this.nodeIps, this.eniPrimaries, this.podIps, this.warmIps, this.prefixes, this.singles])
+      a.fill(0);
     this.poolShort.fill(0);
   }
   add(s: number, c: Contribution, nodes: number) {
@@ -125,14 +126,24 @@ export class SubnetIndex {
   /** Subnets joined by subnet discovery: judged with their whole AZ pool (subnet-discovery.ts). */
   private readonly pools: DiscoveryPools | null;
   private pooled?: { u: Usage; key: string; sets: Set<number>[] };
-  constructor(private readonly groups: readonly GroupPlacement[], private readonly st: readonly SubnetStatic[]) {
+  constructor(
+    private readonly groups: readonly GroupPlacement[],
+    private readonly st: readonly SubnetStatic[],
+  ) {
     this.entries = st.map(() => []);
     this.pools = discoveryPools(groups, st.length);
     groups.forEach((g, gi) => {
       const k = g.slots.length;
       g.slots.forEach((slot, j) => {
         const put = (s: number, c: Contribution) =>
-          this.entries[s]!.push({ group: gi, slot: j, slots: k, addresses: c.nodeIps + c.eniPrimaries + c.podIps + c.warmIps, singles: c.singles, prefixes: c.prefixes });
+          this.entries[s]!.push({
+            group: gi,
+            slot: j,
+            slots: k,
+            addresses: c.nodeIps + c.eniPrimaries + c.podIps + c.warmIps,
+            singles: c.singles,
+            prefixes: c.prefixes,
+          });
         put(slot.nodeSubnet, g.discovery?.slots[j]?.fixed ?? g.onNodeSubnet);
         if (g.onPodSubnet !== g.onNodeSubnet) put(slot.podSubnet, g.onPodSubnet);
       });

@@ -10,24 +10,28 @@ import type { Plan } from './plan';
 import { describeIssue, PlanSchema, type ValidationIssue } from './plan-schema';
 import { checkSubnets, checkVpcCidrs, type VpcIssue } from './vpc-rules';
 
-export type PlanValidation =
-  | { ok: true; plan: Plan; warnings: VpcIssue[] }
-  | { ok: false; issues: ValidationIssue[] };
+export type PlanValidation = { ok: true; plan: Plan; warnings: VpcIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 /** Most issues a single validation reports; a mangled document should not print thousands of lines. */
 const MAX_ISSUES = 50;
 
 export function validatePlan(input: unknown, dataset: InstanceDataset): PlanValidation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: 'a plan must be a JSON object such as {"version": 1, "vpc": {...}, "nodeGroups": [...]}' }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '', message: 'a plan must be a JSON object such as {"version": 1, "vpc": {...}, "nodeGroups": [...]}' },
+      ],
+    };
   }
   const version = (input as { version?: unknown }).version;
   if (version !== 1) {
-    const msg = version === undefined
-      ? 'version is missing; a plan starts with "version": 1'
-      : typeof version === 'number' && version > 1
-        ? `version ${version} is newer than this planner understands (1); update the planner`
-        : `version must be 1, got ${JSON.stringify(version)}`;
+    const msg =
+      version === undefined
+        ? 'version is missing; a plan starts with "version": 1'
+        : typeof version === 'number' && version > 1
+          ? `version ${version} is newer than this planner understands (1); update the planner`
+          : `version must be 1, got ${JSON.stringify(version)}`;
     return { ok: false, issues: [{ path: 'version', message: msg }] };
   }
   const parsed = PlanSchema.safeParse(input);
@@ -52,35 +56,69 @@ function checkNames(plan: Plan, issues: ValidationIssue[]) {
     const seen = new Map<string, number>();
     names.forEach((n, i) => {
       const first = seen.get(n);
-      if (first !== undefined) issues.push({ path: path(i), message: `${what} name "${n}" is used twice (also ${path(first)}); names must be unique` });
+      if (first !== undefined)
+        issues.push({
+          path: path(i),
+          message: `${what} name "${n}" is used twice (also ${path(first)}); names must be unique`,
+        });
       else seen.set(n, i);
     });
   };
-  dup(plan.vpc.subnets.map((s) => s.name), (i) => `vpc.subnets[${i}].name`, 'subnet');
-  dup(plan.nodeGroups.map((g) => g.name), (i) => `nodeGroups[${i}].name`, 'node group');
+  dup(
+    plan.vpc.subnets.map((s) => s.name),
+    (i) => `vpc.subnets[${i}].name`,
+    'subnet',
+  );
+  dup(
+    plan.nodeGroups.map((g) => g.name),
+    (i) => `nodeGroups[${i}].name`,
+    'node group',
+  );
 }
 
 function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: ValidationIssue[]) {
   const byName = new Map(plan.vpc.subnets.map((s) => [s.name, s]));
   const known = plan.vpc.subnets.map((s) => s.name);
-  const listKnown = known.length ? `one of ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : 'add subnets to vpc.subnets first';
+  const listKnown = known.length
+    ? `one of ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}`
+    : 'add subnets to vpc.subnets first';
   plan.nodeGroups.forEach((g, i) => {
     const p = `nodeGroups[${i}]`;
     if (!dataset.byName.has(g.instanceType)) {
-      issues.push({ path: `${p}.instanceType`, message: `unknown instance type "${g.instanceType}"; did you mean ${suggestInstanceTypes(dataset, g.instanceType).join(', ')}?` });
+      issues.push({
+        path: `${p}.instanceType`,
+        message: `unknown instance type "${g.instanceType}"; did you mean ${suggestInstanceTypes(dataset, g.instanceType).join(', ')}?`,
+      });
     }
     if ((g.multiHomedPodsPerNode ?? 0) > g.podsPerNode) {
-      issues.push({ path: `${p}.multiHomedPodsPerNode`, message: `multiHomedPodsPerNode (${g.multiHomedPodsPerNode}) is above podsPerNode (${g.podsPerNode}); multi-homed pods are among the pods of a node` });
+      issues.push({
+        path: `${p}.multiHomedPodsPerNode`,
+        message: `multiHomedPodsPerNode (${g.multiHomedPodsPerNode}) is above podsPerNode (${g.podsPerNode}); multi-homed pods are among the pods of a node`,
+      });
     }
-    if (g.minNodes > g.desiredNodes) issues.push({ path: `${p}.minNodes`, message: `minNodes (${g.minNodes}) is above desiredNodes (${g.desiredNodes}); make min ≤ desired ≤ max` });
-    if (g.desiredNodes > g.maxNodes) issues.push({ path: `${p}.desiredNodes`, message: `desiredNodes (${g.desiredNodes}) is above maxNodes (${g.maxNodes}); make min ≤ desired ≤ max` });
+    if (g.minNodes > g.desiredNodes)
+      issues.push({
+        path: `${p}.minNodes`,
+        message: `minNodes (${g.minNodes}) is above desiredNodes (${g.desiredNodes}); make min ≤ desired ≤ max`,
+      });
+    if (g.desiredNodes > g.maxNodes)
+      issues.push({
+        path: `${p}.desiredNodes`,
+        message: `desiredNodes (${g.desiredNodes}) is above maxNodes (${g.maxNodes}); make min ≤ desired ≤ max`,
+      });
     g.subnets.forEach((s, j) => {
-      if (!byName.has(s)) issues.push({ path: `${p}.subnets[${j}]`, message: `no subnet named "${s}"; use ${listKnown}` });
+      if (!byName.has(s))
+        issues.push({ path: `${p}.subnets[${j}]`, message: `no subnet named "${s}"; use ${listKnown}` });
     });
     const dupSubnet = g.subnets.find((s, j) => g.subnets.indexOf(s) !== j);
-    if (dupSubnet) issues.push({ path: `${p}.subnets`, message: `subnet "${dupSubnet}" is listed twice; list each launch subnet once` });
+    if (dupSubnet)
+      issues.push({
+        path: `${p}.subnets`,
+        message: `subnet "${dupSubnet}" is listed twice; list each launch subnet once`,
+      });
     (g.podSubnets ?? []).forEach((s, j) => {
-      if (!byName.has(s)) issues.push({ path: `${p}.podSubnets[${j}]`, message: `no subnet named "${s}"; use ${listKnown}` });
+      if (!byName.has(s))
+        issues.push({ path: `${p}.podSubnets[${j}]`, message: `no subnet named "${s}"; use ${listKnown}` });
     });
     // Auto Mode groups take no VPC CNI settings: their pod subnets are optional (groupCni).
     if (g.kind !== 'auto-mode' && plan.cni.customNetworking) {

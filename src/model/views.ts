@@ -58,13 +58,20 @@ export function validateViews(input: unknown): { ok: true; views: Views } | { ok
     issues: r.error.issues.slice(0, 20).map((i) => {
       if (i.code === 'unrecognized_keys') {
         const where = i.path.length ? `views.${i.path.join('.')}` : 'views';
-        return { path: where, message: `unknown field ${i.keys.map((k) => `"${k}"`).join(', ')} in ${where}; remove it` };
+        return {
+          path: where,
+          message: `unknown field ${i.keys.map((k) => `"${k}"`).join(', ')} in ${where}; remove it`,
+        };
       }
       const d = describeIssue(i, input);
-      return { path: `views${d.path ? '.' + d.path : ''}`, message: d.message.replace(/^(?!views)/, d.path ? 'views.' : '') };
+      return {
+        path: `views${d.path ? '.' + d.path : ''}`,
+        message: d.message.replace(/^(?!views)/, d.path ? 'views.' : ''),
+      };
     }),
   };
 }
 
 /** Does any view (DNS, cross-AZ, EC2 API) hold inputs worth carrying in a link or file? */
-export const viewsInUse = (views: Views | undefined): boolean => Boolean(views && (views.dns || views.crossAz || views.scaleOut));
+export const viewsInUse = (views: Views | undefined): boolean =>
+  Boolean(views && (views.dns || views.crossAz || views.scaleOut));

@@ -60,7 +60,9 @@ const PREFIX_BLOCK = 28;
 export function checkVpcCidrs(cidrs: readonly string[], quota = DEFAULT_CIDR_QUOTA): VpcIssue[] {
   const issues: VpcIssue[] = [];
   if (cidrs.length === 0) {
-    issues.push(issue('cidr-missing', 'vpc.cidrs', 'error', 'the VPC has no CIDR', 'Add a primary CIDR such as 10.0.0.0/16.'));
+    issues.push(
+      issue('cidr-missing', 'vpc.cidrs', 'error', 'the VPC has no CIDR', 'Add a primary CIDR such as 10.0.0.0/16.'),
+    );
   }
   const associated: Array<{ cidr: Cidr; index: number }> = [];
   cidrs.forEach((text, i) => {
@@ -156,7 +158,10 @@ export function checkSubnets(vpc: { cidrs: readonly string[]; subnets: readonly 
     const base = `vpc.subnets[${i}]`;
     const r = parsed[i];
     if (!r || !r.ok) {
-      if (r) issues.push(issue('cidr-invalid', `${base}.cidr`, 'error', `subnet "${s.name}": ${r.error}`, parseFix(r.suggestion)));
+      if (r)
+        issues.push(
+          issue('cidr-invalid', `${base}.cidr`, 'error', `subnet "${s.name}": ${r.error}`, parseFix(r.suggestion)),
+        );
       return;
     }
     const c = r.value;
@@ -205,14 +210,23 @@ function reservedIpIssues(s: SubnetInput, c: Cidr, base: string): VpcIssue[] {
   if (n === undefined) return [];
   const path = `${base}.reservedIps`;
   if (!Number.isInteger(n) || n < 0) {
-    return [issue('subnet-reserved-invalid', path, 'error', `subnet "${s.name}": reservedIps ${n} is not a whole number of addresses`, 'Enter 0 or a positive whole number.')];
+    return [
+      issue(
+        'subnet-reserved-invalid',
+        path,
+        'error',
+        `subnet "${s.name}": reservedIps ${n} is not a whole number of addresses`,
+        'Enter 0 or a positive whole number.',
+      ),
+    ];
   }
   const usable = usableAddresses(c);
   if (n <= usable) return [];
   // The smallest subnet whose usable addresses cover the reservation.
   let p = VPC_MAX_PREFIX;
   while (p >= VPC_MIN_PREFIX && 2 ** (32 - p) - AWS_RESERVED_PER_SUBNET < n) p--;
-  const bigger = p >= VPC_MIN_PREFIX ? ` or use a /${p} subnet (${2 ** (32 - p) - AWS_RESERVED_PER_SUBNET} usable)` : '';
+  const bigger =
+    p >= VPC_MIN_PREFIX ? ` or use a /${p} subnet (${2 ** (32 - p) - AWS_RESERVED_PER_SUBNET} usable)` : '';
   return [
     issue(
       'subnet-reserved-too-many',
@@ -243,7 +257,12 @@ function prefixReservationIssues(s: SubnetInput, subnet: Cidr, base: string): Vp
   };
   const r = parseCidr(text);
   if (!r.ok) {
-    return invalid(r.error, r.suggestion ? `Use ${r.suggestion}.` : `Enter a /28-aligned block inside ${formatCidr(subnet)}${example(PREFIX_BLOCK)}.`);
+    return invalid(
+      r.error,
+      r.suggestion
+        ? `Use ${r.suggestion}.`
+        : `Enter a /28-aligned block inside ${formatCidr(subnet)}${example(PREFIX_BLOCK)}.`,
+    );
   }
   const res = r.value;
   if (res.prefix > PREFIX_BLOCK) {
@@ -259,7 +278,8 @@ function prefixReservationIssues(s: SubnetInput, subnet: Cidr, base: string): Vp
     );
   }
   if (edges.some((e) => overlaps(e, res))) {
-    const whole = res.prefix === subnet.prefix ? '; it also covers the whole subnet, leaving no addresses for node IPs' : '';
+    const whole =
+      res.prefix === subnet.prefix ? '; it also covers the whole subnet, leaving no addresses for node IPs' : '';
     return [
       issue(
         'prefix-reservation-edge',
@@ -304,7 +324,9 @@ function issue(code: string, path: string, severity: VpcIssue['severity'], messa
 }
 
 function parseFix(suggestion: string | undefined): string {
-  return suggestion ? `Use ${suggestion}.` : 'Enter an IPv4 CIDR such as 10.0.0.0/16 (VPCs and subnets are /16 to /28).';
+  return suggestion
+    ? `Use ${suggestion}.`
+    : 'Enter an IPv4 CIDR such as 10.0.0.0/16 (VPCs and subnets are /16 to /28).';
 }
 
 function resizeFix(c: Cidr): string {
@@ -329,7 +351,10 @@ function secondaryFix(before: readonly Cidr[], c: Cidr): string {
   if (before.length === 0) return 'Use a primary CIDR that overlaps nothing, e.g. 10.0.0.0/16.';
   const prefix = Math.min(Math.max(c.prefix, VPC_MIN_PREFIX), VPC_MAX_PREFIX);
   const options: string[] = [];
-  const ranges = [CGNAT, ...RANGE_NAMES.filter(([r]) => r !== CGNAT && classifyRange(before[0]!) === classifyRange(r)).map(([r]) => r)];
+  const ranges = [
+    CGNAT,
+    ...RANGE_NAMES.filter(([r]) => r !== CGNAT && classifyRange(before[0]!) === classifyRange(r)).map(([r]) => r),
+  ];
   for (const range of ranges) {
     const alt = suggestSecondaryCidr(before, prefix, [range]);
     const name = RANGE_NAMES.find(([r]) => r === range)?.[1];

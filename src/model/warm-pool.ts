@@ -153,7 +153,10 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
   const kind = input.kind ?? 'self-managed';
   const launch = launchLayout(t, input.efaLayout ?? 'none');
   const inForce = maxPodsInForce(t, kind, input.maxPods ?? null, {
-    reservedEnis: input.reservedEnis ?? (cn ? 1 : 0), efaOnlyOnCard0: launch.efaOnlyOnCard0, prefixDelegation: cni.prefixDelegation, customNetworking: cn,
+    reservedEnis: input.reservedEnis ?? (cn ? 1 : 0),
+    efaOnlyOnCard0: launch.efaOnlyOnCard0,
+    prefixDelegation: cni.prefixDelegation,
+    customNetworking: cn,
   });
   const maxPods = inForce.value;
   const maxEni = cni.maxEni !== null && cni.maxEni >= 1 ? Math.min(cni.maxEni, t.enis) : t.enis;
@@ -251,7 +254,13 @@ export function nodeAccounting(t: InstanceType, cni: CniSettings, input: NodeInp
     const enisNeeded = units === 0 ? 0 : Math.max(1, ceilDiv(units, S));
     const onLaunch = launchEni ? Math.min(units, S) : 0;
     return {
-      card: c, units, used, spilled, launchEni, newEnis: Math.max(0, enisNeeded - launchEni), onLaunch,
+      card: c,
+      units,
+      used,
+      spilled,
+      launchEni,
+      newEnis: Math.max(0, enisNeeded - launchEni),
+      onLaunch,
       onNew: units - onLaunch,
     };
   });
@@ -359,7 +368,8 @@ function cardGroups(
   card0Ips: number,
 ): CardGroup[] {
   const byCard = new Map(extra.map((x) => [x.card.card, x]));
-  const extraNode = (x: ExtraCard | undefined) => (x ? x.onLaunch * unit + (where.cn ? 0 : x.onNew * unit + x.newEnis) : 0);
+  const extraNode = (x: ExtraCard | undefined) =>
+    x ? x.onLaunch * unit + (where.cn ? 0 : x.onNew * unit + x.newEnis) : 0;
   const extraPod = (x: ExtraCard | undefined) => (x && where.cn ? x.onNew * unit + x.newEnis : 0);
   const extraNodeTotal = extra.reduce((a, x) => a + extraNode(x), 0);
   const extraPodTotal = extra.reduce((a, x) => a + extraPod(x), 0);
@@ -370,23 +380,38 @@ function cardGroups(
     const x = byCard.get(c.card);
     if (c.card === 0) {
       return {
-        cards: [0], launch: c.interfaces, managed: true, enis: card0Attached,
+        cards: [0],
+        launch: c.interfaces,
+        managed: true,
+        enis: card0Attached,
         nodeSubnetIps: total(where.node) - extraNodeTotal - otherLaunchIps,
         podSubnetIps: total(where.pod) - extraPodTotal,
         ips: card0Ips,
       };
     }
     return {
-      cards: [c.card], launch: c.interfaces, managed: x !== undefined, enis: c.interfaces.length + (x ? x.newEnis : 0),
-      nodeSubnetIps: launchIps(c) + extraNode(x), podSubnetIps: extraPod(x), ips: x ? x.units * unit : 0,
+      cards: [c.card],
+      launch: c.interfaces,
+      managed: x !== undefined,
+      enis: c.interfaces.length + (x ? x.newEnis : 0),
+      nodeSubnetIps: launchIps(c) + extraNode(x),
+      podSubnetIps: extraPod(x),
+      ips: x ? x.units * unit : 0,
     };
   });
   const groups: CardGroup[] = [];
   for (const r of rows) {
     const last = groups[groups.length - 1];
-    const alike = last && last.cards[0] !== 0 && r.cards[0] !== 0 && last.managed === r.managed && last.enis === r.enis
-      && last.nodeSubnetIps === r.nodeSubnetIps && last.podSubnetIps === r.podSubnetIps && last.ips === r.ips
-      && last.launch.join() === r.launch.join();
+    const alike =
+      last &&
+      last.cards[0] !== 0 &&
+      r.cards[0] !== 0 &&
+      last.managed === r.managed &&
+      last.enis === r.enis &&
+      last.nodeSubnetIps === r.nodeSubnetIps &&
+      last.podSubnetIps === r.podSubnetIps &&
+      last.ips === r.ips &&
+      last.launch.join() === r.launch.join();
     if (alike) last.cards.push(r.cards[0]!);
     else groups.push({ ...r, cards: [...r.cards] });
   }

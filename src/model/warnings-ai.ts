@@ -28,21 +28,27 @@ export function aiNodeWarnings(plan: Plan, dataset: InstanceDataset, placed: rea
     const setNone = { kind: 'nodeGroup' as const, index: gi, set: { efaLayout: 'none' } as Partial<NodeGroup> };
     if (layout !== 'none' && efa === 0) {
       out.push({
-        code: 'efa-unsupported', severity: 'error', path: `${path}.efaLayout`,
+        code: 'efa-unsupported',
+        severity: 'error',
+        path: `${path}.efaLayout`,
         message: `${g.name}: EFA is requested (${EFA_LAYOUT_MAKERS[layout]}) but ${t.name} has no EFA interface; the launch fails (counted here as no EFA)`,
         fix: 'Pick an EFA type (p4d, p5, p5en, trn1, trn2, …) or set the EFA layout to none',
         apply: setNone,
       });
     } else if (layout !== 'none' && efa === null) {
       out.push({
-        code: 'efa-count-unknown', severity: 'warning', path: `${path}.efaLayout`,
+        code: 'efa-count-unknown',
+        severity: 'warning',
+        path: `${path}.efaLayout`,
         message: `${g.name}: ${t.name} is not in Karpenter's instance-types table, so its EFA count is unknown; no EFA interfaces are counted`,
         fix: 'Check the type with aws ec2 describe-instance-types (NetworkInfo.EfaInfo) before relying on these figures',
       });
     }
     if (layout === 'efa' && efa && launchLayout(t, 'efa').card0EnaOnly) {
       out.push({
-        code: 'efa-card0-ena-only', severity: 'warning', path: `${path}.efaLayout`,
+        code: 'efa-card0-ena-only',
+        severity: 'warning',
+        path: `${path}.efaLayout`,
         message: `${g.name}: card 0 of ${t.name} is ENA only (${t.networkCards} cards, ${efa} EFA); eksctl's efaEnabled puts an EFA on card 0 and its launch fails there`,
         fix: 'Launch it with Karpenter (EFA on cards 1–N) or terraform-aws-eks v21 (efa_indices), or use the efa-only layout',
         apply: { kind: 'nodeGroup', index: gi, set: { efaLayout: 'efa-only' } },
@@ -51,7 +57,9 @@ export function aiNodeWarnings(plan: Plan, dataset: InstanceDataset, placed: rea
     if ((g.kind ?? 'self-managed') === 'managed' && g.maxPods !== null && per.maxPodsSource === 'eks-managed-cap') {
       const cap = recommendedCap(t);
       out.push({
-        code: 'managed-max-pods-capped', severity: 'warning', path: `${path}.maxPods`,
+        code: 'managed-max-pods-capped',
+        severity: 'warning',
+        path: `${path}.maxPods`,
         message: `${g.name}: EKS managed node groups cap max pods at ${cap} for ${t.name} (${t.vcpus ?? 'unknown'} vCPUs), over any other setting; the plan's ${g.maxPods} is not honoured and nodes run ${per.maxPods}`,
         fix: `Plan for ${cap} pods per node, or launch the nodes from a launch template with a custom AMI (self-managed bootstrap) to set max pods yourself`,
         apply: { kind: 'nodeGroup', index: gi, set: { maxPods: cap } },
@@ -59,7 +67,9 @@ export function aiNodeWarnings(plan: Plan, dataset: InstanceDataset, placed: rea
     }
     if (per.multiNic && (g.multiHomedPodsPerNode ?? 0) > 0 && t.networkCards < 2) {
       out.push({
-        code: 'multi-nic-single-card', severity: 'info', path: `${path}.multiHomedPodsPerNode`,
+        code: 'multi-nic-single-card',
+        severity: 'info',
+        path: `${path}.multiHomedPodsPerNode`,
         message: `${g.name}: ${t.name} has one network card; multi-homed pods get a single address as any other pod`,
         fix: 'ENABLE_MULTI_NIC matters on types with several network cards (p5, p5en, trn2, …)',
       });

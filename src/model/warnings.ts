@@ -17,7 +17,6 @@ export const CLUSTER_SUBNET_MIN_FREE = 16;
 /** Above this share of used addresses in warm pools at desired, the plan is told it wastes addresses. */
 export const WARM_SHARE_THRESHOLD = 0.5;
 
-
 /** "a", "a and b", "a, b and c"; beyond four, "a, b, c and 5 more". */
 export function listOf(items: readonly string[]): string {
   if (items.length > 4) return `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`;
@@ -52,7 +51,13 @@ export function planWarnings(
   placed: readonly GroupPlacement[],
   vpcWarnings: readonly VpcIssue[],
 ): Warning[] {
-  const out: Warning[] = vpcWarnings.map((v) => ({ code: v.code, message: v.message, path: v.path, severity: 'warning', fix: v.fix }));
+  const out: Warning[] = vpcWarnings.map((v) => ({
+    code: v.code,
+    message: v.message,
+    path: v.path,
+    severity: 'warning',
+    fix: v.fix,
+  }));
   const cni = plan.cni;
   // Subnets whose pod ENIs subnet discovery spreads over an AZ's pool (subnet-discovery.ts).
   const pooled = new Set(placed.flatMap((p) => p.discovery?.slots.flatMap((d) => d?.eligible ?? []) ?? []));
@@ -108,35 +113,52 @@ export function planWarnings(
     const path = `nodeGroups[${gi}]`;
     // An EFA-only interface on card 0 takes one of its ENI slots: the calculator is asked as for MAX_ENI one lower.
     const eniSlots = per.efaOnlyOnCard0 ? Math.min(cni.maxEni ?? t.enis, t.enis) - per.efaOnlyOnCard0 : cni.maxEni;
-    const rec = recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: cni.prefixDelegation && !per.prefixFallback, maxEni: eniSlots });
+    const rec = recommendedMaxPods(t, {
+      customNetworking: cni.customNetworking,
+      prefixDelegation: cni.prefixDelegation && !per.prefixFallback,
+      maxEni: eniSlots,
+    });
     const setMaxPods = { kind: 'nodeGroup' as const, index: gi, set: { maxPods: rec } };
     if (per.prefixFallback) {
       out.push({
-        code: 'prefix-delegation-unsupported', severity: 'warning', path: `${path}.instanceType`,
+        code: 'prefix-delegation-unsupported',
+        severity: 'warning',
+        path: `${path}.instanceType`,
         message: `${g.instanceType} is not a Nitro instance: ipamd silently falls back to secondary IPs with WARM_ENI_TARGET`,
         fix: 'Pick a Nitro instance type (e.g. m5, m6i, c6i) for this group or plan it without prefix delegation',
       });
     }
     if (cni.podEni && !t.trunk) {
       out.push({
-        code: 'pod-eni-unsupported', severity: 'warning', path: `${path}.instanceType`,
+        code: 'pod-eni-unsupported',
+        severity: 'warning',
+        path: `${path}.instanceType`,
         message: `${g.instanceType} cannot take a trunk ENI: pods with their own security groups will not schedule on it`,
         fix: 'Use a trunk-compatible Nitro type for pods that need security groups',
       });
     }
     const kubelet = per.maxPods - 2;
     if (kubelet > per.ipCapacity && g.podsPerNode > 0) {
-      const cause = per.efaOnlyOnCard0 > 0 && g.maxPods === null ? 'efa-only-max-pods'
-        : cni.customNetworking && g.maxPods === null ? 'custom-networking-max-pods'
-          : cni.maxEni !== null && g.maxPods === null ? 'max-eni-max-pods' : 'max-pods-above-capacity';
-      const why = cause === 'efa-only-max-pods'
-        ? `the ENA + EFA-only layout puts an EFA-only interface on card 0, taking one of its ${t.enis} ENI slots, but the default max pods (${per.maxPods}) does not know`
-        : cause === 'custom-networking-max-pods'
-        ? `custom networking takes the primary ENI away from pods, but the default max pods (${per.maxPods}) does not know`
-        : cause === 'max-eni-max-pods' ? `MAX_ENI=${cni.maxEni} limits the ENIs, but max pods stays at the default ${per.maxPods}`
-          : `max pods ${per.maxPods} admits more pods than the ${fmt(per.ipCapacity)} addresses the CNI can hold`;
+      const cause =
+        per.efaOnlyOnCard0 > 0 && g.maxPods === null
+          ? 'efa-only-max-pods'
+          : cni.customNetworking && g.maxPods === null
+            ? 'custom-networking-max-pods'
+            : cni.maxEni !== null && g.maxPods === null
+              ? 'max-eni-max-pods'
+              : 'max-pods-above-capacity';
+      const why =
+        cause === 'efa-only-max-pods'
+          ? `the ENA + EFA-only layout puts an EFA-only interface on card 0, taking one of its ${t.enis} ENI slots, but the default max pods (${per.maxPods}) does not know`
+          : cause === 'custom-networking-max-pods'
+            ? `custom networking takes the primary ENI away from pods, but the default max pods (${per.maxPods}) does not know`
+            : cause === 'max-eni-max-pods'
+              ? `MAX_ENI=${cni.maxEni} limits the ENIs, but max pods stays at the default ${per.maxPods}`
+              : `max pods ${per.maxPods} admits more pods than the ${fmt(per.ipCapacity)} addresses the CNI can hold`;
       out.push({
-        code: cause, severity: per.podsWithoutIp > 0 ? 'error' : 'warning', path: `${path}.maxPods`,
+        code: cause,
+        severity: per.podsWithoutIp > 0 ? 'error' : 'warning',
+        path: `${path}.maxPods`,
         message: `${g.name}: ${why}; the kubelet schedules up to ${kubelet} pods but only ${fmt(per.ipCapacity)} get addresses`,
         fix: `Set max pods to ${rec} (max-pods-calculator.sh), e.g. --use-max-pods false --kubelet-extra-args '--max-pods=${rec}'`,
         apply: setMaxPods,
@@ -144,14 +166,17 @@ export function planWarnings(
     }
     if (cni.prefixDelegation && !per.prefixFallback && g.maxPods === null) {
       out.push({
-        code: 'prefix-delegation-max-pods', severity: 'warning', path: `${path}.maxPods`,
+        code: 'prefix-delegation-max-pods',
+        severity: 'warning',
+        path: `${path}.maxPods`,
         message: `${g.name}: prefix delegation with the default max pods (${per.maxPods}) stops ipamd at ${per.maxPods} addresses and the kubelet at ${per.maxPods} pods`,
         fix: `Set max pods to ${rec} (the calculator's value with prefix delegation)`,
         apply: setMaxPods,
       });
     }
     if (per.podsWithoutIp > 0) {
-      const mitOnly = (cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && per.podsAdmitted > per.podsRunning - per.branchPods;
+      const mitOnly =
+        (cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && per.podsAdmitted > per.podsRunning - per.branchPods;
       const kubeletCap = g.podsPerNode > per.podsAdmitted;
       out.push({
         code: mitOnly ? 'minimum-ip-target-strands-pods' : kubeletCap ? 'pods-over-max-pods' : 'pods-without-ip',
@@ -164,20 +189,31 @@ export function planWarnings(
             : `${g.name}: ${per.podsWithoutIp} of ${g.podsPerNode} pods per node get no address (the CNI holds at most ${fmt(per.ipCapacity)})`,
         fix: mitOnly
           ? `Set MINIMUM_IP_TARGET a little above the pods per node (${g.podsPerNode + 5}) and WARM_IP_TARGET as well`
-          : kubeletCap ? 'Use a larger instance type or more nodes' : 'Use prefix delegation, fewer pods per node, or a larger instance type',
-        ...(mitOnly ? { apply: { kind: 'cni' as const, set: { warmIpTarget: 5, minimumIpTarget: Math.max(cni.minimumIpTarget ?? 0, g.podsPerNode + 5) } } } : {}),
+          : kubeletCap
+            ? 'Use a larger instance type or more nodes'
+            : 'Use prefix delegation, fewer pods per node, or a larger instance type',
+        ...(mitOnly
+          ? {
+              apply: {
+                kind: 'cni' as const,
+                set: { warmIpTarget: 5, minimumIpTarget: Math.max(cni.minimumIpTarget ?? 0, g.podsPerNode + 5) },
+              },
+            }
+          : {}),
       });
     }
     if (r.nodes.max > 0 && r.maxNodesThatFit < r.nodes.max) {
       // The room is judged with the others at desired; groups in the same subnets draw on the same room.
       const shared = roomSharedWith(plan, placed, gi);
       out.push({
-        code: 'node-group-does-not-fit', severity: 'error', path: `${path}.maxNodes`,
+        code: 'node-group-does-not-fit',
+        severity: 'error',
+        path: `${path}.maxNodes`,
         message: shared.groups.length
-          ? `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit while ${listOf(shared.groups)} `
-            + `stay${shared.groups.length === 1 ? 's' : ''} at desired. The room is shared: ${g.name} and `
-            + `${listOf(shared.groups)} use ${listOf(shared.subnets)}, so each group's figure counts the same free `
-            + 'addresses and the figures do not add up'
+          ? `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit while ${listOf(shared.groups)} ` +
+            `stay${shared.groups.length === 1 ? 's' : ''} at desired. The room is shared: ${g.name} and ` +
+            `${listOf(shared.groups)} use ${listOf(shared.subnets)}, so each group's figure counts the same free ` +
+            'addresses and the figures do not add up'
           : `${g.name}: only ${fmt(r.maxNodesThatFit)} of ${fmt(r.nodes.max)} nodes fit in its subnets`,
         fix: shared.groups.length
           ? `See the subnet warnings for what runs out first; give ${g.name} subnets of its own to size it apart`
@@ -187,9 +223,15 @@ export function planWarnings(
   });
   out.push(...aiNodeWarnings(plan, dataset, placed));
   out.push(...discoveryWarnings(plan, placed));
-  if ((cni.minimumIpTarget ?? 0) > 0 && !cni.warmIpTarget && !out.some((w) => w.code === 'minimum-ip-target-strands-pods')) {
+  if (
+    (cni.minimumIpTarget ?? 0) > 0 &&
+    !cni.warmIpTarget &&
+    !out.some((w) => w.code === 'minimum-ip-target-strands-pods')
+  ) {
     out.push({
-      code: 'minimum-ip-target-without-warm-ip-target', severity: 'warning', path: 'cni.minimumIpTarget',
+      code: 'minimum-ip-target-without-warm-ip-target',
+      severity: 'warning',
+      path: 'cni.minimumIpTarget',
       message: `MINIMUM_IP_TARGET=${cni.minimumIpTarget} without WARM_IP_TARGET: pods beyond ${cni.minimumIpTarget} on a node never get an address`,
       fix: 'Set WARM_IP_TARGET too (both together keep a floor and a margin)',
       apply: { kind: 'cni', set: { warmIpTarget: 5 } },
@@ -198,7 +240,9 @@ export function planWarnings(
   const warmShare = result.totals.used.desired > 0 ? result.totals.warm.desired / result.totals.used.desired : 0;
   if (warmShare > WARM_SHARE_THRESHOLD) {
     out.push({
-      code: 'warm-pool-waste', severity: 'warning', path: 'cni',
+      code: 'warm-pool-waste',
+      severity: 'warning',
+      path: 'cni',
       message: `${percent(warmShare)} of the addresses used at desired (${fmt(result.totals.warm.desired)} of ${fmt(result.totals.used.desired)}) sit idle in warm pools`,
       fix: 'Set MINIMUM_IP_TARGET a little above the pods per node with a small WARM_IP_TARGET, or use prefix delegation',
     });

@@ -61,14 +61,26 @@ export function workspaceOf(plan: Plan): Workspace {
  */
 export function restoreDocument(json: unknown, dataset: InstanceDataset): DocumentRestore {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, issues: [{ path: '', message: 'a plan must be a JSON object such as {"version": 1, "vpc": {...}, "nodeGroups": [...]}' }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '', message: 'a plan must be a JSON object such as {"version": 1, "vpc": {...}, "nodeGroups": [...]}' },
+      ],
+    };
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > WORKSPACE_VERSION) {
     const future = typeof version === 'number' && version > WORKSPACE_VERSION;
     return {
       ok: false,
-      issues: [{ path: 'version', message: future ? `version ${version} is newer than this planner understands (up to ${WORKSPACE_VERSION}); update the planner` : `version must be 1 (a plan) or 2 (scenarios), got ${JSON.stringify(version)}` }],
+      issues: [
+        {
+          path: 'version',
+          message: future
+            ? `version ${version} is newer than this planner understands (up to ${WORKSPACE_VERSION}); update the planner`
+            : `version must be 1 (a plan) or 2 (scenarios), got ${JSON.stringify(version)}`,
+        },
+      ],
     };
   }
   let doc = json as Doc;
@@ -79,7 +91,16 @@ export function restoreDocument(json: unknown, dataset: InstanceDataset): Docume
 /** The newest document shape (version 2) → a validated workspace; `fromVersion` only words the issues. */
 function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDataset): DocumentRestore {
   const unknown = Object.keys(doc).filter((k) => !['version', 'active', 'scenarios', 'views'].includes(k));
-  if (unknown.length) return { ok: false, issues: [{ path: '', message: `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}; a version 2 document has version, active, scenarios and views` }] };
+  if (unknown.length)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `unknown field ${unknown.map((k) => `"${k}"`).join(', ')}; a version 2 document has version, active, scenarios and views`,
+        },
+      ],
+    };
   let views: Views | undefined;
   if (doc.views !== undefined) {
     const v = validateViews(doc.views);
@@ -87,8 +108,13 @@ function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDatas
     views = v.views;
   }
   const list = doc.scenarios;
-  if (!Array.isArray(list) || list.length === 0) return { ok: false, issues: [{ path: 'scenarios', message: 'scenarios must be a list of at least one plan' }] };
-  if (list.length > MAX_SCENARIOS) return { ok: false, issues: [{ path: 'scenarios', message: `at most ${MAX_SCENARIOS} scenarios, got ${list.length}` }] };
+  if (!Array.isArray(list) || list.length === 0)
+    return { ok: false, issues: [{ path: 'scenarios', message: 'scenarios must be a list of at least one plan' }] };
+  if (list.length > MAX_SCENARIOS)
+    return {
+      ok: false,
+      issues: [{ path: 'scenarios', message: `at most ${MAX_SCENARIOS} scenarios, got ${list.length}` }],
+    };
   const scenarios: Plan[] = [];
   const warnings: VpcIssue[][] = [];
   const issues: ValidationIssue[] = [];
@@ -113,7 +139,15 @@ function validateWorkspace(doc: Doc, fromVersion: number, dataset: InstanceDatas
   if (issues.length) return { ok: false, issues: issues.slice(0, 50) };
   const active = doc.active === undefined ? 0 : doc.active;
   if (typeof active !== 'number' || !Number.isInteger(active) || active < 0 || active >= scenarios.length) {
-    return { ok: false, issues: [{ path: 'active', message: `active must be a scenario index from 0 to ${scenarios.length - 1}, got ${JSON.stringify(active)}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'active',
+          message: `active must be a scenario index from 0 to ${scenarios.length - 1}, got ${JSON.stringify(active)}`,
+        },
+      ],
+    };
   }
   return { ok: true, workspace: { version: 2, active, scenarios, ...(views ? { views } : {}) }, warnings, fromVersion };
 }

@@ -26,7 +26,8 @@ export function applyPatch(draft: Draft, patch: PlanPatch): Draft {
   if (!old) return draft;
   const g: DraftGroup = { ...old };
   for (const [k, v] of Object.entries(patch.set)) {
-    if (k === 'subnets' || k === 'podSubnets') (g as unknown as Record<string, unknown>)[k] = Array.isArray(v) ? [...v] : [];
+    if (k === 'subnets' || k === 'podSubnets')
+      (g as unknown as Record<string, unknown>)[k] = Array.isArray(v) ? [...v] : [];
     else if (k in g && k !== 'key') (g as unknown as Record<string, unknown>)[k] = asText(v);
   }
   const nodeGroups = draft.nodeGroups.slice();

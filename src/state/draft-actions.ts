@@ -6,8 +6,16 @@ import type { Plan, Subnet } from '../model/plan';
 import type { PlanPatch } from '../model/result';
 import { applyPatch } from './apply-patch';
 import {
-  groupToDraft, newKey, planToDraft, subnetToDraft,
-  type CniFlag, type CniTextField, type Draft, type DraftGroup, type GroupTextField, type SubnetTextField,
+  groupToDraft,
+  newKey,
+  planToDraft,
+  subnetToDraft,
+  type CniFlag,
+  type CniTextField,
+  type Draft,
+  type DraftGroup,
+  type GroupTextField,
+  type SubnetTextField,
 } from './draft';
 import { defaultPool, poolKindChanged, withRequirement, type PoolActions, type PoolTextField } from './pool-draft';
 import { fillPodSubnets, podSubnetCarve } from './pod-subnets';
@@ -100,7 +108,8 @@ export function draftActions(edit: EditDraft): DraftActions {
         return family === 'ipv6' ? { ...rest, ipFamily: family } : rest;
       }),
     // With custom networking on, a subnet added where a group has no pod subnet becomes it when the choice is plain.
-    addSubnet: () => edit('addSubnet', (d) => fillPodSubnets({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
+    addSubnet: () =>
+      edit('addSubnet', (d) => fillPodSubnets({ ...d, subnets: [...d.subnets, nextSubnetSuggestion(d)] })),
     addSubnets: (list) =>
       edit('addSubnets', (d) => fillPodSubnets({ ...d, subnets: [...d.subnets, ...list.map(subnetToDraft)] })),
     removeSubnet: (i) =>
@@ -121,7 +130,9 @@ export function draftActions(edit: EditDraft): DraftActions {
         return field === 'customNetworking' && value ? fillPodSubnets(next) : next;
       }),
     setGroupField: (i, field, value) =>
-      editGroup(`group${i}.${field}`, i, (g) => (field === 'kind' ? poolKindChanged({ ...g, kind: value }) : { ...g, [field]: value })),
+      editGroup(`group${i}.${field}`, i, (g) =>
+        field === 'kind' ? poolKindChanged({ ...g, kind: value }) : { ...g, [field]: value },
+      ),
     setGroupSubnets: (i, subnets) =>
       edit(OWN_STEP, (d) => {
         const g = d.nodeGroups[i];
@@ -146,18 +157,38 @@ export function draftActions(edit: EditDraft): DraftActions {
       edit('addGroup', (d) => {
         const first = d.nodeGroups[0];
         const g: DraftGroup = first
-          ? { ...first, key: newKey('g'), name: uniqueName('nodes', d.nodeGroups.map((x) => x.name)) }
+          ? {
+              ...first,
+              key: newKey('g'),
+              name: uniqueName(
+                'nodes',
+                d.nodeGroups.map((x) => x.name),
+              ),
+            }
           : groupToDraft({
-            name: 'nodes', instanceType: 'm6i.2xlarge', subnets: d.subnets.slice(0, 3).map((s) => s.name),
-            minNodes: 1, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null,
-          });
+              name: 'nodes',
+              instanceType: 'm6i.2xlarge',
+              subnets: d.subnets.slice(0, 3).map((s) => s.name),
+              minNodes: 1,
+              desiredNodes: 3,
+              maxNodes: 6,
+              podsPerNode: 20,
+              maxPods: null,
+            });
         return { ...d, nodeGroups: [...d.nodeGroups, g] };
       }),
     duplicateGroup: (i) =>
       edit('duplicateGroup', (d) => {
         const src = d.nodeGroups[i];
         if (!src) return d;
-        const copy = { ...src, key: newKey('g'), name: uniqueName(`${src.name}-copy`, d.nodeGroups.map((x) => x.name)) };
+        const copy = {
+          ...src,
+          key: newKey('g'),
+          name: uniqueName(
+            `${src.name}-copy`,
+            d.nodeGroups.map((x) => x.name),
+          ),
+        };
         const nodeGroups = d.nodeGroups.slice();
         nodeGroups.splice(i + 1, 0, copy);
         return { ...d, nodeGroups };
@@ -181,15 +212,29 @@ export function draftActions(edit: EditDraft): DraftActions {
     setRequirement: (i, j, change) =>
       editGroup(`group${i}.req${j}.${Object.keys(change).join()}`, i, (g) => withRequirement(g, j, change)),
     addRequirement: (i) =>
-      editGroup(OWN_STEP, i, (g) => (g.pool ? {
-        ...g,
-        pool: { ...g.pool, requirements: [...g.pool.requirements, { id: newKey('r'), key: '', operator: 'In', values: [] }] },
-      } : g)),
+      editGroup(OWN_STEP, i, (g) =>
+        g.pool
+          ? {
+              ...g,
+              pool: {
+                ...g.pool,
+                requirements: [...g.pool.requirements, { id: newKey('r'), key: '', operator: 'In', values: [] }],
+              },
+            }
+          : g,
+      ),
     removeRequirement: (i, j) =>
-      editGroup(OWN_STEP, i, (g) => (g.pool ? {
-        ...g, pool: { ...g.pool, requirements: g.pool.requirements.filter((_, k) => k !== j) },
-      } : g)),
+      editGroup(OWN_STEP, i, (g) =>
+        g.pool
+          ? {
+              ...g,
+              pool: { ...g.pool, requirements: g.pool.requirements.filter((_, k) => k !== j) },
+            }
+          : g,
+      ),
     setPodRequests: (i, rows) =>
-      editGroup(`group${i}.podRequests:${rows.map(([k]) => k).join()}`, i, (g) => (g.pool ? { ...g, pool: { ...g.pool, podRequests: rows } } : g)),
+      editGroup(`group${i}.podRequests:${rows.map(([k]) => k).join()}`, i, (g) =>
+        g.pool ? { ...g, pool: { ...g.pool, podRequests: rows } } : g,
+      ),
   };
 }

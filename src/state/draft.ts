@@ -3,7 +3,16 @@
  * or "1,0" survive until the user fixes them; `draftToJson` turns the draft into plan-shaped JSON for
  * validatePlan, whose issue paths ("nodeGroups[0].maxNodes") index the draft's lists one to one.
  */
-import { CNI_COUNT_KEYS, CNI_FLAG_KEYS, CNI_KEYS, CNI_SETTINGS, cniValue, isAdded, type CniCountKey, type CniFlagKey } from '../model/cni-settings';
+import {
+  CNI_COUNT_KEYS,
+  CNI_FLAG_KEYS,
+  CNI_KEYS,
+  CNI_SETTINGS,
+  cniValue,
+  isAdded,
+  type CniCountKey,
+  type CniFlagKey,
+} from '../model/cni-settings';
 import { numberIn } from '../model/number-text';
 import type { CniSettings, NodeGroup, Plan, PoolRequirement, Subnet } from '../model/plan';
 
@@ -96,8 +105,17 @@ export interface Draft {
 export type CniTextField = CniCountKey;
 export type CniFlag = CniFlagKey;
 export type GroupTextField =
-  | 'name' | 'instanceType' | 'minNodes' | 'desiredNodes' | 'maxNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods'
-  | 'kind' | 'efaLayout' | 'multiHomedPodsPerNode';
+  | 'name'
+  | 'instanceType'
+  | 'minNodes'
+  | 'desiredNodes'
+  | 'maxNodes'
+  | 'podsPerNode'
+  | 'branchPodsPerNode'
+  | 'maxPods'
+  | 'kind'
+  | 'efaLayout'
+  | 'multiHomedPodsPerNode';
 export type SubnetTextField = 'name' | 'az' | 'cidr' | 'reservedIps' | 'prefixReservation';
 
 let counter = 0;
@@ -171,7 +189,8 @@ function draftCniToJson(c: DraftCni): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of CNI_KEYS) {
     const spec = CNI_SETTINGS[k];
-    const v = spec.type === 'flag' ? c[k as CniFlagKey] : toNumber(c[k as CniCountKey], spec.optional ? null : undefined);
+    const v =
+      spec.type === 'flag' ? c[k as CniFlagKey] : toNumber(c[k as CniCountKey], spec.optional ? null : undefined);
     if (v === undefined || (isAdded(k) && v === spec.default)) continue;
     out[k] = v;
   }
@@ -232,15 +251,15 @@ export function draftToJson(d: Draft): unknown {
       const out: Record<string, unknown> = g.pool
         ? { name: g.name.trim(), subnets: g.subnets, maxPods: toNumber(g.maxPods, null) }
         : {
-          name: g.name.trim(),
-          instanceType: g.instanceType.trim(),
-          subnets: g.subnets,
-          minNodes: toNumber(g.minNodes, undefined),
-          desiredNodes: toNumber(g.desiredNodes, undefined),
-          maxNodes: toNumber(g.maxNodes, undefined),
-          podsPerNode: toNumber(g.podsPerNode, undefined),
-          maxPods: toNumber(g.maxPods, null),
-        };
+            name: g.name.trim(),
+            instanceType: g.instanceType.trim(),
+            subnets: g.subnets,
+            minNodes: toNumber(g.minNodes, undefined),
+            desiredNodes: toNumber(g.desiredNodes, undefined),
+            maxNodes: toNumber(g.maxNodes, undefined),
+            podsPerNode: toNumber(g.podsPerNode, undefined),
+            maxPods: toNumber(g.maxPods, null),
+          };
       if (g.podSubnets.length) out.podSubnets = g.podSubnets;
       const branch = toNumber(g.branchPodsPerNode, undefined);
       if (branch !== undefined) out.branchPodsPerNode = branch;
@@ -271,7 +290,11 @@ export function poolToJson(p: DraftPool): Record<string, unknown> {
         ? { key: r.key.trim(), operator: r.operator }
         : { key: r.key.trim(), operator: r.operator, values };
     }),
-    pods: { min: toNumber(p.podsMin, undefined), desired: toNumber(p.podsDesired, undefined), max: toNumber(p.podsMax, undefined) },
+    pods: {
+      min: toNumber(p.podsMin, undefined),
+      desired: toNumber(p.podsDesired, undefined),
+      max: toNumber(p.podsMax, undefined),
+    },
   };
   const requests: Record<string, string | number> = {};
   for (const [k, v] of p.podRequests) {

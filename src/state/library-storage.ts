@@ -38,10 +38,7 @@ export type StorageProblem = { kind: 'full' } | { kind: 'blocked' } | { kind: 'f
 
 /** What the library set aside or left where it was. */
 export type SetAsideWhat =
-  | { kind: 'plan'; name: string }
-  | { kind: 'undo-copy' }
-  | { kind: 'list' }
-  | { kind: 'unlisted' };
+  { kind: 'plan'; name: string } | { kind: 'undo-copy' } | { kind: 'list' } | { kind: 'unlisted' };
 
 /**
  * Why it was set aside; also kept in the quarantine record as `reason` (records written before these
@@ -122,13 +119,20 @@ export function issueText(i: ValidationIssue): string {
 
 /** Why storage refused: full, not allowed, or the error's name (or text). */
 export function storageProblem(e: unknown): StorageProblem {
-  const name = typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
+  const name =
+    typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string'
+      ? (e as { name: string }).name
+      : '';
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return { kind: 'full' };
   if (name === 'SecurityError') return { kind: 'blocked' };
   return { kind: 'failed', detail: name || String(e).slice(0, 200) };
 }
 
-export function run<T>(storage: Storage, action: LibraryAction, fn: (s: Session) => LibraryResult<T>): LibraryResult<T> {
+export function run<T>(
+  storage: Storage,
+  action: LibraryAction,
+  fn: (s: Session) => LibraryResult<T>,
+): LibraryResult<T> {
   const s: Session = { storage, notes: [] };
   try {
     return fn(s);
@@ -175,7 +179,9 @@ export function setAside(s: Session, key: string, value: string, what: SetAsideW
   if (old.length) s.notes.push({ kind: 'set-aside-pruned', count: old.length, max: MAX_QUARANTINE });
 }
 
-export function parseIndex(raw: string): { ok: true; plans: PlanEntry[]; dropped: number } | { ok: false; reason: SetAsideReason } {
+export function parseIndex(
+  raw: string,
+): { ok: true; plans: PlanEntry[]; dropped: number } | { ok: false; reason: SetAsideReason } {
   if (raw.length > MAX_INDEX_CHARS) return { ok: false, reason: { kind: 'too-large', chars: raw.length } };
   let json: unknown;
   try {
@@ -184,13 +190,24 @@ export function parseIndex(raw: string): { ok: true; plans: PlanEntry[]; dropped
     return { ok: false, reason: { kind: 'not-json' } };
   }
   const doc = json as { version?: unknown; plans?: unknown } | null;
-  if (typeof doc?.version === 'number' && doc.version > 1) return { ok: false, reason: { kind: 'newer-version', version: doc.version } };
+  if (typeof doc?.version === 'number' && doc.version > 1)
+    return { ok: false, reason: { kind: 'newer-version', version: doc.version } };
   if (!doc || doc.version !== 1 || !Array.isArray(doc.plans)) return { ok: false, reason: { kind: 'not-a-list' } };
   const plans: PlanEntry[] = [];
   for (const p of doc.plans as Partial<PlanEntry>[]) {
-    const good = p && isId(p.id) && typeof p.name === 'string' && p.name.length > 0 && p.name.length <= MAX_NAME_CHARS
-      && typeof p.savedAt === 'number' && Number.isFinite(p.savedAt) && p.savedAt >= 0
-      && Number.isInteger(p.scenarios) && p.scenarios! >= 1 && p.scenarios! <= MAX_SCENARIOS && !plans.some((q) => q.id === p.id);
+    const good =
+      p &&
+      isId(p.id) &&
+      typeof p.name === 'string' &&
+      p.name.length > 0 &&
+      p.name.length <= MAX_NAME_CHARS &&
+      typeof p.savedAt === 'number' &&
+      Number.isFinite(p.savedAt) &&
+      p.savedAt >= 0 &&
+      Number.isInteger(p.scenarios) &&
+      p.scenarios! >= 1 &&
+      p.scenarios! <= MAX_SCENARIOS &&
+      !plans.some((q) => q.id === p.id);
     if (good) plans.push({ id: p.id!, name: p.name!, savedAt: p.savedAt!, scenarios: p.scenarios! });
   }
   return { ok: true, plans, dropped: doc.plans.length - plans.length };
@@ -203,7 +220,10 @@ function describeOrphan(text: string): { name: string; scenarios: number } | nul
     const list = d?.version === 2 && Array.isArray(d.scenarios) ? d.scenarios : d?.version === 1 ? [d] : null;
     if (!list || list.length === 0 || list.length > MAX_SCENARIOS) return null;
     const first = (list[typeof d.active === 'number' ? d.active : 0] ?? list[0]) as { name?: unknown };
-    const name = typeof first?.name === 'string' && first.name.trim() ? first.name.trim().slice(0, MAX_NAME_CHARS) : 'Recovered plan';
+    const name =
+      typeof first?.name === 'string' && first.name.trim()
+        ? first.name.trim().slice(0, MAX_NAME_CHARS)
+        : 'Recovered plan';
     return { name, scenarios: list.length };
   } catch {
     return null;
@@ -264,11 +284,22 @@ export function loadIndex(s: Session): PlanEntry[] {
     if (d) {
       plans.push({ id, name: d.name, savedAt: 0, scenarios: d.scenarios });
       recovered++;
-    } else setAside(s, k, text, { kind: 'unlisted' }, text.length > MAX_DOCUMENT_CHARS ? { kind: 'too-large', chars: text.length } : { kind: 'unreadable' });
+    } else
+      setAside(
+        s,
+        k,
+        text,
+        { kind: 'unlisted' },
+        text.length > MAX_DOCUMENT_CHARS ? { kind: 'too-large', chars: text.length } : { kind: 'unreadable' },
+      );
   }
   if (recovered) s.notes.push({ kind: 'relisted', count: recovered });
   const damaged = parsed.ok ? parsed.dropped : 0;
-  const problem: SetAsideReason | null = !parsed.ok ? parsed.reason : damaged || missing.length ? { kind: 'list-problems', damaged, missing } : null;
+  const problem: SetAsideReason | null = !parsed.ok
+    ? parsed.reason
+    : damaged || missing.length
+      ? { kind: 'list-problems', damaged, missing }
+      : null;
   if (raw !== null && problem) setAside(s, LIBRARY_KEY, raw, { kind: 'list' }, problem);
   if (problem || recovered || dirty) {
     try {

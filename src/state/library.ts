@@ -18,31 +18,69 @@ import { MAX_DOCUMENT_CHARS, parseDocumentText } from '../model/document-text';
 import type { InstanceDataset } from '../model/instances';
 import { documentOf, type Workspace } from '../model/workspace';
 import {
-  fail, loadIndex, MAX_NAME_CHARS, MAX_PLANS, newId, parseIndex, planKey, random, run, setAside,
-  storageProblem, TRASH_KEY,
-  writeEntry, writeIndex,
-  writing, type LibraryFailure, type LibraryNote, type LibraryProblem, type LibraryResult, type PlanEntry, type Session,
+  fail,
+  loadIndex,
+  MAX_NAME_CHARS,
+  MAX_PLANS,
+  newId,
+  parseIndex,
+  planKey,
+  random,
+  run,
+  setAside,
+  storageProblem,
+  TRASH_KEY,
+  writeEntry,
+  writeIndex,
+  writing,
+  type LibraryFailure,
+  type LibraryNote,
+  type LibraryProblem,
+  type LibraryResult,
+  type PlanEntry,
+  type Session,
 } from './library-storage';
 
 export {
-  issueText, LIBRARY_KEY, MAX_NAME_CHARS, MAX_PLANS, MAX_QUARANTINE, PLAN_KEY_PREFIX, QUARANTINE_PREFIX, storageProblem,
-  TRASH_KEY, WRITING_KEY,
-  type LibraryAction, type LibraryFailure, type LibraryNote, type LibraryProblem, type LibraryResult, type PlanEntry,
-  type SetAsideReason, type SetAsideWhat, type StorageProblem,
+  issueText,
+  LIBRARY_KEY,
+  MAX_NAME_CHARS,
+  MAX_PLANS,
+  MAX_QUARANTINE,
+  PLAN_KEY_PREFIX,
+  QUARANTINE_PREFIX,
+  storageProblem,
+  TRASH_KEY,
+  WRITING_KEY,
+  type LibraryAction,
+  type LibraryFailure,
+  type LibraryNote,
+  type LibraryProblem,
+  type LibraryResult,
+  type PlanEntry,
+  type SetAsideReason,
+  type SetAsideWhat,
+  type StorageProblem,
 } from './library-storage';
 
 /** A plan name as the library keeps it (control characters become spaces, trimmed), or why it is refused. */
 export function checkPlanName(name: string): { ok: true; name: string } | { ok: false; problem: LibraryProblem } {
-  const n = String(name).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const n = String(name)
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
   if (!n) return { ok: false, problem: { kind: 'name-empty' } };
-  if (n.length > MAX_NAME_CHARS) return { ok: false, problem: { kind: 'name-too-long', max: MAX_NAME_CHARS, length: n.length } };
+  if (n.length > MAX_NAME_CHARS)
+    return { ok: false, problem: { kind: 'name-too-long', max: MAX_NAME_CHARS, length: n.length } };
   return { ok: true, name: n };
 }
 
 function documentText(ws: Workspace): { ok: true; text: string } | { ok: false; problem: LibraryProblem } {
   const text = JSON.stringify(documentOf(ws));
   return text.length > MAX_DOCUMENT_CHARS
-    ? { ok: false, problem: { kind: 'plan-too-large', kb: Math.round(text.length / 1024), maxKb: MAX_DOCUMENT_CHARS / 1024 } }
+    ? {
+        ok: false,
+        problem: { kind: 'plan-too-large', kb: Math.round(text.length / 1024), maxKb: MAX_DOCUMENT_CHARS / 1024 },
+      }
     : { ok: true, text };
 }
 
@@ -66,7 +104,12 @@ export function savePlanAs(storage: Storage, name: string, ws: Workspace): Libra
     if (!doc.ok) return fail(s, doc.problem);
     const plans = loadIndex(s);
     if (plans.length >= MAX_PLANS) return full(s);
-    const entry: PlanEntry = { id: newId(plans, storage), name: n.name, savedAt: Date.now(), scenarios: ws.scenarios.length };
+    const entry: PlanEntry = {
+      id: newId(plans, storage),
+      name: n.name,
+      savedAt: Date.now(),
+      scenarios: ws.scenarios.length,
+    };
     writeEntry(s, entry.id, doc.text, [entry, ...plans], null);
     return { ok: true, entry, notes: s.notes };
   });
@@ -81,7 +124,7 @@ export function keepInLibrary(
   storage: Storage,
   name: string,
   ws: Workspace,
-): ({ ok: true; notes: LibraryNote[]; entry: PlanEntry; existed: boolean }) | LibraryFailure {
+): { ok: true; notes: LibraryNote[]; entry: PlanEntry; existed: boolean } | LibraryFailure {
   return keep(storage, name, ws);
 }
 
@@ -99,7 +142,11 @@ function keep(storage: Storage, name: string, ws: Workspace): LibraryResult<{ en
 }
 
 /** The saved workspace, validated like any file; a plan that fails is set aside and taken off the list. */
-export function openPlan(storage: Storage, id: string, dataset: InstanceDataset): LibraryResult<{ workspace: Workspace; entry: PlanEntry }> {
+export function openPlan(
+  storage: Storage,
+  id: string,
+  dataset: InstanceDataset,
+): LibraryResult<{ workspace: Workspace; entry: PlanEntry }> {
   return run(storage, 'open', (s) => {
     const plans = loadIndex(s);
     const entry = plans.find((p) => p.id === id);
@@ -110,7 +157,10 @@ export function openPlan(storage: Storage, id: string, dataset: InstanceDataset)
     if (r.ok) return { ok: true, workspace: r.workspace, entry, notes: s.notes };
     const issues = r.issues.slice(0, 3);
     setAside(s, planKey(id), text, { kind: 'plan', name: entry.name }, { kind: 'not-valid-plan', issues });
-    writeIndex(s, plans.filter((p) => p.id !== id));
+    writeIndex(
+      s,
+      plans.filter((p) => p.id !== id),
+    );
     return fail(s, { kind: 'plan-not-valid', name: entry.name, issues });
   });
 }
@@ -136,7 +186,12 @@ export function duplicatePlan(storage: Storage, id: string): LibraryResult<{ ent
     if (text === null) return missing(s);
     if (plans.length >= MAX_PLANS) return full(s);
     const src = plans[i]!;
-    const entry: PlanEntry = { ...src, id: newId(plans, storage), name: `${src.name.slice(0, MAX_NAME_CHARS - 7)} (copy)`, savedAt: Date.now() };
+    const entry: PlanEntry = {
+      ...src,
+      id: newId(plans, storage),
+      name: `${src.name.slice(0, MAX_NAME_CHARS - 7)} (copy)`,
+      savedAt: Date.now(),
+    };
     writeEntry(s, entry.id, text, insertAt(plans, i + 1, entry), null);
     return { ok: true, entry, notes: s.notes };
   });
@@ -151,7 +206,10 @@ export function deletePlan(storage: Storage, id: string): LibraryResult<{ entry:
     if (document === null) return missing(s);
     const entry = plans[position]!;
     return writing(s, () => {
-      writeIndex(s, plans.filter((_, j) => j !== position));
+      writeIndex(
+        s,
+        plans.filter((_, j) => j !== position),
+      );
       storage.removeItem(TRASH_KEY);
       storage.removeItem(planKey(id));
       const token = `t${Date.now().toString(36)}-${random()}`;
@@ -171,14 +229,27 @@ export function undoDelete(storage: Storage, token: string): LibraryResult<{ ent
   return run(storage, 'restore', (s) => {
     const raw = storage.getItem(TRASH_KEY);
     if (raw === null) return fail(s, { kind: 'nothing-to-restore' });
-    let t: { version?: unknown; token?: unknown; position?: unknown; entry?: Partial<PlanEntry>; document?: unknown } | null = null;
+    let t: {
+      version?: unknown;
+      token?: unknown;
+      position?: unknown;
+      entry?: Partial<PlanEntry>;
+      document?: unknown;
+    } | null = null;
     try {
       t = JSON.parse(raw);
     } catch {
       t = null;
     }
     const entry = t ? parseIndex(JSON.stringify({ version: 1, plans: [t.entry] })) : null;
-    if (!t || t.version !== 1 || typeof t.document !== 'string' || t.document.length > MAX_DOCUMENT_CHARS || !entry?.ok || entry.plans.length !== 1) {
+    if (
+      !t ||
+      t.version !== 1 ||
+      typeof t.document !== 'string' ||
+      t.document.length > MAX_DOCUMENT_CHARS ||
+      !entry?.ok ||
+      entry.plans.length !== 1
+    ) {
       setAside(s, TRASH_KEY, raw, { kind: 'undo-copy' }, { kind: 'damaged' });
       return fail(s, { kind: 'undo-copy-damaged' });
     }
@@ -186,8 +257,14 @@ export function undoDelete(storage: Storage, token: string): LibraryResult<{ ent
     const plans = loadIndex(s);
     if (plans.length >= MAX_PLANS) return full(s);
     const back = entry.plans[0]!;
-    const restored = plans.some((p) => p.id === back.id) || storage.getItem(planKey(back.id)) !== null ? { ...back, id: newId(plans, storage) } : back;
-    const at = typeof t.position === 'number' && Number.isInteger(t.position) && t.position >= 0 ? Math.min(t.position, plans.length) : 0;
+    const restored =
+      plans.some((p) => p.id === back.id) || storage.getItem(planKey(back.id)) !== null
+        ? { ...back, id: newId(plans, storage) }
+        : back;
+    const at =
+      typeof t.position === 'number' && Number.isInteger(t.position) && t.position >= 0
+        ? Math.min(t.position, plans.length)
+        : 0;
     writeEntry(s, restored.id, t.document, insertAt(plans, at, restored), null);
     storage.removeItem(TRASH_KEY);
     return { ok: true, entry: restored, notes: s.notes };

@@ -116,7 +116,11 @@ export function workspaceFromText(text: string | null | undefined, dataset: Inst
  * in local storage, else the blank plan. A link that opens over different autosaved work (not the
  * untouched blank plan) reports that work as `replaced`; this function writes nothing.
  */
-export function loadInitialWorkspace(hash: string, storage: Storage | null, dataset: InstanceDataset): InitialWorkspace {
+export function loadInitialWorkspace(
+  hash: string,
+  storage: Storage | null,
+  dataset: InstanceDataset,
+): InitialWorkspace {
   const saved = loadSavedWorkspace(storage, dataset);
   const fallback = saved ?? startWorkspace();
   if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback, notice: null };
@@ -162,7 +166,11 @@ export function openInitialWorkspace(
   const name = keptName('Autosaved before opening a link', replaced, now);
   const kept = storage ? keepInLibrary(storage, name, replaced) : null;
   const notice: LoadNotice = kept?.ok
-    ? { fact: { kind: 'link-opened-kept', was, keptAs: kept.entry.name }, error: false, open: { id: kept.entry.id, name: kept.entry.name } }
+    ? {
+        fact: { kind: 'link-opened-kept', was, keptAs: kept.entry.name },
+        error: false,
+        open: { id: kept.entry.id, name: kept.entry.name },
+      }
     : { fact: { kind: 'link-opened-unkept', was, problem: kept ? kept.problem : null }, error: true };
   return { ...initial, notice };
 }

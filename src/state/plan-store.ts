@@ -11,7 +11,14 @@ import type { Plan } from '../model/plan';
 import type { Workspace } from '../model/workspace';
 import { draftActions, type DraftActions } from './draft-actions';
 import type { Draft } from './draft';
-import { OWN_STEP, SWITCH, workspaceActions, type EditKey, type WorkspaceActions, type WorkspaceNotice } from './workspace-actions';
+import {
+  OWN_STEP,
+  SWITCH,
+  workspaceActions,
+  type EditKey,
+  type WorkspaceActions,
+  type WorkspaceNotice,
+} from './workspace-actions';
 import { activeDraft, initialDrafts, type WorkspaceDrafts } from './workspace-state';
 
 export type PlanActions = DraftActions & WorkspaceActions;
@@ -42,8 +49,15 @@ export function createPlanStore(initial: Plan | Workspace) {
           const s = get();
           // A change joins the step before it when it is the same edit soon after, and nothing (an undo,
           // a redo) moved the workspace in between. A tab switch joins whatever step it follows: none.
-          const joins = key === SWITCH || (key !== OWN_STEP && last !== null && key === last.key && now - last.at < COALESCE_MS
-            && s.scenarios === last.state.scenarios && s.views === last.state.views && s.active === last.state.active);
+          const joins =
+            key === SWITCH ||
+            (key !== OWN_STEP &&
+              last !== null &&
+              key === last.key &&
+              now - last.at < COALESCE_MS &&
+              s.scenarios === last.state.scenarios &&
+              s.views === last.state.views &&
+              s.active === last.state.active);
           const history = store.temporal.getState();
           const pause = joins && history.isTracking;
           if (pause) history.pause();

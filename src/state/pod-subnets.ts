@@ -102,7 +102,11 @@ export function azsWithoutPodSubnets(d: Draft): string[] {
 export function carveEqual(source: Cidr, used: readonly Cidr[], count: number): Cidr[] | null {
   const first = source.prefix + Math.ceil(Math.log2(Math.max(1, count)));
   for (let p = first; p <= 28; p++) {
-    const hit = carveSubnets(source, used, Array.from({ length: count }, () => p));
+    const hit = carveSubnets(
+      source,
+      used,
+      Array.from({ length: count }, () => p),
+    );
     if (typeof hit !== 'string') return hit;
   }
   return null;

@@ -21,7 +21,8 @@ export function uniqueName(base: string, taken: readonly string[]): string {
 /** The lowest secondary CIDR AWS would accept next to the VPC's CIDRs (100.64.0.0/16 first). */
 export function nextCidrSuggestion(cidrs: readonly string[]): string {
   const existing = parsedAll(cidrs);
-  const hit = suggestSecondaryCidr(existing, 16) ?? suggestSecondaryCidr(existing, 20) ?? suggestSecondaryCidr(existing, 24);
+  const hit =
+    suggestSecondaryCidr(existing, 16) ?? suggestSecondaryCidr(existing, 20) ?? suggestSecondaryCidr(existing, 24);
   return hit ? formatCidr(hit) : '';
 }
 
@@ -44,8 +45,10 @@ export function nextSubnetSuggestion(d: Draft): DraftSubnet {
     const inside = withCidr.filter((s) => containsCidr(vpc, s.cidr));
     const last = inside[inside.length - 1];
     // A plan without subnets starts with a /24, as before; a CIDR with none yet gives each AZ one block.
-    const wanted = last ? last.cidr.prefix
-      : azs.length === 0 ? 24
+    const wanted = last
+      ? last.cidr.prefix
+      : azs.length === 0
+        ? 24
         : Math.min(28, vpc.prefix + Math.ceil(Math.log2(azs.length)));
     const block = nextFreeBlock(vpc, used, Math.max(wanted, vpc.prefix));
     if (!block) continue;
@@ -57,8 +60,18 @@ export function nextSubnetSuggestion(d: Draft): DraftSubnet {
   const az = pick?.az ?? (azs[0] || 'us-east-1a');
   const letter = /[a-z]$/.test(az) ? az.slice(-1) : 'x';
   const base = `${pick && isPodCidr(pick.cidr) ? 'pods' : 'subnet'}-${letter}`;
-  const name = uniqueName(base, d.subnets.map((s) => s.name));
-  return { key: newKey('s'), name, az, cidr: pick ? formatCidr(pick.cidr) : '', reservedIps: '', prefixReservation: '' };
+  const name = uniqueName(
+    base,
+    d.subnets.map((s) => s.name),
+  );
+  return {
+    key: newKey('s'),
+    name,
+    az,
+    cidr: pick ? formatCidr(pick.cidr) : '',
+    reservedIps: '',
+    prefixReservation: '',
+  };
 }
 
 /** 100.64.0.0/10 or 198.19.0.0/16: where pods go under custom networking. */

@@ -162,10 +162,7 @@ export function startSync({
     holds = true;
     lostAt = '';
     onNotice(null);
-    if (other && documentText(other) !== mine)
-      store
-        .getState()
-        .actions.openWorkspace(other, { from: 'other-tab' });
+    if (other && documentText(other) !== mine) store.getState().actions.openWorkspace(other, { from: 'other-tab' });
   };
 
   // Leaving the page flushes at once, so a reload right after an edit finds it; a tab that lost the slot

@@ -8,7 +8,14 @@ import type { Plan } from '../model/plan';
 import type { CrossAzView, DnsView } from '../model/views';
 import type { Workspace } from '../model/workspace';
 import { newKey, planToDraft } from './draft';
-import { activeDraft, forkName, initialDrafts, MAX_SCENARIOS, scenarioName, type WorkspaceDrafts } from './workspace-state';
+import {
+  activeDraft,
+  forkName,
+  initialDrafts,
+  MAX_SCENARIOS,
+  scenarioName,
+  type WorkspaceDrafts,
+} from './workspace-state';
 
 /**
  * Inputs of the scale-out estimate: the window and bucket overrides (shared by its panel and the
@@ -80,9 +87,13 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
   return {
     forkScenario: () => {
       const s = store.get();
-      if (full()) return store.setUntracked(atMost), false;
+      if (full()) return (store.setUntracked(atMost), false);
       const draft = activeDraft(s);
-      const name = forkName(draft.name, s.scenarios.map((d) => d.name), s.scenarios.length);
+      const name = forkName(
+        draft.name,
+        s.scenarios.map((d) => d.name),
+        s.scenarios.length,
+      );
       const scenarios = s.scenarios.slice();
       scenarios.splice(s.active + 1, 0, { ...draft, key: newKey('p'), name });
       store.commit('fork', { scenarios, active: s.active + 1 }, { kind: 'forked', from: draft.name, to: name });
@@ -90,7 +101,7 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
     },
     addScenario: (plan, name) => {
       const s = store.get();
-      if (full()) return store.setUntracked(atMost), false;
+      if (full()) return (store.setUntracked(atMost), false);
       const draft = planToDraft({ ...plan, name: scenarioName(name ?? plan.name) });
       const scenarios = [...s.scenarios, draft];
       store.commit('add', { scenarios, active: scenarios.length - 1 }, { kind: 'added', name: draft.name });
@@ -111,14 +122,21 @@ export function workspaceActions(store: WorkspaceStore): WorkspaceActions {
     },
     openWorkspace: (ws, origin) => {
       const names = ws.scenarios.map((p) => p.name);
-      store.commit('open', initialDrafts(ws), origin?.from === 'quiet' ? null : { kind: 'opened', origin: origin ?? { from: 'plain' }, names });
+      store.commit(
+        'open',
+        initialDrafts(ws),
+        origin?.from === 'quiet' ? null : { kind: 'opened', origin: origin ?? { from: 'plain' }, names },
+      );
     },
     setDnsView: (dns) => store.commit('views.dns', { views: { ...store.get().views, dns } }),
     setCrossAzView: (crossAz) => store.commit('views.crossAz', { views: { ...store.get().views, crossAz } }),
     setScaleOut: (scaleOut) => {
-      const buckets = Object.fromEntries(Object.entries(scaleOut.buckets).filter((e): e is [string, TokenBucket] => e[1] !== undefined));
-      store.commit('views.scaleOut', { views: { ...store.get().views, scaleOut: { seconds: scaleOut.seconds, buckets } } });
+      const buckets = Object.fromEntries(
+        Object.entries(scaleOut.buckets).filter((e): e is [string, TokenBucket] => e[1] !== undefined),
+      );
+      store.commit('views.scaleOut', {
+        views: { ...store.get().views, scaleOut: { seconds: scaleOut.seconds, buckets } },
+      });
     },
   };
 }
-

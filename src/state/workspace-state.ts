@@ -64,7 +64,10 @@ export interface WorkspaceSnapshot {
  * The workspace of the store's drafts: each scenario's plan if its draft is valid, else its last valid
  * plan; a scenario that never had one is left out (and the active index follows).
  */
-export function workspaceOfDrafts(s: Pick<WorkspaceDrafts, 'scenarios' | 'active' | 'views'>, derive: Derive): WorkspaceSnapshot {
+export function workspaceOfDrafts(
+  s: Pick<WorkspaceDrafts, 'scenarios' | 'active' | 'views'>,
+  derive: Derive,
+): WorkspaceSnapshot {
   const scenarios: Plan[] = [];
   const stale: string[] = [];
   const missing: string[] = [];

@@ -11,8 +11,12 @@ import { baseUrl, launch, openPage } from './support/browser.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /**
  * Runs axe (from node_modules: no network) and fails on serious or critical violations. Evaluated
@@ -22,7 +26,11 @@ async function scan(page, what) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const describe = (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`;
+  const describe = (v) =>
+    `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(' '))
+      .join(' | ')}`;
   for (const v of result.violations.filter((x) => !bad.includes(x))) console.log(`  (${what}) ${describe(v)}`);
   assert.deepEqual(bad.map(describe), [], `axe: serious or critical violations (${what})`);
 }
@@ -62,7 +70,10 @@ test('no serious axe violations with 48 subnets and 40 node groups', async () =>
 for (const colorScheme of ['light', 'dark']) {
   test(`no serious axe violations in the scenario tabs, the comparison, the advisor and every tool tab (${colorScheme})`, async () => {
     const { page, context, foreign } = await openPage(browser, { colorScheme });
-    await page.getByRole('button', { name: /^Make it a scenario/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Make it a scenario/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Fork scenario' }).click();
     await page.getByLabel('WARM_IP_TARGET', { exact: true }).fill('5');
     await page.getByLabel('Compare with').selectOption({ label: 'Small routable VPC' });

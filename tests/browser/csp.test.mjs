@@ -8,8 +8,12 @@ import { after, before, test } from 'node:test';
 import { baseUrl, launch, until } from './support/browser.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** The page as served (the build's dist/index.html). */
 const html = await (await fetch(baseUrl())).text();
@@ -17,7 +21,12 @@ const html = await (await fetch(baseUrl())).text();
 function policy() {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   assert.ok(m, 'dist/index.html has a Content-Security-Policy <meta>');
-  return Object.fromEntries(m[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  return Object.fromEntries(
+    m[1]
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
 }
 
 test('the policy: own-origin scripts, no eval, no inline script or style, no plugins, no <base>, no forms', () => {
@@ -34,7 +43,8 @@ test('the policy: own-origin scripts, no eval, no inline script or style, no plu
   // It comes before anything it governs.
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes the scripts');
   // Nothing inline in the page for it to block.
-  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\ssrc="\.\/assets\/[^"]+\.js"/, `external script: ${tag}`);
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+    assert.match(tag, /\ssrc="\.\/assets\/[^"]+\.js"/, `external script: ${tag}`);
   assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i);
   // The CSS the build emits is in files, linked from the page.
   assert.match(html, /<link rel="stylesheet"[^>]* href="\.\/assets\/[^"]+\.css"/);
@@ -42,17 +52,27 @@ test('the policy: own-origin scripts, no eval, no inline script or style, no plu
 
 /** A page recording CSP violations from its first script on, plus page and console errors. */
 async function open(url = baseUrl()) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   await context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
-  await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ }).first().waitFor();
+  await page
+    .getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ })
+    .first()
+    .waitFor();
   return { context, page, errors, violations: () => page.evaluate(() => window.__csp) };
 }
 
@@ -85,7 +105,10 @@ test('the app runs under the policy with no violation: presets, lazy chunks, cha
   }
   await clickAll(page.locator('details:not([open]) > summary'));
   await clickAll(page.getByRole('tab'));
-  await page.getByRole('button', { name: /share link/i }).first().click();
+  await page
+    .getByRole('button', { name: /share link/i })
+    .first()
+    .click();
   // The last preset may be a node pool (pods, not pods per node): edit a fixed group's field.
   await preset.selectOption({ label: 'Small routable VPC' });
   await page.getByLabel('Pods per node').first().fill('60');
@@ -127,14 +150,30 @@ test('the policy is in force: inline script, eval, inline <style> and style attr
     document.body.append(el);
     await new Promise((ok) => setTimeout(ok, 200));
     return {
-      inline: window.__inline, handler: window.__handler, evalResult: window.__eval, fnResult: window.__fn, timerString: window.__timerString,
+      inline: window.__inline,
+      handler: window.__handler,
+      evalResult: window.__eval,
+      fnResult: window.__fn,
+      timerString: window.__timerString,
       styleApplied: getComputedStyle(document.body).getPropertyValue('--csp-probe').trim(),
       attrApplied: getComputedStyle(el).color === 'rgb(1, 2, 3)',
     };
   });
-  assert.deepEqual(r, { inline: undefined, handler: undefined, evalResult: 'EvalError', fnResult: 'EvalError', timerString: undefined, styleApplied: '', attrApplied: false });
+  assert.deepEqual(r, {
+    inline: undefined,
+    handler: undefined,
+    evalResult: 'EvalError',
+    fnResult: 'EvalError',
+    timerString: undefined,
+    styleApplied: '',
+    attrApplied: false,
+  });
   const kinds = (await violations()).map((v) => v.split(':')[0]);
-  for (const d of ['script-src-elem', 'script-src-attr', 'script-src', 'style-src-elem', 'style-src-attr']) assert.ok(kinds.includes(d), `a ${d} violation was reported (${kinds.join(', ')})`);
-  assert.ok(errors.every((e) => /Content Security Policy/.test(e)), 'the only console errors are the refusals');
+  for (const d of ['script-src-elem', 'script-src-attr', 'script-src', 'style-src-elem', 'style-src-attr'])
+    assert.ok(kinds.includes(d), `a ${d} violation was reported (${kinds.join(', ')})`);
+  assert.ok(
+    errors.every((e) => /Content Security Policy/.test(e)),
+    'the only console errors are the refusals',
+  );
   await context.close();
 });

@@ -11,8 +11,12 @@ import { tsImport } from 'tsx/esm/api';
 import { baseUrl, finish, launch, openPage, perNode, until } from './support/browser.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** The accessible name of the focused element, as a user hears it: its label, aria-label or text. */
 const focused = (page) =>
@@ -43,9 +47,15 @@ function keyboard(page) {
 }
 
 /** Is the "needs fixing" banner up (the page turned red)? */
-const red = (page) => page.locator('.stale-banner').count().then((n) => n > 0);
+const red = (page) =>
+  page
+    .locator('.stale-banner')
+    .count()
+    .then((n) => n > 0);
 const podSubnets = (page) =>
-  Promise.all(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => page.getByLabel(`Pod subnet in ${az}`).inputValue()));
+  Promise.all(
+    ['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => page.getByLabel(`Pod subnet in ${az}`).inputValue()),
+  );
 
 test('the seed’s fix by keyboard only: 5 steps, never red, fits at max', async (t) => {
   const s = await openPage(browser);
@@ -126,7 +136,10 @@ test('custom networking over the 40-group plan: one line for the 40 groups, not 
   await title.waitFor({ timeout: 20_000 });
   const lines = page.locator('.stale-banner > ul > li');
   assert.equal(await lines.count(), 1);
-  assert.match(await lines.first().textContent(), /^nodeGroups\[\*\]\.podSubnets 40 node groups: Custom networking puts pod ENIs/);
+  assert.match(
+    await lines.first().textContent(),
+    /^nodeGroups\[\*\]\.podSubnets 40 node groups: Custom networking puts pod ENIs/,
+  );
   await page.getByText('Which 40').click();
   assert.equal(await page.locator('.stale-banner details li').count(), 40);
   await finish(s);

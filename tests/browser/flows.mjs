@@ -7,9 +7,12 @@ import { after, before, test } from 'node:test';
 import { baseUrl, launch, openPage, perNode, stat, until, finish } from './support/browser.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('the small routable preset (picked from the Preset menu); another preset loads; editing pods per node changes the numbers', async () => {
   const s = await openPage(browser);
@@ -63,7 +66,9 @@ test('a bad subnet CIDR shows its message beside the field and keeps the last re
   const msg = page.locator(`#${msgId}`);
   assert.match(await msg.textContent(), /10\.0\.0\. is not a (CIDR|valid IPv4 address)/);
   assert.equal(await msg.isVisible(), true);
-  await page.getByRole('heading', { name: /1 field needs fixing: the results below are from the last valid plan/ }).waitFor();
+  await page
+    .getByRole('heading', { name: /1 field needs fixing: the results below are from the last valid plan/ })
+    .waitFor();
   assert.equal(await stat(page, 'Addresses used at desired'), '324');
   assert.equal(await cidr.inputValue(), '10.0.0.');
   await cidr.fill('10.0.0.0/24');
@@ -118,7 +123,8 @@ test('the instance-type combobox works from the keyboard alone', async () => {
   const { page } = s;
   const box = page.getByRole('combobox', { name: 'Instance type' });
   // Tab through the page from the top until the combobox has focus.
-  for (let i = 0; i < 80 && !(await box.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 80 && !(await box.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'Tab reaches the combobox');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('m5.8');

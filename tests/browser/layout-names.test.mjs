@@ -23,24 +23,45 @@ const { documentLink } = await tsImport('../../src/model/share-link.ts', import.
 const VPC_ID = 'vpc-0a1b2c3d4e5f60718';
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 const subnet = (id, az, cidr, available, name) => ({
-  SubnetId: id, VpcId: VPC_ID, AvailabilityZone: az, CidrBlock: cidr, AvailableIpAddressCount: available, State: 'available',
+  SubnetId: id,
+  VpcId: VPC_ID,
+  AvailabilityZone: az,
+  CidrBlock: cidr,
+  AvailableIpAddressCount: available,
+  State: 'available',
   ...(name ? { Tags: [{ Key: 'Name', Value: name }] } : {}),
 });
 const SUBNETS = {
   Subnets: [
-    ...AZS.map((az, i) => subnet(`subnet-0a0b1c2d3e4f5678${i}`, az, `10.0.${i * 4}.0/22`, 1019 - 8, `prod-nodes-${az}`)),
-    ...AZS.map((az, i) => subnet(`subnet-0f0e1d2c3b4a5968${i}`, az, `100.${64 + i}.0.0/16`, 65531, i === 0 ? 'prod-pods-us-east-1a' : `prod-pods-${az}`)),
+    ...AZS.map((az, i) =>
+      subnet(`subnet-0a0b1c2d3e4f5678${i}`, az, `10.0.${i * 4}.0/22`, 1019 - 8, `prod-nodes-${az}`),
+    ),
+    ...AZS.map((az, i) =>
+      subnet(
+        `subnet-0f0e1d2c3b4a5968${i}`,
+        az,
+        `100.${64 + i}.0.0/16`,
+        65531,
+        i === 0 ? 'prod-pods-us-east-1a' : `prod-pods-${az}`,
+      ),
+    ),
     // The same Name tag twice, and a subnet without one.
     subnet('subnet-0a0b1c2d3e4f56789', 'us-east-1a', '10.0.12.0/24', 251, 'prod-pods-us-east-1a'),
     subnet('subnet-0c1d2e3f405162738', 'us-east-1b', '10.0.13.0/24', 251),
   ],
 };
-const imported = importAwsVpc({ vpcs: readFileSync(join(root, 'tests/fixtures/aws/describe-vpcs.json'), 'utf8'), subnets: JSON.stringify(SUBNETS) });
+const imported = importAwsVpc({
+  vpcs: readFileSync(join(root, 'tests/fixtures/aws/describe-vpcs.json'), 'utf8'),
+  subnets: JSON.stringify(SUBNETS),
+});
 assert.ok(imported.ok, JSON.stringify(imported.errors));
 const NAMES = imported.plan.vpc.subnets.map((s) => s.name);
 const named = (prefix) => NAMES.filter((n) => n.startsWith(prefix));
 // The import's own names: the Name tags, the ID where there is none, the ID added to a Name used twice.
-assert.deepEqual(NAMES.filter((n) => n.includes('(')).sort(), ['prod-pods-us-east-1a (subnet-0a0b1c2d3e4f56789)', 'prod-pods-us-east-1a (subnet-0f0e1d2c3b4a59680)']);
+assert.deepEqual(NAMES.filter((n) => n.includes('(')).sort(), [
+  'prod-pods-us-east-1a (subnet-0a0b1c2d3e4f56789)',
+  'prod-pods-us-east-1a (subnet-0f0e1d2c3b4a59680)',
+]);
 assert.ok(NAMES.includes('subnet-0c1d2e3f405162738'));
 
 const nodes = named('prod-nodes-');
@@ -49,8 +70,26 @@ const A = {
   ...imported.plan,
   name: 'Production EKS cluster us-east-1 (imported VPC prod-eks)',
   nodeGroups: [
-    { name: 'general-purpose-workers', instanceType: 'm5.16xlarge', subnets: nodes, minNodes: 3, desiredNodes: 3, maxNodes: 9, podsPerNode: 20, maxPods: null },
-    { name: 'system', instanceType: 'm6i.2xlarge', subnets: ['prod-pods-us-east-1a (subnet-0a0b1c2d3e4f56789)', 'subnet-0c1d2e3f405162738'], minNodes: 2, desiredNodes: 2, maxNodes: 4, podsPerNode: 20, maxPods: null },
+    {
+      name: 'general-purpose-workers',
+      instanceType: 'm5.16xlarge',
+      subnets: nodes,
+      minNodes: 3,
+      desiredNodes: 3,
+      maxNodes: 9,
+      podsPerNode: 20,
+      maxPods: null,
+    },
+    {
+      name: 'system',
+      instanceType: 'm6i.2xlarge',
+      subnets: ['prod-pods-us-east-1a (subnet-0a0b1c2d3e4f56789)', 'subnet-0c1d2e3f405162738'],
+      minNodes: 2,
+      desiredNodes: 2,
+      maxNodes: 4,
+      podsPerNode: 20,
+      maxPods: null,
+    },
   ],
 };
 const B = {
@@ -59,12 +98,20 @@ const B = {
   cni: { ...A.cni, customNetworking: true },
   nodeGroups: [{ ...A.nodeGroups[0], podSubnets: pods, maxPods: 250, maxNodes: 60 }],
 };
-const C = { ...A, name: 'MINIMUM_IP_TARGET 25, WARM_IP_TARGET 5 on every node group', cni: { ...A.cni, minimumIpTarget: 25, warmIpTarget: 5 } };
+const C = {
+  ...A,
+  name: 'MINIMUM_IP_TARGET 25, WARM_IP_TARGET 5 on every node group',
+  cni: { ...A.cni, minimumIpTarget: 25, warmIpTarget: 5 },
+};
 const link = (active) => documentLink({ version: 2, active, scenarios: [A, B, C] }, baseUrl());
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /**
  * Every place on the page that shows one of `names` (text, an input's value, a menu's chosen option) and
@@ -84,7 +131,9 @@ function cutNames(page, names) {
     };
     const where = (el) => {
       const region = el.closest('section[aria-label], section[aria-labelledby], figure, [role=region]');
-      const label = region?.getAttribute('aria-label') ?? document.getElementById(region?.getAttribute('aria-labelledby') ?? '')?.textContent;
+      const label =
+        region?.getAttribute('aria-label') ??
+        document.getElementById(region?.getAttribute('aria-labelledby') ?? '')?.textContent;
       return `${label ?? 'page'} › ${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`;
     };
     const titled = (el, name) => {
@@ -93,7 +142,10 @@ function cutNames(page, names) {
       }
       return false;
     };
-    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)');
+    const visible = (el) =>
+      el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== 'hidden' &&
+      !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)');
     const clippers = (el) => {
       const list = [];
       for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
@@ -124,7 +176,8 @@ function cutNames(page, names) {
     for (const input of document.querySelectorAll('input[type=text]')) {
       const name = input.value;
       if (!names.includes(name) || !visible(input)) continue;
-      if (input.scrollWidth > input.clientWidth + 1 && !titled(input, name)) out.push([where(input), name, 'input too narrow, no title']);
+      if (input.scrollWidth > input.clientWidth + 1 && !titled(input, name))
+        out.push([where(input), name, 'input too narrow, no title']);
     }
     for (const select of document.querySelectorAll('select')) {
       const name = select.selectedOptions[0]?.textContent ?? '';
@@ -132,14 +185,20 @@ function cutNames(page, names) {
       const cs = getComputedStyle(select);
       // Chromium draws the menu's arrow inside the padding box, in about 20 px.
       const room = select.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
-      if (textWidth(select, name) > room && !titled(select, name)) out.push([where(select), name, 'menu too narrow, no title']);
+      if (textWidth(select, name) > room && !titled(select, name))
+        out.push([where(select), name, 'menu too narrow, no title']);
     }
     // The figures beside the names: no table is wider than the box that clips it (its scroller or column).
     for (const table of document.querySelectorAll('table')) {
       if (!visible(table)) continue;
       const r = table.getBoundingClientRect();
       const clip = clippers(table)[0];
-      if (r.right > clip.right + 1) out.push([where(table), table.caption?.textContent ?? table.rows[0]?.cells[0]?.textContent ?? '', `table ${Math.round(r.width)} px wide in ${Math.round(clip.right - clip.left)} px: its last columns are cut`]);
+      if (r.right > clip.right + 1)
+        out.push([
+          where(table),
+          table.caption?.textContent ?? table.rows[0]?.cells[0]?.textContent ?? '',
+          `table ${Math.round(r.width)} px wide in ${Math.round(clip.right - clip.left)} px: its last columns are cut`,
+        ]);
     }
     return out;
   }, names);
@@ -161,7 +220,9 @@ for (const width of [1440, 1024]) {
     found.push(...(await cutNames(page, NAMES)).map((f) => ['A', ...f]));
     for (const tool of ['Failure and surge', 'Cross-AZ']) {
       await page.getByRole('tab', { name: tool, exact: true }).click();
-      await page.getByRole('heading', { level: 2, name: tool === 'Cross-AZ' ? 'Cross-AZ traffic and placement' : tool }).waitFor();
+      await page
+        .getByRole('heading', { level: 2, name: tool === 'Cross-AZ' ? 'Cross-AZ traffic and placement' : tool })
+        .waitFor();
       found.push(...(await cutNames(page, NAMES)).map((f) => [tool, ...f]));
     }
     // Scenario B: custom networking, so each AZ has its pod subnet menu.
@@ -191,14 +252,20 @@ for (const colorScheme of ['light', 'dark']) {
       const panel = region.getBoundingClientRect();
       for (const el of region.querySelectorAll('select, button')) {
         const r = el.getBoundingClientRect();
-        if (r.right > panel.right + 1) out.push(`${el.tagName.toLowerCase()} "${el.textContent.slice(0, 40)}" ends at ${Math.round(r.right)}, past the panel (${Math.round(panel.right)})`);
+        if (r.right > panel.right + 1)
+          out.push(
+            `${el.tagName.toLowerCase()} "${el.textContent.slice(0, 40)}" ends at ${Math.round(r.right)}, past the panel (${Math.round(panel.right)})`,
+          );
       }
       for (const table of region.querySelectorAll('table')) {
         const caption = table.caption?.textContent;
         const scroller = table.parentElement.getBoundingClientRect();
         const heads = [...table.tHead.rows[0].cells].slice(1);
         const last = heads.at(-1).getBoundingClientRect();
-        if (last.right > Math.min(scroller.right, viewport) + 1) out.push(`${caption}: column ${heads.at(-1).querySelector('.compare-letter')?.textContent} ends at ${Math.round(last.right)}, past ${Math.round(Math.min(scroller.right, viewport))}`);
+        if (last.right > Math.min(scroller.right, viewport) + 1)
+          out.push(
+            `${caption}: column ${heads.at(-1).querySelector('.compare-letter')?.textContent} ends at ${Math.round(last.right)}, past ${Math.round(Math.min(scroller.right, viewport))}`,
+          );
         // Each cell's text stays inside the cell: it cannot then cover a neighbour's.
         for (const cell of table.querySelectorAll('th, td')) {
           const box = cell.getBoundingClientRect();
@@ -211,7 +278,10 @@ for (const colorScheme of ['light', 'dark']) {
             rects.push(...range.getClientRects());
           }
           const r = rects.find((x) => x.width > 0 && (x.left < box.left - 1 || x.right > box.right + 1));
-          if (r) out.push(`${caption}: "${cell.textContent.slice(0, 50)}" runs out of its cell (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+          if (r)
+            out.push(
+              `${caption}: "${cell.textContent.slice(0, 50)}" runs out of its cell (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+            );
         }
       }
       return out;
@@ -219,7 +289,8 @@ for (const colorScheme of ['light', 'dark']) {
     assert.deepEqual(problems, []);
     // The whole scenario names are there, in the headers.
     const glance = compare.getByRole('table', { name: 'At a glance' });
-    for (const name of [A.name, B.name, C.name]) assert.equal(await glance.getByRole('columnheader', { name }).count(), 1, name);
+    for (const name of [A.name, B.name, C.name])
+      assert.equal(await glance.getByRole('columnheader', { name }).count(), 1, name);
     await finish(s);
   });
 }
@@ -231,8 +302,13 @@ for (const width of [1024, 1280, 1440]) {
     const s = await openPage(browser, { width, height: 900, url: link(0) });
     const { page } = s;
     await page.getByRole('heading', { level: 2, name: 'Subnets' }).waitFor();
-    const cut = await page.evaluate((names) => [...document.querySelectorAll('.subnet-table th input')]
-      .filter((i) => names.includes(i.value) && i.scrollWidth > i.clientWidth + 1).map((i) => i.value), NAMES);
+    const cut = await page.evaluate(
+      (names) =>
+        [...document.querySelectorAll('.subnet-table th input')]
+          .filter((i) => names.includes(i.value) && i.scrollWidth > i.clientWidth + 1)
+          .map((i) => i.value),
+      NAMES,
+    );
     assert.deepEqual(cut, []);
     const shown = await page.locator('.subnet-table th input').evaluateAll((inputs) => inputs.map((i) => i.value));
     assert.deepEqual(shown, NAMES);

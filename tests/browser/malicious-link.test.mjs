@@ -16,12 +16,19 @@ const { documentLink } = await tsImport('../../src/model/share-link.ts', import.
 const { SMALL_ROUTABLE_VPC, GPU_TRAINING } = await tsImport('../../src/model/presets.ts', import.meta.url);
 
 const PLAN_NAME = '<script>window.__pwned="plan"</script><img src=x onerror="window.__pwned=\'plan\'">';
-const SUBNETS = ['<img src=x onerror="window.__pwned=\'subnet\'">', '"><svg onload=window.__pwned=1>', 'javascript:window.__pwned=2'];
+const SUBNETS = [
+  '<img src=x onerror="window.__pwned=\'subnet\'">',
+  '"><svg onload=window.__pwned=1>',
+  'javascript:window.__pwned=2',
+];
 const GROUP = 'javascript:alert(1)//<script>window.__pwned="group"</script>';
 const EVIL = {
   ...SMALL_ROUTABLE_VPC,
   name: PLAN_NAME,
-  vpc: { ...SMALL_ROUTABLE_VPC.vpc, subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s, i) => ({ ...s, name: SUBNETS[i] })) },
+  vpc: {
+    ...SMALL_ROUTABLE_VPC.vpc,
+    subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s, i) => ({ ...s, name: SUBNETS[i] })),
+  },
   nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], name: GROUP, subnets: SUBNETS }],
 };
 /** The user's own plan, opened first with a normal link: every bad link must leave it in place. */
@@ -39,26 +46,45 @@ const BAD = [
   ['a format 2 link of garbage', '2.@@@<img src=x onerror=alert(1)>', /damaged/],
   ['format 2 that is not JSON', `2.${lz('<script>alert(1)</script>')}`, /damaged|truncated/],
   ['a future format', '9.abc', /newer planner/],
-  ['prototype pollution', `1.${lz('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}')}`, /not valid/],
-  ['an invalid plan carrying markup', documentLink({ ...EVIL, vpc: { ...EVIL.vpc, cidrs: ['<img src=x onerror=alert(1)>'] } }, '').slice(1), /not valid/],
+  [
+    'prototype pollution',
+    `1.${lz('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}')}`,
+    /not valid/,
+  ],
+  [
+    'an invalid plan carrying markup',
+    documentLink({ ...EVIL, vpc: { ...EVIL.vpc, cidrs: ['<img src=x onerror=alert(1)>'] } }, '').slice(1),
+    /not valid/,
+  ],
 ];
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** A context whose pages record dialogs, page errors, console errors and CSP violations. */
 async function hostileContext() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const seen = { dialogs: [], errors: [] };
   const watch = (page) => {
-    page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    page.on('dialog', (d) => {
+      seen.dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
     page.on('pageerror', (e) => seen.errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.errors.push(m.text());
+    });
     return page;
   };
   return { context, seen, newPage: async () => watch(await context.newPage()) };
@@ -67,7 +93,10 @@ async function hostileContext() {
 /** The planner has rendered its verdict (on a timeout, says what the page logged, e.g. a missing asset). */
 async function loaded(page, seen) {
   try {
-    await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ }).first().waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /Fits at max|fit at max|Nothing to place yet/ })
+      .first()
+      .waitFor();
   } catch (e) {
     throw new Error(`${e.message}\npage errors: ${JSON.stringify(seen.errors)}`);
   }
@@ -77,13 +106,18 @@ async function loaded(page, seen) {
 async function assertHarmless(page, seen, what) {
   const state = await page.evaluate(() => ({
     pwned: window.__pwned,
-    polluted: ({}).polluted ?? Object.prototype.polluted,
+    polluted: {}.polluted ?? Object.prototype.polluted,
     csp: window.__csp,
     imgs: document.querySelectorAll('img').length,
     foreignScripts: [...document.scripts].filter((s) => !s.src || new URL(s.src).origin !== location.origin).length,
-    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+      .length,
   }));
-  assert.deepEqual(state, { pwned: undefined, polluted: undefined, csp: [], imgs: 0, foreignScripts: 0, handlers: 0 }, what);
+  assert.deepEqual(
+    state,
+    { pwned: undefined, polluted: undefined, csp: [], imgs: 0, foreignScripts: 0, handlers: 0 },
+    what,
+  );
   assert.deepEqual(seen.dialogs, [], `${what}: dialogs`);
   assert.deepEqual(seen.errors, [], `${what}: page errors`);
 }
@@ -108,7 +142,13 @@ test('markup and javascript: in plan, subnet and node group names (format 1) ren
   for (const name of [GROUP, ...SUBNETS]) assert.ok(text.includes(name), `"${name}" is shown as text`);
   // Waited for: the editor and the detail render after the first paint (after-first-paint.tsx), later on a loaded machine.
   const shown = page.getByText(GROUP, { exact: true }).filter({ visible: true }).first();
-  assert.ok(await shown.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false), 'the node group name is visible as text');
+  assert.ok(
+    await shown.waitFor({ state: 'visible', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    ),
+    'the node group name is visible as text',
+  );
   await page.waitForTimeout(300); // let a lazily painted panel or an onerror fire, if one could
   await assertHarmless(page, seen, 'format 1');
   await context.close();
@@ -121,7 +161,10 @@ test('the same names in a format 2 link of two scenarios render as text and run 
   await loaded(page, seen);
   const text = await page.locator('body').innerText();
   assert.ok(text.includes(GROUP), 'the node group name is shown as text');
-  assert.ok((await page.getByLabel('Plan name').inputValue()) === PLAN_NAME || text.includes(PLAN_NAME), 'the plan name is shown as text');
+  assert.ok(
+    (await page.getByLabel('Plan name').inputValue()) === PLAN_NAME || text.includes(PLAN_NAME),
+    'the plan name is shown as text',
+  );
   await page.waitForTimeout(300);
   await assertHarmless(page, seen, 'format 2');
   await context.close();
@@ -142,7 +185,9 @@ for (const [what, fragment, message] of BAD) {
     assert.equal(await page.getByLabel('Plan name').inputValue(), 'My last plan', 'the last plan is shown');
     await assertHarmless(page, seen, `${what}, opened`);
     // … and the link pasted into the tab that has the plan open.
-    await mine.evaluate((h) => { location.hash = h; }, fragment);
+    await mine.evaluate((h) => {
+      location.hash = h;
+    }, fragment);
     const pasted = mine.getByRole('alert');
     await pasted.waitFor();
     assert.match(await pasted.innerText(), message);

@@ -8,13 +8,20 @@ import { after, before, test } from 'node:test';
 import { launch, openPage, perNode, until, finish } from './support/browser.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
-
-const tabNames = (page) => page.getByRole('tablist', { name: 'Scenarios' }).getByRole('tab').evaluateAll(
-  (tabs) => tabs.map((t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' *' : ''}`),
-);
+const tabNames = (page) =>
+  page
+    .getByRole('tablist', { name: 'Scenarios' })
+    .getByRole('tab')
+    .evaluateAll((tabs) =>
+      tabs.map((t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' *' : ''}`),
+    );
 
 test('fork a scenario, share the link, and open both scenarios in a fresh browser', async () => {
   const s = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
@@ -47,11 +54,21 @@ test('fork a scenario, share the link, and open both scenarios in a fresh browse
   await other.getByRole('button', { name: 'Compare scenarios' }).click();
   const glance = other.getByRole('table', { name: 'At a glance' });
   await glance.waitFor();
-  const row = async (table, label) => (await table.getByRole('row').filter({ has: other.getByRole('rowheader', { name: label, exact: true }) })
-    .getByRole('cell').allTextContents());
+  const row = async (table, label) =>
+    await table
+      .getByRole('row')
+      .filter({ has: other.getByRole('rowheader', { name: label, exact: true }) })
+      .getByRole('cell')
+      .allTextContents();
   assert.deepEqual(await row(glance, 'Fits at max'), ['No', 'Yesagainst the baseline: now fits (better)']);
-  assert.deepEqual(await row(glance, 'Nodes until the first subnet runs out'), ['7 (nodes-a)', 'none up to 18against the baseline: no longer runs out (better)']);
-  assert.deepEqual(await row(other.getByRole('table', { name: 'Node groups' }), 'Addresses per node'), ['100', '26against the baseline: −74 (better)']);
+  assert.deepEqual(await row(glance, 'Nodes until the first subnet runs out'), [
+    '7 (nodes-a)',
+    'none up to 18against the baseline: no longer runs out (better)',
+  ]);
+  assert.deepEqual(await row(other.getByRole('table', { name: 'Node groups' }), 'Addresses per node'), [
+    '100',
+    '26against the baseline: −74 (better)',
+  ]);
   assert.deepEqual(errors, []);
   await fresh.close();
   await finish(s);
@@ -60,7 +77,9 @@ test('fork a scenario, share the link, and open both scenarios in a fresh browse
 test('"Make it a scenario" from the advisor adds a scenario that fits; deleting it can be undone', async () => {
   const s = await openPage(browser);
   const { page } = s;
-  const fix = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5' }) });
+  const fix = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5' }) });
   const make = fix.getByRole('button', { name: 'Make it a scenario' });
   await make.waitFor();
   await until(() => make.isEnabled(), true);

@@ -16,13 +16,19 @@ before(async () => {
   mkdirSync(DIR, { recursive: true });
   browser = await launch();
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+});
 
 const TOOLS = ['Export', 'Import', 'Size my VPC', 'Failure and surge', 'EC2 API', 'DNS', 'Cross-AZ'];
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 async function overflowing(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.editor-col, .results-col')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.className));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.editor-col, .results-col')]
+      .filter((c) => c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.className),
+  );
 }
 
 /** Scrolls the results column so that `locator` is at its top, and shoots the page. */
@@ -39,7 +45,10 @@ for (const colorScheme of ['light', 'dark']) {
   test(`screenshot the scenarios, the advisor and the tools (${colorScheme})`, async () => {
     const { page, context } = await openPage(browser, { colorScheme });
     const advisor = page.getByRole('region', { name: /^Fixes, measured/ });
-    await advisor.getByRole('button', { name: /^Make it a scenario/ }).first().waitFor();
+    await advisor
+      .getByRole('button', { name: /^Make it a scenario/ })
+      .first()
+      .waitFor();
     await shootAt(page, advisor, `workspace-advisor-${colorScheme}`);
 
     await page.getByRole('button', { name: 'Fork scenario' }).click();

@@ -17,13 +17,17 @@ before(async () => {
   mkdirSync(DIR, { recursive: true });
   browser = await launch();
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+});
 
 async function shoot(page, name, scrolls = []) {
   await page.waitForTimeout(150);
   await page.screenshot({ path: join(DIR, `${name}.png`) });
   for (const [i, [col, top]] of scrolls.entries()) {
-    await page.locator(col).evaluate((el, y) => { el.scrollTop = y; }, top);
+    await page.locator(col).evaluate((el, y) => {
+      el.scrollTop = y;
+    }, top);
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(DIR, `${name}-${i + 1}.png`) });
   }
@@ -31,7 +35,11 @@ async function shoot(page, name, scrolls = []) {
 
 /** Elements wider than their column: a table or a field that spills out. */
 async function overflowing(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.editor-col, .results-col')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.className));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.editor-col, .results-col')]
+      .filter((c) => c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.className),
+  );
 }
 
 const VIEWS = [
@@ -43,7 +51,12 @@ const VIEWS = [
 for (const v of VIEWS) {
   test(`screenshot ${v.name}`, async () => {
     const { page, context } = await openPage(browser, v);
-    await shoot(page, v.name, [['.results-col', 640], ['.results-col', 1400], ['.editor-col', 900], ['.editor-col', 1700]]);
+    await shoot(page, v.name, [
+      ['.results-col', 640],
+      ['.results-col', 1400],
+      ['.editor-col', 900],
+      ['.editor-col', 1700],
+    ]);
     assert.deepEqual(await overflowing(page), []);
     await context.close();
   });
@@ -53,7 +66,11 @@ test('screenshot the 48-subnet, 40-group plan', async () => {
   const { largePlan } = await tsImport('../fixtures/large-plan.ts', import.meta.url);
   const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
   const { page, context } = await openPage(browser, { url: `${baseUrl()}${documentLink(largePlan(), '')}` });
-  await shoot(page, 'planner-large-1280', [['.results-col', 640], ['.results-col', 1600], ['.editor-col', 1500]]);
+  await shoot(page, 'planner-large-1280', [
+    ['.results-col', 640],
+    ['.results-col', 1600],
+    ['.editor-col', 1500],
+  ]);
   assert.deepEqual(await overflowing(page), []);
   await page.getByLabel('Subnets shown').selectOption({ label: 'All 48' });
   await shoot(page, 'planner-large-all-subnets', [['.results-col', 0]]);

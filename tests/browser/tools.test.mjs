@@ -10,9 +10,12 @@ import { after, before, test } from 'node:test';
 import { openPage, launch, until, finish } from './support/browser.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 const tools = (page) => page.getByRole('tablist', { name: 'Tools' });
 const open = async (page, name) => {
@@ -20,7 +23,13 @@ const open = async (page, name) => {
   await tab.click();
   assert.equal(await tab.getAttribute('aria-selected'), 'true');
 };
-const statValue = async (page, label) => (await page.locator('.stat', { has: page.getByText(label, { exact: true }) }).locator('.stat-value').textContent()).trim();
+const statValue = async (page, label) =>
+  (
+    await page
+      .locator('.stat', { has: page.getByText(label, { exact: true }) })
+      .locator('.stat-value')
+      .textContent()
+  ).trim();
 
 test('each tool tab: Export, DNS, Cross-AZ, Size my VPC, Failure and surge, EC2 API, Import', async () => {
   const s = await openPage(browser);
@@ -68,7 +77,10 @@ test('each tool tab: Export, DNS, Cross-AZ, Size my VPC, Failure and surge, EC2 
   // At once, with AttachNetworkInterface's bucket at 1: 6 calls against 1 token, drained at 5/s: 1 s late.
   await page.getByRole('textbox', { name: 'Seconds for the scale-out' }).fill('0');
   await page.getByRole('textbox', { name: 'Bucket size for AttachNetworkInterface' }).fill('1');
-  assert.equal((await until(async () => (await figures()).join(), '6,AttachNetworkInterface,Yes,about 1 second')), '6,AttachNetworkInterface,Yes,about 1 second');
+  assert.equal(
+    await until(async () => (await figures()).join(), '6,AttachNetworkInterface,Yes,about 1 second'),
+    '6,AttachNetworkInterface,Yes,about 1 second',
+  );
 
   await open(page, 'Import');
   await page.getByRole('heading', { name: 'Import a VPC from the AWS CLI' }).waitFor();

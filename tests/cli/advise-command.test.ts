@@ -7,7 +7,10 @@ import { HIGH_CHURN_WEB, SMALL_ROUTABLE_VPC } from '../../src/model/presets';
 const files: Record<string, string> = {
   'small.json': JSON.stringify(SMALL_ROUTABLE_VPC),
   'churn.json': JSON.stringify(HIGH_CHURN_WEB),
-  'bad.json': JSON.stringify({ ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], maxNodes: -1 }] }),
+  'bad.json': JSON.stringify({
+    ...SMALL_ROUTABLE_VPC,
+    nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0], maxNodes: -1 }],
+  }),
 };
 
 const run = (runner: typeof runAdvise, args: string[], stdin = '') => runWithFiles(runner, files, args, stdin);
@@ -17,7 +20,14 @@ describe('eks-ip-planner advise --json', () => {
     const r = await run(runAdvise, ['small.json', '--json']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    const list = JSON.parse(r.out) as { id: string; title: string; rank: number; plan: unknown; evaluation: { fits: boolean }; cost: string[] }[];
+    const list = JSON.parse(r.out) as {
+      id: string;
+      title: string;
+      rank: number;
+      plan: unknown;
+      evaluation: { fits: boolean };
+      cost: string[];
+    }[];
     expect(list.map((a) => a.id)).toEqual(['warm-ip-targets', 'secondary-cidr', 'tagged-subnet', 'max-eni']);
     expect(list.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
     expect(Object.keys(list[0]!).slice(0, 4)).toEqual(['id', 'title', 'plan', 'evaluation']);
@@ -29,11 +39,19 @@ describe('eks-ip-planner advise --json', () => {
     // Each subnet is a /24: 256 − 5 = 251 usable, 8 reserved; 9 nodes at max over 3 subnets = 3 per subnet;
     // 20 pods per node. Every ENI also takes its own primary address.
     type Sub = { name: string; usable: number; used: { max: number }; fitsAtMax: boolean };
-    const list = JSON.parse((await run(runAdvise, ['small.json', '--json'])).out) as { id: string; evaluation: { subnets: Sub[] } }[];
-    const usedAtMax = (id: string) => Object.fromEntries(list.find((a) => a.id === id)!.evaluation.subnets.map((s) => [s.name, s.used.max]));
+    const list = JSON.parse((await run(runAdvise, ['small.json', '--json'])).out) as {
+      id: string;
+      evaluation: { subnets: Sub[] };
+    }[];
+    const usedAtMax = (id: string) =>
+      Object.fromEntries(list.find((a) => a.id === id)!.evaluation.subnets.map((s) => [s.name, s.used.max]));
     // Before: WARM_ENI_TARGET 1 holds 2 full ENIs = 98 + 2 primaries = 100 per node: 3 × 100 + 8 = 308 > 251.
     const now = JSON.parse((await run(runEvaluate, ['small.json', '--json'])).out) as { subnets: Sub[] };
-    expect(now.subnets.map((s) => [s.usable, s.used.max, s.fitsAtMax])).toEqual([[251, 308, false], [251, 308, false], [251, 308, false]]);
+    expect(now.subnets.map((s) => [s.usable, s.used.max, s.fitsAtMax])).toEqual([
+      [251, 308, false],
+      [251, 308, false],
+      [251, 308, false],
+    ]);
     // MINIMUM_IP_TARGET 25, WARM_IP_TARGET 5: max(20 + 5, 25) = 25 on one ENI + 1 primary = 26; 3 × 26 + 8 = 86.
     expect(usedAtMax('warm-ip-targets')).toEqual({ 'nodes-a': 86, 'nodes-b': 86, 'nodes-c': 86 });
     // Custom networking: the node subnet keeps 1 address a node (3 + 8 = 11); each AZ's /16 pod subnet holds
@@ -64,8 +82,12 @@ describe('eks-ip-planner advise (readable)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Now: does NOT fit at max (9 nodes); nodes-a runs out at 7 nodes');
     expect(r.out).toContain('1. MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5  [warm-ip-targets]');
-    expect(r.out).toContain('2. Secondary CIDRs 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 with custom networking  [secondary-cidr]');
-    expect(r.out).toContain('3. Tagged subnets from 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 (subnet discovery)  [tagged-subnet]');
+    expect(r.out).toContain(
+      '2. Secondary CIDRs 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 with custom networking  [secondary-cidr]',
+    );
+    expect(r.out).toContain(
+      '3. Tagged subnets from 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16 (subnet discovery)  [tagged-subnet]',
+    );
     expect(r.out).toContain('4. MAX_ENI=1 with general --max-pods=51  [max-eni]');
     expect(r.out).toContain('- non-routable pod IPs');
   });

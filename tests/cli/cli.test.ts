@@ -21,7 +21,9 @@ describe('max-pods', () => {
   });
   it('--all --show-max-allowed reproduces eni-max-pods.txt line for line', async () => {
     const truth = readFileSync(new URL('../../data/aws/eni-max-pods.vpc-cni.txt', import.meta.url), 'utf8')
-      .split('\n').filter((l) => l && !l.startsWith('#')).sort();
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .sort();
     const r = await cli(['max-pods', '--all', '--show-max-allowed']);
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toEqual(truth);
@@ -45,16 +47,32 @@ describe('node', () => {
   it('m5.8xlarge with 10 pods: the contract JSON', async () => {
     const r = await cli(['node', '--instance-type', 'm5.8xlarge', '--pods', '10', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ instanceType: 'm5.8xlarge', pods: 10, maxPods: 234, enis: 2, ips: 58, prefixes: 0, nodeSubnetIps: 60, podSubnetIps: 0, podsWithoutIp: 0 });
+    expect(JSON.parse(r.out)).toMatchObject({
+      instanceType: 'm5.8xlarge',
+      pods: 10,
+      maxPods: 234,
+      enis: 2,
+      ips: 58,
+      prefixes: 0,
+      nodeSubnetIps: 60,
+      podSubnetIps: 0,
+      podsWithoutIp: 0,
+    });
   });
   it('names the option at fault', async () => {
     const r = await cli(['node', '--instance-type', 'm5.large', '--pods', 'ten']);
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err).toMatch(/--pods must be a whole number, got "ten"/);
     expect((await cli(['node', '--pods', '3'])).err).toMatch(/--instance-type is required/);
-    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target=-1'])).err).toMatch(/--warm-ip-target must be from 0/);
-    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '-1'])).err).toMatch(/--warm-ip-target must be from 0/);
-    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '--json'])).err).toMatch(/--warm-ip-target needs a value/);
+    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target=-1'])).err).toMatch(
+      /--warm-ip-target must be from 0/,
+    );
+    expect((await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '-1'])).err).toMatch(
+      /--warm-ip-target must be from 0/,
+    );
+    expect(
+      (await cli(['node', '--instance-type', 'm5.large', '--pods', '3', '--warm-ip-target', '--json'])).err,
+    ).toMatch(/--warm-ip-target needs a value/);
   });
 });
 
@@ -64,14 +82,31 @@ describe('evaluate', () => {
     expect(small.code).toBe(1);
     const j = JSON.parse(small.out);
     expect(j.fits).toBe(false);
-    expect(j.subnets[0]).toMatchObject({ name: 'nodes-a', cidr: '10.0.0.0/24', size: 256, usable: 251, used: { min: 108, desired: 108, max: 308 } });
-    expect(j.nodeGroups[0]).toMatchObject({ name: 'general', maxPods: 737, maxNodesThatFit: 6, perNode: { nodeSubnetIps: 100 } });
-    expect(j.warnings.some((w: { code: string; path: string }) => w.code === 'subnet-exhausted' && w.path === 'vpc.subnets[0]')).toBe(true);
+    expect(j.subnets[0]).toMatchObject({
+      name: 'nodes-a',
+      cidr: '10.0.0.0/24',
+      size: 256,
+      usable: 251,
+      used: { min: 108, desired: 108, max: 308 },
+    });
+    expect(j.nodeGroups[0]).toMatchObject({
+      name: 'general',
+      maxPods: 737,
+      maxNodesThatFit: 6,
+      perNode: { nodeSubnetIps: 100 },
+    });
+    expect(
+      j.warnings.some(
+        (w: { code: string; path: string }) => w.code === 'subnet-exhausted' && w.path === 'vpc.subnets[0]',
+      ),
+    ).toBe(true);
     expect((await cli(['evaluate', file('expanded.json', EXPANDED_VPC)])).code).toBe(0);
   });
   it('reads standard input and share links', async () => {
     expect((await cli(['evaluate', '-', '--json'], JSON.stringify(EXPANDED_VPC))).code).toBe(0);
-    const link = (await cli(['link', file('l.json', SMALL_ROUTABLE_VPC), '--base', 'https://planner.example/'])).out.trim();
+    const link = (
+      await cli(['link', file('l.json', SMALL_ROUTABLE_VPC), '--base', 'https://planner.example/'])
+    ).out.trim();
     expect(link).toMatch(/^https:\/\/planner\.example\/#1\./);
     const back = await cli(['evaluate', link, '--json']);
     expect(back.code).toBe(1);
@@ -84,7 +119,10 @@ describe('evaluate', () => {
     const r = await cli(['evaluate', file('bad.json', bad)]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown field "instanceTyp" \(did you mean "instanceType"\?\)/);
-    const r2 = await cli(['evaluate', file('bad2.json', { ...SMALL_ROUTABLE_VPC, vpc: { ...SMALL_ROUTABLE_VPC.vpc, cidrs: ['10.0.0.1/24'] } })]);
+    const r2 = await cli([
+      'evaluate',
+      file('bad2.json', { ...SMALL_ROUTABLE_VPC, vpc: { ...SMALL_ROUTABLE_VPC.vpc, cidrs: ['10.0.0.1/24'] } }),
+    ]);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/vpc\.cidrs\[0\].*did you mean 10\.0\.0\.0\/24/);
     const r3 = await cli(['evaluate', file('garbage.json', '{ not json')]);

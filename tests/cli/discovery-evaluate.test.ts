@@ -23,7 +23,18 @@ function planFile(tag: string): string {
         { name: 'pods-a', az: 'us-east-1a', cidr: '10.0.16.0/20', tags: { 'kubernetes.io/role/cni': tag } },
       ],
     },
-    nodeGroups: [{ name: 'general', instanceType: 'm5.16xlarge', subnets: ['nodes-a'], minNodes: 4, desiredNodes: 4, maxNodes: 4, podsPerNode: 10, maxPods: null }],
+    nodeGroups: [
+      {
+        name: 'general',
+        instanceType: 'm5.16xlarge',
+        subnets: ['nodes-a'],
+        minNodes: 4,
+        desiredNodes: 4,
+        maxNodes: 4,
+        podsPerNode: 10,
+        maxPods: null,
+      },
+    ],
   };
   const path = join(dir, `tag-${tag}.json`);
   writeFileSync(path, JSON.stringify(plan));
@@ -36,7 +47,9 @@ describe('evaluate with subnet discovery tags', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.fits).toBe(true);
-    expect(Object.fromEntries(j.subnets.map((s: { name: string; used: { max: number } }) => [s.name, s.used.max]))).toEqual({ 'nodes-a': 200, 'pods-a': 200 });
+    expect(
+      Object.fromEntries(j.subnets.map((s: { name: string; used: { max: number } }) => [s.name, s.used.max])),
+    ).toEqual({ 'nodes-a': 200, 'pods-a': 200 });
     const text = await cli(['evaluate', planFile('1')]);
     expect(text.out).toContain('node subnet 50, 50 in the most free of nodes-a, pods-a');
   });

@@ -24,8 +24,16 @@ describe('eks-ip-planner dns --json', () => {
     expect(j.ndots).toBe(5);
     expect(j.nxdomainBeforeAnswer).toBe(8);
     expect(j.queries).toHaveLength(10);
-    expect(j.queries[0]).toEqual({ name: 's3.us-east-2.amazonaws.com.default.svc.cluster.local', type: 'A', answer: false });
-    expect(j.queries[7]).toEqual({ name: 's3.us-east-2.amazonaws.com.us-east-2.compute.internal', type: 'AAAA', answer: false });
+    expect(j.queries[0]).toEqual({
+      name: 's3.us-east-2.amazonaws.com.default.svc.cluster.local',
+      type: 'A',
+      answer: false,
+    });
+    expect(j.queries[7]).toEqual({
+      name: 's3.us-east-2.amazonaws.com.us-east-2.compute.internal',
+      type: 'AAAA',
+      answer: false,
+    });
     expect(j.queries[9]).toEqual({ name: 's3.us-east-2.amazonaws.com', type: 'AAAA', answer: true });
   });
 

@@ -35,15 +35,25 @@ describe('eks-ip-planner export', () => {
   });
 
   it('--module-version 20: the v20 golden file, byte for byte; 21 is the default', async () => {
-    expect(await run(['--format', 'terraform', '--module-version', '20', 'plan.json'])).toEqual({ code: 0, out: golden('reference-plan.tf'), err: '' });
-    expect(await run(['--format', 'terraform', '--module-version', '21', 'plan.json'])).toEqual({ code: 0, out: golden('reference-plan.v21.tf'), err: '' });
+    expect(await run(['--format', 'terraform', '--module-version', '20', 'plan.json'])).toEqual({
+      code: 0,
+      out: golden('reference-plan.tf'),
+      err: '',
+    });
+    expect(await run(['--format', 'terraform', '--module-version', '21', 'plan.json'])).toEqual({
+      code: 0,
+      out: golden('reference-plan.v21.tf'),
+      err: '',
+    });
   });
 
   it('a file of several scenarios: the active one by default, said on standard error; --scenario N or NAME picks another', async () => {
     const active = await run(['--format', 'eksctl', 'workspace.json']);
     expect(active.code).toBe(0);
     expect(active.out).toContain('name: expanded-vpc-v20');
-    expect(active.err).toBe('export: scenario 2 of 2, "expanded-vpc-v20" (the active one; choose another with --scenario N or NAME)\n');
+    expect(active.err).toBe(
+      'export: scenario 2 of 2, "expanded-vpc-v20" (the active one; choose another with --scenario N or NAME)\n',
+    );
     const first = await run(['--format', 'eksctl', '--scenario', '1', 'workspace.json']);
     expect(first.out).toBe(golden('reference-plan.eksctl.yaml'));
     expect(first.err).toBe('export: scenario 1 of 2, "expanded-vpc"\n');
@@ -52,10 +62,16 @@ describe('eks-ip-planner export', () => {
   });
 
   it('--scenario on a one-plan file: that plan, nothing on standard error; an unknown scenario: exit 2, the list', async () => {
-    expect(await run(['--format', 'aws-node', '--scenario', '1', 'plan.json'])).toEqual({ code: 0, out: golden('reference-plan.aws-node.sh'), err: '' });
+    expect(await run(['--format', 'aws-node', '--scenario', '1', 'plan.json'])).toEqual({
+      code: 0,
+      out: golden('reference-plan.aws-node.sh'),
+      err: '',
+    });
     const r = await run(['--format', 'csv', '--scenario', '3', 'workspace.json']);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err).toBe('export: --scenario: no scenario "3"; the document has 1 (expanded-vpc), 2 (expanded-vpc-v20)\n');
+    expect(r.err).toBe(
+      'export: --scenario: no scenario "3"; the document has 1 (expanded-vpc), 2 (expanded-vpc-v20)\n',
+    );
   });
 
   it('reads the plan from standard input with -', async () => {
@@ -65,15 +81,27 @@ describe('eks-ip-planner export', () => {
 
   it.each([
     [[], /^export: --format is required: one of terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv\n/],
-    [['--format', 'helm', 'plan.json'], /^export: --format must be one of terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv, got "helm"\n/],
+    [
+      ['--format', 'helm', 'plan.json'],
+      /^export: --format must be one of terraform, eksctl, karpenter, auto-mode, eniconfig, aws-node, csv, got "helm"\n/,
+    ],
     [['--format', 'csv'], /^export: give exactly one PLAN/],
     [['--format', 'csv', 'a.json', 'b.json'], /^export: give exactly one PLAN/],
     [['--format', 'csv', '--bogus', 'plan.json'], /^export: unknown option --bogus/],
     [['--format'], /^export: option --format needs a value/],
     [['--format', 'eksctl', '--ami', 'al2', 'plan.json'], /^export: --ami applies to --format terraform only/],
-    [['--format', 'terraform', '--ami', 'bottlerocket', 'plan.json'], /^export: --ami must be al2023 or al2, got "bottlerocket"/],
-    [['--format', 'terraform', '--module-version', '19', 'plan.json'], /^export: --module-version must be 21 or 20, got "19"/],
-    [['--format', 'eksctl', '--module-version', '21', 'plan.json'], /^export: --module-version applies to --format terraform only/],
+    [
+      ['--format', 'terraform', '--ami', 'bottlerocket', 'plan.json'],
+      /^export: --ami must be al2023 or al2, got "bottlerocket"/,
+    ],
+    [
+      ['--format', 'terraform', '--module-version', '19', 'plan.json'],
+      /^export: --module-version must be 21 or 20, got "19"/,
+    ],
+    [
+      ['--format', 'eksctl', '--module-version', '21', 'plan.json'],
+      /^export: --module-version applies to --format terraform only/,
+    ],
     [['--format', 'csv', '--scenario'], /^export: option --scenario needs a value/],
   ])('usage error %j: exit 2, message names the option', async (args, message) => {
     const r = await run(args as string[]);
@@ -95,6 +123,8 @@ describe('eks-ip-planner export', () => {
   it('--help prints the usage, exit 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Usage: eks-ip-planner export --format terraform\|eksctl\|karpenter\|auto-mode\|eniconfig\|aws-node\|csv PLAN/);
+    expect(r.out).toMatch(
+      /^Usage: eks-ip-planner export --format terraform\|eksctl\|karpenter\|auto-mode\|eniconfig\|aws-node\|csv PLAN/,
+    );
   });
 });

@@ -19,7 +19,13 @@ describe('eks-ip-planner import', () => {
     const r = await run(['--vpcs', 'vpcs.json', '--subnets', 'subnets.json']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(read('../golden/import-reference.plan.json'));
-    expect(r.err).toBe(read('../golden/import-reference.summary.txt').trimEnd().split('\n').map((l) => `import: ${l}\n`).join(''));
+    expect(r.err).toBe(
+      read('../golden/import-reference.summary.txt')
+        .trimEnd()
+        .split('\n')
+        .map((l) => `import: ${l}\n`)
+        .join(''),
+    );
   });
 
   it('--enis: in-use addresses counted from the network interfaces', async () => {
@@ -32,7 +38,14 @@ describe('eks-ip-planner import', () => {
     const without = await run(['--vpcs', 'vpcs-two.json', '--subnets', 'subnets.json']);
     expect(without).toMatchObject({ code: 2, out: '' });
     expect(without.err).toMatch(/choose one with --vpc-id\n$/);
-    const withId = await run(['--vpcs', 'vpcs-two.json', '--subnets', 'subnets.json', '--vpc-id', 'vpc-0a1b2c3d4e5f60718']);
+    const withId = await run([
+      '--vpcs',
+      'vpcs-two.json',
+      '--subnets',
+      'subnets.json',
+      '--vpc-id',
+      'vpc-0a1b2c3d4e5f60718',
+    ]);
     expect(withId.code).toBe(0);
     expect(withId.out).toBe(read('../golden/import-reference.plan.json'));
   });
@@ -46,7 +59,10 @@ describe('eks-ip-planner import', () => {
     [['--subnets', 'subnets.json'], /^import: --vpcs is required/],
     [['--vpcs', 'vpcs.json'], /^import: --subnets is required/],
     [['--vpcs', '-', '--subnets', '-'], /^import: only one of --vpcs, --subnets can be -/],
-    [['--vpcs', 'vpcs.json', '--subnets', 'subnets.json', '--vpc-id', 'prod'], /^import: --vpc-id must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "prod"/],
+    [
+      ['--vpcs', 'vpcs.json', '--subnets', 'subnets.json', '--vpc-id', 'prod'],
+      /^import: --vpc-id must be a VPC ID such as vpc-0a1b2c3d4e5f67890, got "prod"/,
+    ],
     [['--vpcs', 'vpcs.json', '--subnets', 'subnets.json', '--region', 'us-east-1'], /^import: unknown option --region/],
     [['--vpcs', 'vpcs.json', '--subnets', 'subnets.json', 'extra'], /^import: unexpected argument extra/],
     [['--vpcs'], /^import: option --vpcs needs a value/],

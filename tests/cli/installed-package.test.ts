@@ -79,80 +79,119 @@ describe('the packed tarball', () => {
 });
 
 describe('the installed bin (node_modules/.bin/eks-ip-planner)', () => {
-  it('max-pods --instance-type m5.large prints 29 once and exits 0, as eni-max-pods.txt says', () => {
-    expect(oracleMaxPods('m5.large')).toBe('29');
-    const r = installed(['max-pods', '--instance-type', 'm5.large']);
-    expect(r).toEqual({ code: 0, out: '29\n', err: '' });
-  }, SLOW);
+  it(
+    'max-pods --instance-type m5.large prints 29 once and exits 0, as eni-max-pods.txt says',
+    () => {
+      expect(oracleMaxPods('m5.large')).toBe('29');
+      const r = installed(['max-pods', '--instance-type', 'm5.large']);
+      expect(r).toEqual({ code: 0, out: '29\n', err: '' });
+    },
+    SLOW,
+  );
 
-  it('max-pods --all --show-max-allowed is eni-max-pods.txt line for line', () => {
-    const r = installed(['max-pods', '--all', '--show-max-allowed']);
-    expect(r.code).toBe(0);
-    expect(r.err).toBe('');
-    expect(r.out.trim().split('\n').sort()).toEqual([...oracle].sort());
-  }, SLOW);
+  it(
+    'max-pods --all --show-max-allowed is eni-max-pods.txt line for line',
+    () => {
+      const r = installed(['max-pods', '--all', '--show-max-allowed']);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out.trim().split('\n').sort()).toEqual([...oracle].sort());
+    },
+    SLOW,
+  );
 
-  it('info prints the dataset line once: as many types as eni-max-pods.txt has lines', () => {
-    const r = installed(['info']);
-    expect(r.code).toBe(0);
-    const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${oracle.length} instance types, data of \\d{4}-\\d\\d-\\d\\d$`));
-    expect(lines.filter((l) => l.includes('instance types'))).toHaveLength(1);
-    expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
-  }, SLOW);
+  it(
+    'info prints the dataset line once: as many types as eni-max-pods.txt has lines',
+    () => {
+      const r = installed(['info']);
+      expect(r.code).toBe(0);
+      const lines = r.out.trimEnd().split('\n');
+      expect(lines[0]).toMatch(new RegExp(`^${oracle.length} instance types, data of \\d{4}-\\d\\d-\\d\\d$`));
+      expect(lines.filter((l) => l.includes('instance types'))).toHaveLength(1);
+      expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    },
+    SLOW,
+  );
 
-  it('evaluate - reads a plan from standard input and prints the report once, as the sources do', async () => {
-    const plan = readFileSync(join(ROOT, 'tests/fixtures/reference-plan.json'), 'utf8');
-    const r = installed(['evaluate', '-'], plan);
-    const source = await cli(['evaluate', '-'], plan);
-    expect([0, 1]).toContain(r.code);
-    expect(r.err).toBe('');
-    expect(r.out.match(/^Verdict: /gm)).toHaveLength(1);
-    expect(r).toEqual({ code: source.code, out: source.out, err: source.err });
-  }, SLOW);
+  it(
+    'evaluate - reads a plan from standard input and prints the report once, as the sources do',
+    async () => {
+      const plan = readFileSync(join(ROOT, 'tests/fixtures/reference-plan.json'), 'utf8');
+      const r = installed(['evaluate', '-'], plan);
+      const source = await cli(['evaluate', '-'], plan);
+      expect([0, 1]).toContain(r.code);
+      expect(r.err).toBe('');
+      expect(r.out.match(/^Verdict: /gm)).toHaveLength(1);
+      expect(r).toEqual({ code: source.code, out: source.out, err: source.err });
+    },
+    SLOW,
+  );
 
-  it('evaluate exits 1 for a plan that cannot fit: 20 nodes in a /28 of 11 usable addresses', () => {
-    // A /28 is 16 addresses, AWS reserves 5: 11 usable, and every node takes at least its own address.
-    const plan = {
-      version: 1,
-      name: 'too-small',
-      vpc: { cidrs: ['10.0.0.0/24'], subnets: [{ name: 'tiny', az: 'us-east-1a', cidr: '10.0.0.0/28' }] },
-      nodeGroups: [
-        { name: 'web', instanceType: 'm5.large', subnets: ['tiny'], minNodes: 1, desiredNodes: 2, maxNodes: 20,
-          podsPerNode: 1 },
-      ],
-    };
-    const r = installed(['evaluate', '-'], JSON.stringify(plan));
-    expect(r.code).toBe(1);
-    expect(r.out.match(/^Verdict: /gm)).toHaveLength(1);
-    expect(installed(['evaluate', '-'], JSON.stringify(SMALL_ROUTABLE_VPC)).code).toBe(1);
-  }, SLOW);
+  it(
+    'evaluate exits 1 for a plan that cannot fit: 20 nodes in a /28 of 11 usable addresses',
+    () => {
+      // A /28 is 16 addresses, AWS reserves 5: 11 usable, and every node takes at least its own address.
+      const plan = {
+        version: 1,
+        name: 'too-small',
+        vpc: { cidrs: ['10.0.0.0/24'], subnets: [{ name: 'tiny', az: 'us-east-1a', cidr: '10.0.0.0/28' }] },
+        nodeGroups: [
+          {
+            name: 'web',
+            instanceType: 'm5.large',
+            subnets: ['tiny'],
+            minNodes: 1,
+            desiredNodes: 2,
+            maxNodes: 20,
+            podsPerNode: 1,
+          },
+        ],
+      };
+      const r = installed(['evaluate', '-'], JSON.stringify(plan));
+      expect(r.code).toBe(1);
+      expect(r.out.match(/^Verdict: /gm)).toHaveLength(1);
+      expect(installed(['evaluate', '-'], JSON.stringify(SMALL_ROUTABLE_VPC)).code).toBe(1);
+    },
+    SLOW,
+  );
 
-  it('bad usage exits 2 with a message on standard error and nothing on standard output', () => {
-    const unknown = installed(['frobnicate']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.out).toBe('');
-    expect(unknown.err).toMatch(/unknown command "frobnicate"/);
+  it(
+    'bad usage exits 2 with a message on standard error and nothing on standard output',
+    () => {
+      const unknown = installed(['frobnicate']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.out).toBe('');
+      expect(unknown.err).toMatch(/unknown command "frobnicate"/);
 
-    const noType = installed(['max-pods']);
-    expect(noType.code).toBe(2);
-    expect(noType.err).toMatch(/--instance-type/);
+      const noType = installed(['max-pods']);
+      expect(noType.code).toBe(2);
+      expect(noType.err).toMatch(/--instance-type/);
 
-    const notJson = installed(['evaluate', '-'], '{ not json');
-    expect(notJson.code).toBe(2);
-    expect(notJson.out).toBe('');
-    expect(notJson.err).toMatch(/standard input/);
-  }, SLOW);
+      const notJson = installed(['evaluate', '-'], '{ not json');
+      expect(notJson.code).toBe(2);
+      expect(notJson.out).toBe('');
+      expect(notJson.err).toMatch(/standard input/);
+    },
+    SLOW,
+  );
 
-  it('the same bin installed globally (npm i -g) runs once', () => {
-    expect(run(globalBin, ['max-pods', '--instance-type', 'm5.large'])).toEqual({ code: 0, out: '29\n', err: '' });
-  }, SLOW);
+  it(
+    'the same bin installed globally (npm i -g) runs once',
+    () => {
+      expect(run(globalBin, ['max-pods', '--instance-type', 'm5.large'])).toEqual({ code: 0, out: '29\n', err: '' });
+    },
+    SLOW,
+  );
 
-  it('npx finds it in the project that installed it', () => {
-    const r = spawnSync('npx', ['--no-install', 'eks-ip-planner', 'max-pods', '--instance-type', 'm5.large'], {
-      cwd: installDir,
-      encoding: 'utf8',
-    });
-    expect({ code: r.status, out: r.stdout }).toEqual({ code: 0, out: '29\n' });
-  }, SLOW);
+  it(
+    'npx finds it in the project that installed it',
+    () => {
+      const r = spawnSync('npx', ['--no-install', 'eks-ip-planner', 'max-pods', '--instance-type', 'm5.large'], {
+        cwd: installDir,
+        encoding: 'utf8',
+      });
+      expect({ code: r.status, out: r.stdout }).toEqual({ code: 0, out: '29\n' });
+    },
+    SLOW,
+  );
 });

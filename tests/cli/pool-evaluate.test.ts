@@ -15,12 +15,12 @@ const GENERAL = plans('general-pool.json');
 const planOf = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 // Karpenter's instance-types table (data/aws/instance-karpenter.json), read here, not through the dataset.
-const karpenter = JSON.parse(readFileSync(new URL('../../data/aws/instance-karpenter.json', import.meta.url), 'utf8')) as Record<
-  string,
-  { labels: Record<string, string | number> }
->;
+const karpenter = JSON.parse(
+  readFileSync(new URL('../../data/aws/instance-karpenter.json', import.meta.url), 'utf8'),
+) as Record<string, { labels: Record<string, string | number> }>;
 const K = 'karpenter.k8s.aws/';
-const count = (f: (l: Record<string, string | number>) => boolean) => Object.values(karpenter).filter((t) => f(t.labels)).length;
+const count = (f: (l: Record<string, string | number>) => boolean) =>
+  Object.values(karpenter).filter((t) => f(t.labels)).length;
 
 interface Pick {
   instanceType: string;
@@ -40,7 +40,9 @@ describe('evaluate of the GPU pool (p4d, p5, p5en; 512 pods of 8 vCPU, 64 GiB, 1
     const r = await cli(['evaluate', GPU]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^Verdict: DOES NOT FIT at max \(512 nodes\)/m);
-    expect(r.out).toMatch(/^Node pools: judged against their worst candidates; with the best candidates it FITS at max \(64 nodes/m);
+    expect(r.out).toMatch(
+      /^Node pools: judged against their worst candidates; with the best candidates it FITS at max \(64 nodes/m,
+    );
   });
 
   it('--json: candidates, worst and best, with the figures they must have', async () => {
@@ -81,13 +83,17 @@ describe('evaluate of the GPU pool (p4d, p5, p5en; 512 pods of 8 vCPU, 64 GiB, 1
 });
 
 describe('evaluate of the general pool (c, m, r, 4-16xlarge; 2,000 pods of 2 vCPU, 4 GiB)', () => {
-  it('exit 1; candidates as Karpenter\'s table counts them; worst and best', async () => {
+  it("exit 1; candidates as Karpenter's table counts them; worst and best", async () => {
     const { code, json } = await evaluateJson([GENERAL]);
     expect(code).toBe(1);
     const sizes = ['4xlarge', '8xlarge', '12xlarge', '16xlarge'];
     const g = json!.nodeGroups[0]!;
     expect(g.candidates).toBe(
-      count((l) => ['c', 'm', 'r'].includes(String(l[`${K}instance-category`])) && sizes.includes(String(l[`${K}instance-size`]))),
+      count(
+        (l) =>
+          ['c', 'm', 'r'].includes(String(l[`${K}instance-category`])) &&
+          sizes.includes(String(l[`${K}instance-size`])),
+      ),
     );
     expect(g.worst!.addresses).toBeGreaterThan(g.best!.addresses);
     expect(g.worst!.nodes).toBe(Math.ceil(2000 / g.worst!.podsPerNode));
@@ -125,7 +131,11 @@ describe('advise of the pools', () => {
   it('GPU pool: exit 0; a requirement fix that excludes the costly candidate, measured to fit', async () => {
     const r = await cli(['advise', GPU, '--json', '--all']);
     expect(r.code).toBe(0);
-    const fixes = JSON.parse(r.out) as { id: string; plan: { nodeGroups: { requirements?: unknown[] }[] }; evaluation: { fits: boolean } }[];
+    const fixes = JSON.parse(r.out) as {
+      id: string;
+      plan: { nodeGroups: { requirements?: unknown[] }[] };
+      evaluation: { fits: boolean };
+    }[];
     expect(fixes.length).toBeGreaterThan(0);
     const pool = fixes.filter((f) => f.id.startsWith('pool-'));
     expect(pool.length).toBeGreaterThan(0);

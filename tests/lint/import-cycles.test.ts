@@ -19,7 +19,8 @@ function files(d: string, out: string[] = []): string[] {
   return out;
 }
 
-const STATIC = /^\s*(?:import|export)\s[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+const STATIC =
+  /^\s*(?:import|export)\s[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 function resolveSpec(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec);
@@ -34,7 +35,9 @@ function graph(): Map<string, string[]> {
   const g = new Map<string, string[]>();
   for (const f of files(src)) {
     const text = readFileSync(f, 'utf8');
-    const to = [...text.matchAll(STATIC)].map((m) => resolveSpec(f, (m[1] ?? m[2])!)).filter((p): p is string => p !== null);
+    const to = [...text.matchAll(STATIC)]
+      .map((m) => resolveSpec(f, (m[1] ?? m[2])!))
+      .filter((p): p is string => p !== null);
     g.set(f, [...new Set(to)]);
   }
   return g;
@@ -76,7 +79,15 @@ export function cycles(g: Map<string, string[]>): string[][] {
 
 describe('import cycles', () => {
   it('finds a cycle when there is one (a → b → a)', () => {
-    expect(cycles(new Map([['/r/a.ts', ['/r/b.ts']], ['/r/b.ts', ['/r/a.ts']], ['/r/c.ts', ['/r/a.ts']]]))).toHaveLength(1);
+    expect(
+      cycles(
+        new Map([
+          ['/r/a.ts', ['/r/b.ts']],
+          ['/r/b.ts', ['/r/a.ts']],
+          ['/r/c.ts', ['/r/a.ts']],
+        ]),
+      ),
+    ).toHaveLength(1);
   });
   it('src/ has none', () => {
     const g = graph();

@@ -41,7 +41,9 @@ describe('EFA layouts worked table', () => {
     it(`${name}: Karpenter's ENI-limited max pods with ena-efa-only is ${karpenter}`, () => {
       const l = launchLayout(type(name), 'ena-efa-only');
       expect(maxPodsInForce(type(name), 'karpenter', null, { efaOnlyOnCard0: l.efaOnlyOnCard0 }).value).toBe(karpenter);
-      expect(nodeAccounting(type(name), DEFAULT_CNI, { pods: 10, efaLayout: 'ena-efa-only', kind: 'karpenter' }).maxPods).toBe(karpenter);
+      expect(
+        nodeAccounting(type(name), DEFAULT_CNI, { pods: 10, efaLayout: 'ena-efa-only', kind: 'karpenter' }).maxPods,
+      ).toBe(karpenter);
     });
   }
   it('p6-b300.48xlarge: card 0 is ENA only, EFA on cards 1–16', () => {
@@ -54,10 +56,18 @@ describe('EFA layouts worked table', () => {
 
 describe('max pods by node group kind (EKS user guide choosing-instance-type.adoc, Karpenter types.go)', () => {
   it('a managed m5.16xlarge runs 250 pods (EKS cap over the ENI-limited 737)', () => {
-    expect(maxPodsInForce(type('m5.16xlarge'), 'managed', null)).toEqual({ value: 250, source: 'eks-managed-cap', uncapped: 737 });
+    expect(maxPodsInForce(type('m5.16xlarge'), 'managed', null)).toEqual({
+      value: 250,
+      source: 'eks-managed-cap',
+      uncapped: 737,
+    });
   });
   it('a managed m5.large (2 vCPUs) keeps its ENI-limited 29, under the 110 cap', () => {
-    expect(maxPodsInForce(type('m5.large'), 'managed', null)).toEqual({ value: 29, source: 'ami-default', uncapped: 29 });
+    expect(maxPodsInForce(type('m5.large'), 'managed', null)).toEqual({
+      value: 29,
+      source: 'ami-default',
+      uncapped: 29,
+    });
   });
   it('the EKS cap overrides an explicit max pods of a managed group', () => {
     expect(maxPodsInForce(type('m5.xlarge'), 'managed', 200).value).toBe(110);

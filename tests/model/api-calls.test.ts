@@ -25,8 +25,15 @@ describe('callsPerNode (amazon-vpc-cni-k8s v1.23.1 awsutils.go, ipamd.go)', () =
   it('WARM_ENI_TARGET=1, 2 ENIs: 10 calls (DescribeSubnets 3, one each of DNI, CreateTags, Assign, CreateNI, DescribeInstances, Attach, Modify)', () => {
     const { per, cni } = node('m5.16xlarge', 20);
     expect(callsPerNode(per, cni)).toMatchObject({
-      DescribeNetworkInterfaces: 1, DescribeSubnets: 3, CreateTags: 1, AssignPrivateIpAddresses: 1,
-      CreateNetworkInterface: 1, DescribeInstances: 1, AttachNetworkInterface: 1, ModifyNetworkInterfaceAttribute: 1, RunInstances: 1,
+      DescribeNetworkInterfaces: 1,
+      DescribeSubnets: 3,
+      CreateTags: 1,
+      AssignPrivateIpAddresses: 1,
+      CreateNetworkInterface: 1,
+      DescribeInstances: 1,
+      AttachNetworkInterface: 1,
+      ModifyNetworkInterfaceAttribute: 1,
+      RunInstances: 1,
     });
     expect(totalCallsPerNode(per, cni)).toBe(10);
   });
@@ -34,7 +41,11 @@ describe('callsPerNode (amazon-vpc-cni-k8s v1.23.1 awsutils.go, ipamd.go)', () =
   it('custom networking: no subnet discovery per ENI and no Assign at start (the primary ENI takes no pods): 3 + 4 per pod ENI', () => {
     const { per, cni } = node('m5.16xlarge', 20, { customNetworking: true }, 250);
     expect(per.enis).toBe(3);
-    expect(callsPerNode(per, cni)).toMatchObject({ DescribeSubnets: 1, AssignPrivateIpAddresses: 0, AttachNetworkInterface: 2 });
+    expect(callsPerNode(per, cni)).toMatchObject({
+      DescribeSubnets: 1,
+      AssignPrivateIpAddresses: 0,
+      AttachNetworkInterface: 2,
+    });
     expect(totalCallsPerNode(per, cni)).toBe(3 + 2 * 4);
   });
 
@@ -54,7 +65,11 @@ describe('callsPerNode (amazon-vpc-cni-k8s v1.23.1 awsutils.go, ipamd.go)', () =
   it('High-churn web (m5.2xlarge, MIT 30, WIT 5, 25 pods): one Assign for 14, then 2 ENIs created at start (14, 2): 16 calls', () => {
     const e = evaluate(HIGH_CHURN_WEB, dataset);
     const per = e.nodeGroups[0]!.perNode;
-    expect(callsPerNode(per, HIGH_CHURN_WEB.cni)).toMatchObject({ AssignPrivateIpAddresses: 1, AttachNetworkInterface: 2, DescribeSubnets: 5 });
+    expect(callsPerNode(per, HIGH_CHURN_WEB.cni)).toMatchObject({
+      AssignPrivateIpAddresses: 1,
+      AttachNetworkInterface: 2,
+      DescribeSubnets: 5,
+    });
     expect(totalCallsPerNode(per, HIGH_CHURN_WEB.cni)).toBe(16);
   });
 
@@ -71,7 +86,16 @@ describe('apiCalls: the scale-out desired → max against the token buckets (EC2
     const r = apiCalls(p, evaluate(p, dataset), { seconds: 20 });
     expect(r.nodes).toBe(200);
     const attach = r.perApi.find((a) => a.api === 'AttachNetworkInterface')!;
-    expect(attach).toMatchObject({ callsPerNode: 1, calls: 200, bucket: 50, refillPerSecond: 5, tokensAvailable: 150, throttled: true, drainSeconds: 30, delaySeconds: 10 });
+    expect(attach).toMatchObject({
+      callsPerNode: 1,
+      calls: 200,
+      bucket: 50,
+      refillPerSecond: 5,
+      tokensAvailable: 150,
+      throttled: true,
+      drainSeconds: 30,
+      delaySeconds: 10,
+    });
     expect(r).toMatchObject({ throttled: true, binding: 'AttachNetworkInterface', delaySeconds: 10 });
   });
 
@@ -84,17 +108,34 @@ describe('apiCalls: the scale-out desired → max against the token buckets (EC2
   it('RunInstances requests are shown but never bind (ASGs batch launches); the per-instance resource bucket counts', () => {
     const p = twoHundredNodes();
     const r = apiCalls(p, evaluate(p, dataset), { seconds: 20 });
-    expect(r.perApi.find((a) => a.api === 'RunInstances')).toMatchObject({ calls: 200, informational: true, throttled: false });
-    expect(r.perApi.find((a) => a.api === 'RunInstances:instances')).toMatchObject({ calls: 200, bucket: 1000, throttled: false });
+    expect(r.perApi.find((a) => a.api === 'RunInstances')).toMatchObject({
+      calls: 200,
+      informational: true,
+      throttled: false,
+    });
+    expect(r.perApi.find((a) => a.api === 'RunInstances:instances')).toMatchObject({
+      calls: 200,
+      bucket: 1000,
+      throttled: false,
+    });
   });
 
   it('edited buckets and other traffic in the account: a 20-token Attach bucket plus 40 other calls throttles the 6-node small VPC in 1 s', () => {
     const e = evaluate(SMALL_ROUTABLE_VPC, dataset);
     const quiet = apiCalls(SMALL_ROUTABLE_VPC, e, { seconds: 1 });
     expect(quiet).toMatchObject({ nodes: 6, throttled: false, binding: null });
-    const busy = apiCalls(SMALL_ROUTABLE_VPC, e, { seconds: 1, buckets: { AttachNetworkInterface: { bucket: 20, refillPerSecond: 5 } }, otherTraffic: { AttachNetworkInterface: 40 } });
+    const busy = apiCalls(SMALL_ROUTABLE_VPC, e, {
+      seconds: 1,
+      buckets: { AttachNetworkInterface: { bucket: 20, refillPerSecond: 5 } },
+      otherTraffic: { AttachNetworkInterface: 40 },
+    });
     // 6 + 40 = 46 calls against 20 + 5 = 25 tokens: (46 − 20)/5 = 5.2 s to drain, 4.2 s after the window
-    expect(busy.perApi.find((a) => a.api === 'AttachNetworkInterface')).toMatchObject({ calls: 46, tokensAvailable: 25, drainSeconds: 5.2, delaySeconds: 4.2 });
+    expect(busy.perApi.find((a) => a.api === 'AttachNetworkInterface')).toMatchObject({
+      calls: 46,
+      tokensAvailable: 25,
+      drainSeconds: 5.2,
+      delaySeconds: 4.2,
+    });
     expect(busy).toMatchObject({ throttled: true, binding: 'AttachNetworkInterface', delaySeconds: 4.2 });
   });
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 // style.md: src/model is plain TypeScript — no React, no store, no DOM, no shipped dataset (it is a parameter).
 const root = new URL('../../src/model/', import.meta.url).pathname;
 const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+  readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : [],
+  );
 
 describe('src/model stays framework-free', () => {
   const all = files(root);
@@ -15,7 +17,9 @@ describe('src/model stays framework-free', () => {
       const src = readFileSync(f, 'utf8');
       const imports = [...src.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
       for (const i of imports) {
-        expect(i, `${f} imports ${i}`).not.toMatch(/^(react|react-dom|zustand|recharts|zundo)(\/|$)|\/(ui|state|cli|data)\//);
+        expect(i, `${f} imports ${i}`).not.toMatch(
+          /^(react|react-dom|zustand|recharts|zundo)(\/|$)|\/(ui|state|cli|data)\//,
+        );
       }
       // Code only (comments may say "the YAML document."), and a member access after the dot.
       const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');

@@ -7,7 +7,9 @@ describe('co-locating a node group in one AZ', () => {
   it('puts all 9 m5.16xlarge of the small VPC in nodes-a: 908 of 251 usable, and says so', () => {
     const r = colocationImpact(SMALL_ROUTABLE_VPC, dataset, 0, 'us-east-1a');
     expect(r.plan.nodeGroups[0]!.subnets).toEqual(['nodes-a']);
-    expect(r.exhausted).toEqual([{ name: 'nodes-a', usedAtMax: 8 + 9 * 100, usable: 251, exhaustedAtNodes: expect.any(Number) }]);
+    expect(r.exhausted).toEqual([
+      { name: 'nodes-a', usedAtMax: 8 + 9 * 100, usable: 251, exhaustedAtNodes: expect.any(Number) },
+    ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['colocation-subnet-exhausted']);
     expect(r.warnings[0]!.message).toMatch(/must hold 908 addresses at max but has 251 usable/);
   });
@@ -20,6 +22,8 @@ describe('co-locating a node group in one AZ', () => {
     expect(used['pods-a']).toBe(0);
   });
   it('refuses an AZ the group has no subnet in', () => {
-    expect(colocationImpact(SMALL_ROUTABLE_VPC, dataset, 0, 'us-east-1f').warnings[0]!.code).toBe('colocation-no-subnet');
+    expect(colocationImpact(SMALL_ROUTABLE_VPC, dataset, 0, 'us-east-1f').warnings[0]!.code).toBe(
+      'colocation-no-subnet',
+    );
   });
 });

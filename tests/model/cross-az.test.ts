@@ -120,7 +120,9 @@ describe('co-location manifests', () => {
   });
   it('Topology Aware Routing annotation', () => {
     expect(TOPOLOGY_AWARE_ROUTING_ANNOTATION).toEqual({ 'service.kubernetes.io/topology-mode': 'Auto' });
-    expect(parse(TOPOLOGY_AWARE_ROUTING_YAML)).toEqual({ metadata: { annotations: TOPOLOGY_AWARE_ROUTING_ANNOTATION } });
+    expect(parse(TOPOLOGY_AWARE_ROUTING_YAML)).toEqual({
+      metadata: { annotations: TOPOLOGY_AWARE_ROUTING_ANNOTATION },
+    });
   });
 });
 
@@ -151,7 +153,16 @@ function plan(): Plan {
         podsPerNode: 10,
         maxPods: null,
       },
-      { name: 'sys', instanceType: 'm5.large', subnets: ['nodes-b'], minNodes: 1, desiredNodes: 2, maxNodes: 3, podsPerNode: 5, maxPods: null },
+      {
+        name: 'sys',
+        instanceType: 'm5.large',
+        subnets: ['nodes-b'],
+        minNodes: 1,
+        desiredNodes: 2,
+        maxNodes: 3,
+        podsPerNode: 5,
+        maxPods: null,
+      },
     ],
   };
 }

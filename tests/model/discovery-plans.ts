@@ -12,13 +12,35 @@ export function issuePlan(tag?: string): Plan {
       cidrs: ['10.0.0.0/16'],
       subnets: [
         { name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/24' },
-        { name: 'pods-a', az: 'us-east-1a', cidr: '10.0.16.0/20', ...(tag !== undefined ? { tags: { [ROLE]: tag } } : {}) },
+        {
+          name: 'pods-a',
+          az: 'us-east-1a',
+          cidr: '10.0.16.0/20',
+          ...(tag !== undefined ? { tags: { [ROLE]: tag } } : {}),
+        },
       ],
     },
-    cni: { warmEniTarget: 1, warmIpTarget: null, minimumIpTarget: null, warmPrefixTarget: 1, maxEni: null, prefixDelegation: false, customNetworking: false, podEni: false },
-    nodeGroups: [{
-      name: 'general', instanceType: 'm5.16xlarge', subnets: ['nodes-a'],
-      minNodes: 4, desiredNodes: 4, maxNodes: 4, podsPerNode: 10, maxPods: null,
-    }],
+    cni: {
+      warmEniTarget: 1,
+      warmIpTarget: null,
+      minimumIpTarget: null,
+      warmPrefixTarget: 1,
+      maxEni: null,
+      prefixDelegation: false,
+      customNetworking: false,
+      podEni: false,
+    },
+    nodeGroups: [
+      {
+        name: 'general',
+        instanceType: 'm5.16xlarge',
+        subnets: ['nodes-a'],
+        minNodes: 4,
+        desiredNodes: 4,
+        maxNodes: 4,
+        podsPerNode: 10,
+        maxPods: null,
+      },
+    ],
   };
 }

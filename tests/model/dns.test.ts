@@ -36,7 +36,12 @@ describe('hostSearchDomain and the Pod search list', () => {
 
 describe('resolveSequence follows glibc res_search', () => {
   it('s3.us-east-2.amazonaws.com with ndots:5: 3 dots < 5, four search domains (8 NXDOMAIN) before the name answers', () => {
-    const s = resolveSequence({ name: 's3.us-east-2.amazonaws.com', namespace: 'default', region: 'us-east-2', ndots: 5 });
+    const s = resolveSequence({
+      name: 's3.us-east-2.amazonaws.com',
+      namespace: 'default',
+      region: 'us-east-2',
+      ndots: 5,
+    });
     expect(s.searchList).toEqual([
       'default.svc.cluster.local',
       'svc.cluster.local',
@@ -171,35 +176,43 @@ describe('properties of the resolver rules', () => {
     );
   });
   it('with ndots:0 the name as given is always queried first', () => {
-    fc.assert(fc.property(name, ns, (n, namespace) => {
-      expect(resolveSequence({ name: n, ndots: 0, namespace }).queries[0]?.name).toBe(n);
-    }));
+    fc.assert(
+      fc.property(name, ns, (n, namespace) => {
+        expect(resolveSequence({ name: n, ndots: 0, namespace }).queries[0]?.name).toBe(n);
+      }),
+    );
   });
   it('queries come in A/AAAA pairs for the same name, so the count is even', () => {
-    fc.assert(fc.property(name, ndots, ns, region, (n, k, namespace, r) => {
-      const q = resolveSequence({ name: n, ndots: k, namespace, region: r }).queries;
-      expect(q.length % 2).toBe(0);
-      for (let i = 0; i < q.length; i += 2) {
-        expect([q[i]?.type, q[i + 1]?.type]).toEqual(['A', 'AAAA']);
-        expect(q[i + 1]?.name).toBe(q[i]?.name);
-      }
-    }));
+    fc.assert(
+      fc.property(name, ndots, ns, region, (n, k, namespace, r) => {
+        const q = resolveSequence({ name: n, ndots: k, namespace, region: r }).queries;
+        expect(q.length % 2).toBe(0);
+        for (let i = 0; i < q.length; i += 2) {
+          expect([q[i]?.type, q[i + 1]?.type]).toEqual(['A', 'AAAA']);
+          expect(q[i + 1]?.name).toBe(q[i]?.name);
+        }
+      }),
+    );
   });
   it('NXDOMAIN count is every query but the answering pair; only the last pair may answer', () => {
-    fc.assert(fc.property(name, ndots, ns, region, (n, k, namespace, r) => {
-      const s = resolveSequence({ name: n, ndots: k, namespace, region: r });
-      expect(s.nxdomainBeforeAnswer).toBe(s.queries.length - (s.answeredBy === null ? 0 : 2));
-      expect(s.queries.slice(0, s.nxdomainBeforeAnswer).every((q) => !q.answer)).toBe(true);
-      expect(s.queries.length).toBeLessThanOrEqual(10);
-    }));
+    fc.assert(
+      fc.property(name, ndots, ns, region, (n, k, namespace, r) => {
+        const s = resolveSequence({ name: n, ndots: k, namespace, region: r });
+        expect(s.nxdomainBeforeAnswer).toBe(s.queries.length - (s.answeredBy === null ? 0 : 2));
+        expect(s.queries.slice(0, s.nxdomainBeforeAnswer).every((q) => !q.answer)).toBe(true);
+        expect(s.queries.length).toBeLessThanOrEqual(10);
+      }),
+    );
   });
   it('fewer dots than ndots: the name as given is the last candidate; otherwise the first', () => {
-    fc.assert(fc.property(name, ndots, (n, k) => {
-      const s = resolveSequence({ name: n, ndots: k, region: 'us-east-1' });
-      const dots = n.split('.').length - 1;
-      if (dots >= k) expect(s.queries[0]?.name).toBe(n);
-      else if (s.answeredBy === null) expect(s.queries.at(-1)?.name).toBe(n);
-      else expect(s.queries[0]?.name).toBe(`${n}.default.svc.cluster.local`);
-    }));
+    fc.assert(
+      fc.property(name, ndots, (n, k) => {
+        const s = resolveSequence({ name: n, ndots: k, region: 'us-east-1' });
+        const dots = n.split('.').length - 1;
+        if (dots >= k) expect(s.queries[0]?.name).toBe(n);
+        else if (s.answeredBy === null) expect(s.queries.at(-1)?.name).toBe(n);
+        else expect(s.queries[0]?.name).toBe(`${n}.default.svc.cluster.local`);
+      }),
+    );
   });
 });

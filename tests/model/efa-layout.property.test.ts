@@ -40,22 +40,42 @@ const nodeArb = (branch: fc.Arbitrary<number>) =>
     reservedEnis: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   });
 
-const compared = (r: { nodeSubnetIps: number; podSubnetIps: number; podsWithoutIp: number; enis: number; ips: number;
-  maxPods: number; prefixes: number; podsRunning: number }) => ({
-  nodeSubnetIps: r.nodeSubnetIps, podSubnetIps: r.podSubnetIps, podsWithoutIp: r.podsWithoutIp, enis: r.enis,
-  ips: r.ips, maxPods: r.maxPods, prefixes: r.prefixes, podsRunning: r.podsRunning,
+const compared = (r: {
+  nodeSubnetIps: number;
+  podSubnetIps: number;
+  podsWithoutIp: number;
+  enis: number;
+  ips: number;
+  maxPods: number;
+  prefixes: number;
+  podsRunning: number;
+}) => ({
+  nodeSubnetIps: r.nodeSubnetIps,
+  podSubnetIps: r.podSubnetIps,
+  podsWithoutIp: r.podsWithoutIp,
+  enis: r.enis,
+  ips: r.ips,
+  maxPods: r.maxPods,
+  prefixes: r.prefixes,
+  podsRunning: r.podsRunning,
 });
 const total = (r: { nodeSubnetIps: number; podSubnetIps: number }) => r.nodeSubnetIps + r.podSubnetIps;
 /** Launch interfaces that carry ENA (each has a primary IPv4 in the node subnet), by the replay's launch. */
 const enaInterfaces = (t: InstanceType, layout: EfaLayout) =>
-  launchInterfaces(t, layout).flat().filter((i) => i !== 'efa-only').length;
+  launchInterfaces(t, layout)
+    .flat()
+    .filter((i) => i !== 'efa-only').length;
 
 describe('the node replay reproduces the published EFA figures', () => {
   // EFA layouts and ENABLE_MULTI_NIC worked by hand (eksctl @ 99984adb `pkg/cfn/builder/network_interfaces.go`, terraform-aws-eks @ bef29c4d `modules/eks-managed-node-group/main.tf`; ipamd.go @ b52188387): WARM_ENI_TARGET=1, 10 pods, secondary IPs, self-managed.
   it('p5.48xlarge with 10 pods: 100 / 131 / 100 / 50 node-subnet addresses, Karpenter max pods 51', () => {
     const at = (efaLayout: EfaLayout) => simulateGpuNode(type('p5.48xlarge'), DEFAULT_CNI, { pods: 10, efaLayout });
     expect(LAYOUTS.map((l) => at(l).nodeSubnetIps)).toEqual([100, 131, 100, 50]);
-    const karpenter = simulateGpuNode(type('p5.48xlarge'), DEFAULT_CNI, { pods: 10, efaLayout: 'ena-efa-only', kind: 'karpenter' });
+    const karpenter = simulateGpuNode(type('p5.48xlarge'), DEFAULT_CNI, {
+      pods: 10,
+      efaLayout: 'ena-efa-only',
+      kind: 'karpenter',
+    });
     expect(karpenter.maxPods).toBe(51);
   });
   it('p6-b300.48xlarge (17 cards, 16 EFA): card 0 is ENA only, efa takes 116', () => {
@@ -83,9 +103,20 @@ describe('launchLayout attaches what the replay attaches', () => {
 
 describe('EFA nodes: closed form against the whole-node replay', () => {
   it('agrees on subnet addresses, pods without an address, ENIs and held addresses', () => {
-    const seen = { spill: 0, multiHomedOnOtherCards: 0, noTrunkRoom: 0, pdMultiNic: 0, cnMultiNic: 0, karpenterEfaOnly: 0 };
+    const seen = {
+      spill: 0,
+      multiHomedOnOtherCards: 0,
+      noTrunkRoom: 0,
+      pdMultiNic: 0,
+      cnMultiNic: 0,
+      karpenterEfaOnly: 0,
+    };
     fc.assert(
-      fc.property(fc.constantFrom(...names), cniArb, fc.constantFrom(...LAYOUTS), nodeArb(fc.integer({ min: 0, max: 20 })),
+      fc.property(
+        fc.constantFrom(...names),
+        cniArb,
+        fc.constantFrom(...LAYOUTS),
+        nodeArb(fc.integer({ min: 0, max: 20 })),
         (name, cni, efaLayout, node) => {
           const t = type(name);
           const input: NodeInput = { ...node, efaLayout };
@@ -96,8 +127,10 @@ describe('EFA nodes: closed form against the whole-node replay', () => {
           if (cni.podEni && t.trunk && !sim.trunkAttached) seen.noTrunkRoom++;
           if (cni.prefixDelegation && sim.cards.filter((c) => c.managed).length > 1) seen.pdMultiNic++;
           if (cni.customNetworking && sim.cards.filter((c) => c.managed).length > 1) seen.cnMultiNic++;
-          if (node.kind === 'karpenter' && efaLayout === 'ena-efa-only' && node.maxPods === null) seen.karpenterEfaOnly++;
-        }),
+          if (node.kind === 'karpenter' && efaLayout === 'ena-efa-only' && node.maxPods === null)
+            seen.karpenterEfaOnly++;
+        },
+      ),
       { numRuns: 4000 },
     );
     // The runs reached the cases this file exists for.
@@ -130,7 +163,10 @@ describe('EFA layouts against each other (replay and closed form alike)', () => 
     ['closed form', nodeAccounting(t, cni, input)] as const,
   ];
   const byLayout = (t: InstanceType, cni: CniSettings, node: NodeInput) =>
-    Object.fromEntries(LAYOUTS.map((l) => [l, both(t, cni, { ...node, efaLayout: l })])) as Record<EfaLayout, ReturnType<typeof both>>;
+    Object.fromEntries(LAYOUTS.map((l) => [l, both(t, cni, { ...node, efaLayout: l })])) as Record<
+      EfaLayout,
+      ReturnType<typeof both>
+    >;
 
   it('efa-only never takes more node-subnet addresses than none; ena-efa-only never more than efa-only', () => {
     fc.assert(
@@ -173,7 +209,11 @@ describe('EFA layouts against each other (replay and closed form alike)', () => 
 
   it('ENABLE_MULTI_NIC never takes fewer addresses, nor leaves more pods without one', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...names), cniArb, fc.constantFrom(...LAYOUTS), nodeArb(fc.constant(0)),
+      fc.property(
+        fc.constantFrom(...names),
+        cniArb,
+        fc.constantFrom(...LAYOUTS),
+        nodeArb(fc.constant(0)),
         (name, cni, efaLayout, node) => {
           const t = type(name);
           const on = both(t, { ...cni, multiNic: true }, { ...node, efaLayout });
@@ -184,21 +224,32 @@ describe('EFA layouts against each other (replay and closed form alike)', () => 
             expect(on[i]![1].nodeSubnetIps, who).toBeGreaterThanOrEqual(off[i]![1].nodeSubnetIps);
             expect(on[i]![1].podsWithoutIp, who).toBeLessThanOrEqual(off[i]![1].podsWithoutIp);
           }
-        }),
+        },
+      ),
       { numRuns: 1200 },
     );
   });
 
   it('with a branch pod, ena-efa-only can take more than efa-only: no trunk, its slot goes to a pool pod', () => {
     // c5n.18xlarge, MAX_ENI=2, prefix delegation, WARM_PREFIX_TARGET=0, max pods 162, 160 pods + 1 branch pod
-    const cni = { ...DEFAULT_CNI, maxEni: 2, prefixDelegation: true, warmPrefixTarget: 0, warmEniTarget: 0, podEni: true };
+    const cni = {
+      ...DEFAULT_CNI,
+      maxEni: 2,
+      prefixDelegation: true,
+      warmPrefixTarget: 0,
+      warmEniTarget: 0,
+      podEni: true,
+    };
     const input = { pods: 160, branchPods: 1, maxPods: 162 };
     const eo = simulateGpuNode(type('c5n.18xlarge'), cni, { ...input, efaLayout: 'efa-only' });
     const eeo = simulateGpuNode(type('c5n.18xlarge'), cni, { ...input, efaLayout: 'ena-efa-only' });
     // efa-only: trunk + 1 branch pod, 159 pool pods in 10 prefixes; ena-efa-only: 160 pool pods need an 11th
     expect([eo.trunkAttached, eo.ips, eo.nodeSubnetIps]).toEqual([true, 160, 163]);
     expect([eeo.trunkAttached, eeo.ips, eeo.nodeSubnetIps]).toEqual([false, 176, 177]);
-    for (const [l, sim] of [['efa-only', eo], ['ena-efa-only', eeo]] as const) {
+    for (const [l, sim] of [
+      ['efa-only', eo],
+      ['ena-efa-only', eeo],
+    ] as const) {
       expect(compared(nodeAccounting(type('c5n.18xlarge'), cni, { ...input, efaLayout: l }))).toEqual(compared(sim));
     }
   });

@@ -63,14 +63,23 @@ describe('one group scaled, the others at desired', () => {
   it('property: on random node counts and pods, every subnet runs out where the pinned evaluation says', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 30 }),
         (gi, desiredOther, podsA, podsB, max) => {
           const plan = structuredClone(SMALL_ROUTABLE_VPC);
           plan.nodeGroups[0]!.podsPerNode = podsA;
           plan.nodeGroups.push({
-            ...plan.nodeGroups[0]!, name: 'system', instanceType: 'm5.large', subnets: ['nodes-a', 'nodes-b'],
-            podsPerNode: Math.min(podsB, 27), minNodes: 0, desiredNodes: desiredOther, maxNodes: Math.max(desiredOther, 8),
+            ...plan.nodeGroups[0]!,
+            name: 'system',
+            instanceType: 'm5.large',
+            subnets: ['nodes-a', 'nodes-b'],
+            podsPerNode: Math.min(podsB, 27),
+            minNodes: 0,
+            desiredNodes: desiredOther,
+            maxNodes: Math.max(desiredOther, 8),
           });
           plan.nodeGroups[gi]!.maxNodes = Math.max(plan.nodeGroups[gi]!.desiredNodes, max);
           plan.nodeGroups[gi]!.minNodes = 0;

@@ -41,7 +41,16 @@ describe('import from describe-vpcs + describe-subnets', () => {
     const v = validatePlan(r.plan, dataset);
     expect(v.ok).toBe(true);
     expect(r.plan).toMatchObject({ version: 1, name: 'prod-eks', nodeGroups: [] });
-    expect(r.plan.cni).toEqual({ warmEniTarget: 1, warmIpTarget: null, minimumIpTarget: null, warmPrefixTarget: 1, maxEni: null, prefixDelegation: false, customNetworking: false, podEni: false });
+    expect(r.plan.cni).toEqual({
+      warmEniTarget: 1,
+      warmIpTarget: null,
+      minimumIpTarget: null,
+      warmPrefixTarget: 1,
+      maxEni: null,
+      prefixDelegation: false,
+      customNetworking: false,
+      podEni: false,
+    });
   });
 
   it('takes the primary CIDR first and the associated secondaries, skipping the disassociated 100.67.0.0/16', () => {
@@ -63,7 +72,11 @@ describe('import from describe-vpcs + describe-subnets', () => {
 
   it('saves addresses in use (usable − AvailableIpAddressCount) as reservedIps: nodes-a 1019 − 1007 = 12', () => {
     expect(r.plan.vpc.subnets.map((s) => s.reservedIps ?? 0)).toEqual([12, 8, 0, 0, 31, 0]);
-    expect(r.summary.some((l) => l.startsWith("Addresses in use (usable − AvailableIpAddressCount) are saved as each subnet's reservedIps"))).toBe(true);
+    expect(
+      r.summary.some((l) =>
+        l.startsWith("Addresses in use (usable − AvailableIpAddressCount) are saved as each subnet's reservedIps"),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -79,7 +92,9 @@ describe('the IDs of what exists travel with the plan (issue 11 point 17)', () =
     }
     // describe-vpcs: 100.64-66 associated; 100.67.0.0/16 disassociated, so neither a CIDR of the plan nor associated
     expect(r.plan.vpc.associatedCidrs).toEqual(['100.64.0.0/16', '100.65.0.0/16', '100.66.0.0/16']);
-    expect(r.summary).toContain('The VPC and subnet IDs are kept in the plan: the exports refer to these subnets and CIDR blocks instead of creating them.');
+    expect(r.summary).toContain(
+      'The VPC and subnet IDs are kept in the plan: the exports refer to these subnets and CIDR blocks instead of creating them.',
+    );
   });
 
   it('a share link (format 1 and 2) and the editor draft carry them back unchanged', () => {
@@ -92,7 +107,9 @@ describe('the IDs of what exists travel with the plan (issue 11 point 17)', () =
       return v.plan;
     };
     expect(back(documentLink(r.plan, '').slice(1))).toEqual(r.plan);
-    expect(back(documentLink({ version: 2, active: 0, scenarios: [r.plan, r.plan] } as never, '').slice(1))).toEqual(r.plan);
+    expect(back(documentLink({ version: 2, active: 0, scenarios: [r.plan, r.plan] } as never, '').slice(1))).toEqual(
+      r.plan,
+    );
     const fromDraft = validatePlan(draftToJson(planToDraft(r.plan)), dataset);
     expect(fromDraft.ok && fromDraft.plan).toEqual(r.plan);
   });
@@ -113,10 +130,20 @@ describe('the IDs of what exists travel with the plan (issue 11 point 17)', () =
     const v = validatePlan(bad, dataset);
     expect(v.ok).toBe(false);
     if (!v.ok) {
-      expect(v.issues).toEqual(expect.arrayContaining([
-        { path: 'vpc.vpcId', message: 'vpc.vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out' },
-        { path: 'vpc.subnets[1].id', message: 'vpc.subnets[1].id: must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out' },
-      ]));
+      expect(v.issues).toEqual(
+        expect.arrayContaining([
+          {
+            path: 'vpc.vpcId',
+            message:
+              'vpc.vpcId: must be a VPC ID such as vpc-0a1b2c3d4e5f60718 (from aws ec2 describe-vpcs), or leave it out',
+          },
+          {
+            path: 'vpc.subnets[1].id',
+            message:
+              'vpc.subnets[1].id: must be a subnet ID such as subnet-0a1b2c3d4e5f60718 (from aws ec2 describe-subnets), or leave it out',
+          },
+        ]),
+      );
     }
   });
 });
@@ -137,7 +164,9 @@ describe('import with describe-network-interfaces', () => {
   it('an interface without SubnetId is named', () => {
     const doc = JSON.parse(enis);
     delete doc.NetworkInterfaces[2].SubnetId;
-    expect(errors(importAwsVpc({ vpcs, subnets, enis: JSON.stringify(doc) }))).toEqual(['describe-network-interfaces: NetworkInterfaces[2].SubnetId is missing']);
+    expect(errors(importAwsVpc({ vpcs, subnets, enis: JSON.stringify(doc) }))).toEqual([
+      'describe-network-interfaces: NetworkInterfaces[2].SubnetId is missing',
+    ]);
   });
 });
 
@@ -153,8 +182,11 @@ describe('choosing the VPC', () => {
     expect(r.plan).toEqual(ok(importAwsVpc({ vpcs, subnets })).plan);
     const other = ok(importAwsVpc({ vpcs: vpcsTwo, subnets, vpcId: 'vpc-0fedcba9876543210' }));
     expect(other.plan.vpc).toEqual({
-      vpcId: 'vpc-0fedcba9876543210', cidrs: ['172.31.0.0/16'],
-      subnets: [{ name: 'default-a', id: 'subnet-0fedcba9876543201', az: 'us-east-1a', cidr: '172.31.0.0/20', reservedIps: 5 }],
+      vpcId: 'vpc-0fedcba9876543210',
+      cidrs: ['172.31.0.0/16'],
+      subnets: [
+        { name: 'default-a', id: 'subnet-0fedcba9876543201', az: 'us-east-1a', cidr: '172.31.0.0/20', reservedIps: 5 },
+      ],
     });
     expect(other.plan.name).toBe('vpc-0fedcba9876543210');
   });
@@ -166,7 +198,9 @@ describe('choosing the VPC', () => {
   });
 
   it('an unknown vpcId is named', () => {
-    expect(errors(importAwsVpc({ vpcs, subnets, vpcId: 'vpc-0000000000000000' }))).toEqual(['describe-vpcs: no VPC vpc-0000000000000000 in it (it holds vpc-0a1b2c3d4e5f60718)']);
+    expect(errors(importAwsVpc({ vpcs, subnets, vpcId: 'vpc-0000000000000000' }))).toEqual([
+      'describe-vpcs: no VPC vpc-0000000000000000 in it (it holds vpc-0a1b2c3d4e5f60718)',
+    ]);
   });
 });
 
@@ -174,17 +208,30 @@ describe('other shapes that still import', () => {
   it('bare lists and single objects (aws ... --query Vpcs[0])', () => {
     const v = JSON.parse(vpcs).Vpcs[0];
     const s = JSON.parse(subnets).Subnets;
-    expect(ok(importAwsVpc({ vpcs: JSON.stringify(v), subnets: JSON.stringify(s) })).plan).toEqual(ok(importAwsVpc({ vpcs, subnets })).plan);
+    expect(ok(importAwsVpc({ vpcs: JSON.stringify(v), subnets: JSON.stringify(s) })).plan).toEqual(
+      ok(importAwsVpc({ vpcs, subnets })).plan,
+    );
   });
 
   it('a byte-order mark, no Tags at all, an IPv6-only subnet, duplicate Name tags', () => {
     const doc = JSON.parse(subnets);
     doc.Subnets[3].Tags = undefined;
     doc.Subnets[5].Tags = [{ Key: 'Name', Value: 'pods-b' }];
-    doc.Subnets.push({ SubnetId: 'subnet-0b2c3d4e5f6071899', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a', Ipv6Native: true, AvailableIpAddressCount: 0 });
+    doc.Subnets.push({
+      SubnetId: 'subnet-0b2c3d4e5f6071899',
+      VpcId: 'vpc-0a1b2c3d4e5f60718',
+      AvailabilityZone: 'us-east-1a',
+      Ipv6Native: true,
+      AvailableIpAddressCount: 0,
+    });
     const r = ok(importAwsVpc({ vpcs: '\uFEFF' + vpcs, subnets: JSON.stringify(doc) }));
     expect(r.plan.vpc.subnets.map((s) => s.name)).toEqual([
-      'nodes-a', 'nodes-b', 'subnet-0b2c3d4e5f6071803', 'pods-b (subnet-0b2c3d4e5f6071804)', 'pods-b (subnet-0b2c3d4e5f6071805)', 'pods-c',
+      'nodes-a',
+      'nodes-b',
+      'subnet-0b2c3d4e5f6071803',
+      'pods-b (subnet-0b2c3d4e5f6071804)',
+      'pods-b (subnet-0b2c3d4e5f6071805)',
+      'pods-c',
     ]);
     expect(r.summary).toContain('Skipped IPv6-only subnets (no IPv4 CIDR): subnet-0b2c3d4e5f6071899.');
     expect(validatePlan(r.plan, dataset).ok).toBe(true);
@@ -193,31 +240,100 @@ describe('other shapes that still import', () => {
 
 describe('bad input: a message naming what is wrong, never a partial plan, never a throw', () => {
   it.each([
-    ['a subnet without CidrBlock', () => importAwsVpc({ vpcs, subnets: editSubnet(3, (s) => delete s.CidrBlock) }), ['describe-subnets: Subnets[3].CidrBlock is missing']],
-    ['a subnet without AvailabilityZone', () => importAwsVpc({ vpcs, subnets: editSubnet(0, (s) => delete s.AvailabilityZone) }), ['describe-subnets: Subnets[0].AvailabilityZone is missing']],
-    ['AvailableIpAddressCount missing (no ENIs given)', () => importAwsVpc({ vpcs, subnets: editSubnet(1, (s) => delete s.AvailableIpAddressCount) }), ['describe-subnets: Subnets[1].AvailableIpAddressCount is missing']],
-    ['AvailableIpAddressCount as text', () => importAwsVpc({ vpcs, subnets: editSubnet(1, (s) => (s.AvailableIpAddressCount = '1007')) }), ['describe-subnets: Subnets[1].AvailableIpAddressCount must be a whole number ≥ 0, got "1007"']],
-    ['CidrBlock as a number', () => importAwsVpc({ vpcs, subnets: editSubnet(2, (s) => (s.CidrBlock = 10)) }), ['describe-subnets: Subnets[2].CidrBlock must be a non-empty string, got 10']],
-    ['CidrBlock with host bits', () => importAwsVpc({ vpcs, subnets: editSubnet(2, (s) => (s.CidrBlock = '10.0.4.1/22')) }), ['describe-subnets: Subnets[2].CidrBlock "10.0.4.1/22" is not an IPv4 CIDR: 10.0.4.1/22 has host bits set, did you mean 10.0.4.0/22?']],
-    ['a subnet without VpcId', () => importAwsVpc({ vpcs, subnets: editSubnet(0, (s) => delete s.VpcId) }), ['describe-subnets: Subnets[0].VpcId is missing']],
-    ['a subnet that is not an object', () => importAwsVpc({ vpcs, subnets: '{"Subnets": [42]}' }), ['describe-subnets: Subnets[0] must be an object, got number']],
-    ['Subnets not a list', () => importAwsVpc({ vpcs, subnets: '{"Subnets": "x"}' }), ['describe-subnets: Subnets must be a list, got string']],
-    ['the two files swapped', () => importAwsVpc({ vpcs: subnets, subnets: vpcs }), ['describe-vpcs: Vpcs is missing: this looks like aws ec2 describe-subnets output', 'describe-subnets: Subnets is missing: this looks like aws ec2 describe-vpcs output']],
+    [
+      'a subnet without CidrBlock',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(3, (s) => delete s.CidrBlock) }),
+      ['describe-subnets: Subnets[3].CidrBlock is missing'],
+    ],
+    [
+      'a subnet without AvailabilityZone',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(0, (s) => delete s.AvailabilityZone) }),
+      ['describe-subnets: Subnets[0].AvailabilityZone is missing'],
+    ],
+    [
+      'AvailableIpAddressCount missing (no ENIs given)',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(1, (s) => delete s.AvailableIpAddressCount) }),
+      ['describe-subnets: Subnets[1].AvailableIpAddressCount is missing'],
+    ],
+    [
+      'AvailableIpAddressCount as text',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(1, (s) => (s.AvailableIpAddressCount = '1007')) }),
+      ['describe-subnets: Subnets[1].AvailableIpAddressCount must be a whole number ≥ 0, got "1007"'],
+    ],
+    [
+      'CidrBlock as a number',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(2, (s) => (s.CidrBlock = 10)) }),
+      ['describe-subnets: Subnets[2].CidrBlock must be a non-empty string, got 10'],
+    ],
+    [
+      'CidrBlock with host bits',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(2, (s) => (s.CidrBlock = '10.0.4.1/22')) }),
+      [
+        'describe-subnets: Subnets[2].CidrBlock "10.0.4.1/22" is not an IPv4 CIDR: 10.0.4.1/22 has host bits set, did you mean 10.0.4.0/22?',
+      ],
+    ],
+    [
+      'a subnet without VpcId',
+      () => importAwsVpc({ vpcs, subnets: editSubnet(0, (s) => delete s.VpcId) }),
+      ['describe-subnets: Subnets[0].VpcId is missing'],
+    ],
+    [
+      'a subnet that is not an object',
+      () => importAwsVpc({ vpcs, subnets: '{"Subnets": [42]}' }),
+      ['describe-subnets: Subnets[0] must be an object, got number'],
+    ],
+    [
+      'Subnets not a list',
+      () => importAwsVpc({ vpcs, subnets: '{"Subnets": "x"}' }),
+      ['describe-subnets: Subnets must be a list, got string'],
+    ],
+    [
+      'the two files swapped',
+      () => importAwsVpc({ vpcs: subnets, subnets: vpcs }),
+      [
+        'describe-vpcs: Vpcs is missing: this looks like aws ec2 describe-subnets output',
+        'describe-subnets: Subnets is missing: this looks like aws ec2 describe-vpcs output',
+      ],
+    ],
     ['no VPC at all', () => importAwsVpc({ vpcs: '{"Vpcs": []}', subnets }), ['describe-vpcs: Vpcs is empty']],
-    ['a VPC without CidrBlock', () => {
-      const d = JSON.parse(vpcs);
-      delete d.Vpcs[0].CidrBlock;
-      return importAwsVpc({ vpcs: JSON.stringify(d), subnets });
-    }, ['describe-vpcs: Vpcs[0].CidrBlock is missing']],
-    ['an association without state', () => {
-      const d = JSON.parse(vpcs);
-      delete d.Vpcs[0].CidrBlockAssociationSet[1].CidrBlockState;
-      return importAwsVpc({ vpcs: JSON.stringify(d), subnets });
-    }, ['describe-vpcs: Vpcs[0].CidrBlockAssociationSet[1].CidrBlockState.State is missing']],
-    ['not JSON', () => importAwsVpc({ vpcs: 'VPCS\tvpc-0a1b', subnets }), [expect.stringMatching(/^describe-vpcs: not valid JSON \(.+\); paste the output of aws ec2 describe-vpcs --output json$/)]],
-    ['empty input', () => importAwsVpc({ vpcs: '  \n', subnets }), ['describe-vpcs: the input is empty (expected the JSON printed by aws ec2 describe-vpcs)']],
+    [
+      'a VPC without CidrBlock',
+      () => {
+        const d = JSON.parse(vpcs);
+        delete d.Vpcs[0].CidrBlock;
+        return importAwsVpc({ vpcs: JSON.stringify(d), subnets });
+      },
+      ['describe-vpcs: Vpcs[0].CidrBlock is missing'],
+    ],
+    [
+      'an association without state',
+      () => {
+        const d = JSON.parse(vpcs);
+        delete d.Vpcs[0].CidrBlockAssociationSet[1].CidrBlockState;
+        return importAwsVpc({ vpcs: JSON.stringify(d), subnets });
+      },
+      ['describe-vpcs: Vpcs[0].CidrBlockAssociationSet[1].CidrBlockState.State is missing'],
+    ],
+    [
+      'not JSON',
+      () => importAwsVpc({ vpcs: 'VPCS\tvpc-0a1b', subnets }),
+      [
+        expect.stringMatching(
+          /^describe-vpcs: not valid JSON \(.+\); paste the output of aws ec2 describe-vpcs --output json$/,
+        ),
+      ],
+    ],
+    [
+      'empty input',
+      () => importAwsVpc({ vpcs: '  \n', subnets }),
+      ['describe-vpcs: the input is empty (expected the JSON printed by aws ec2 describe-vpcs)'],
+    ],
     ['null', () => importAwsVpc({ vpcs: 'null', subnets }), ['describe-vpcs: Vpcs must be a list, got null']],
-    ['no input at all', () => importAwsVpc({ vpcs: undefined as unknown as string, subnets }), ['describe-vpcs: no input (expected the JSON printed by aws ec2 describe-vpcs)']],
+    [
+      'no input at all',
+      () => importAwsVpc({ vpcs: undefined as unknown as string, subnets }),
+      ['describe-vpcs: no input (expected the JSON printed by aws ec2 describe-vpcs)'],
+    ],
   ])('%s', (_what, run, expected) => {
     const r = run();
     expect(r).not.toHaveProperty('plan');
@@ -228,13 +344,18 @@ describe('bad input: a message naming what is wrong, never a partial plan, never
     const huge = `{"Subnets": [${'{"SubnetId": "subnet-0", "x": 1},'.repeat(200_000)}{}]}`;
     expect(huge.length).toBeGreaterThan(MAX_IMPORT_CHARS);
     const t0 = performance.now();
-    expect(errors(importAwsVpc({ vpcs, subnets: huge }))[0]).toMatch(/^describe-subnets: the input is 6\.\d MB; the limit is 5 MB/);
+    expect(errors(importAwsVpc({ vpcs, subnets: huge }))[0]).toMatch(
+      /^describe-subnets: the input is 6\.\d MB; the limit is 5 MB/,
+    );
     expect(performance.now() - t0).toBeLessThan(50);
   });
 
   it('many problems: at most 20 listed, then a count', () => {
     const doc = JSON.parse(subnets);
-    doc.Subnets = Array.from({ length: 30 }, () => ({ VpcId: 'vpc-0a1b2c3d4e5f60718', SubnetId: 'subnet-0b2c3d4e5f6071801' }));
+    doc.Subnets = Array.from({ length: 30 }, () => ({
+      VpcId: 'vpc-0a1b2c3d4e5f60718',
+      SubnetId: 'subnet-0b2c3d4e5f6071801',
+    }));
     const e = errors(importAwsVpc({ vpcs, subnets: JSON.stringify(doc) }));
     expect(e).toHaveLength(21);
     expect(e[20]).toBe('… and 70 more problems');
@@ -259,7 +380,11 @@ describe('bad input: a message naming what is wrong, never a partial plan, never
   it('the reference files with any one field removed or replaced: never throws; a plan, if any, is valid', () => {
     const paths: string[][] = [];
     const walk = (v: unknown, p: string[]) => {
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { paths.push([...p, k]); walk(x, [...p, k]); }
+      if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          paths.push([...p, k]);
+          walk(x, [...p, k]);
+        }
     };
     walk(JSON.parse(subnets), []);
     fc.assert(

@@ -33,7 +33,8 @@ const docs = (text: string, source = 'pool.yaml') => {
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.documents;
 };
-const run = (text: string, extra: Partial<KarpenterImportInput> = {}) => importKarpenter({ documents: docs(text), ...extra });
+const run = (text: string, extra: Partial<KarpenterImportInput> = {}) =>
+  importKarpenter({ documents: docs(text), ...extra });
 const ok = (r: ReturnType<typeof importKarpenter>) => {
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r;
@@ -46,7 +47,9 @@ const vpcOnly = (p: Plan): Plan => ({ ...structuredClone(p), nodeGroups: [] });
 /** Export a plan's pool as F, import it back into the plan's VPC with the same workload. */
 function roundTrip(plan: Plan, format: 'karpenter' | 'auto-mode'): { group: NodeGroup; result: ReturnType<typeof ok> } {
   const g = plan.nodeGroups[0]!;
-  const result = ok(run(exportPlan(plan, dataset, format), { plan: vpcOnly(plan), pods: g.pods, podRequests: g.podRequests }));
+  const result = ok(
+    run(exportPlan(plan, dataset, format), { plan: vpcOnly(plan), pods: g.pods, podRequests: g.podRequests }),
+  );
   expect(result.groups).toHaveLength(1);
   return { group: result.groups[0]!, result };
 }
@@ -77,11 +80,17 @@ describe('the exports read back give the pool again', () => {
     expect(efaLayout).toBe('efa');
     expect(roundTrip(plan, 'karpenter').group).toEqual(rest);
     const g = plan.nodeGroups[0]!;
-    const efa = ok(run(exportPlan(plan, dataset, 'karpenter'), { plan: vpcOnly(plan), pods: g.pods, podRequests: { ...g.podRequests, 'vpc.amazonaws.com/efa': 1 } }));
+    const efa = ok(
+      run(exportPlan(plan, dataset, 'karpenter'), {
+        plan: vpcOnly(plan),
+        pods: g.pods,
+        podRequests: { ...g.podRequests, 'vpc.amazonaws.com/efa': 1 },
+      }),
+    );
     expect(efa.groups[0]!.efaLayout).toBe('efa');
   });
 
-  it('EKS Auto Mode: eks.amazonaws.com/ labels back to Karpenter\'s, pod subnets, ipv4PrefixSize', () => {
+  it("EKS Auto Mode: eks.amazonaws.com/ labels back to Karpenter's, pod subnets, ipv4PrefixSize", () => {
     const plan = generalPoolAutoMode();
     const { group } = roundTrip(plan, 'auto-mode');
     expect(group).toEqual({ ...canonicalGroup(plan.nodeGroups[0]!), ipv4PrefixSize: 'Auto' });
@@ -177,7 +186,9 @@ describe('a NodePool as Karpenter documents it', () => {
   it('the budget: the always-active count (5); the share and the scheduled one said', () => {
     expect(g.disruptionBudget).toBe(5);
     const w = r.warnings.join('\n');
-    expect(w).toContain('spec.disruption.budgets[0].nodes "20%" is a share of the pool\'s nodes: the plan takes a count');
+    expect(w).toContain(
+      'spec.disruption.budgets[0].nodes "20%" is a share of the pool\'s nodes: the plan takes a count',
+    );
     expect(w).toContain('spec.disruption.budgets[2].nodes "0" holds only on its schedule (@daily)');
     expect(w).toContain('minValues 2 is not modelled');
     expect(w).toContain('podsPerCore 2 is not modelled');
@@ -211,7 +222,7 @@ ${extra}`;
     ]);
   });
 
-  it('an unknown label key is kept, and validatePlan\'s message reported', () => {
+  it("an unknown label key is kept, and validatePlan's message reported", () => {
     const r = ok(run(pool('        - { key: karpenter.k8s.aws/instance-famly, operator: In, values: [p5] }')));
     expect(r.groups[0]!.requirements![0]!.key).toBe('karpenter.k8s.aws/instance-famly');
     expect(r.warnings.join('\n')).toContain(
@@ -224,17 +235,30 @@ ${extra}`;
     expect(errorsOf(run('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n'))).toEqual([
       expect.stringMatching(/^no NodePool \(kind: NodePool, apiVersion: karpenter.sh\/v1\) among the documents/),
     ]);
-    const r = ok(run(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n${pool('        - { key: kubernetes.io/arch, operator: Exists }')}`));
-    expect(r.warnings[0]).toBe('document 1 of pool.yaml (ConfigMap x) is neither a NodePool nor an EC2NodeClass: skipped');
+    const r = ok(
+      run(
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n${pool('        - { key: kubernetes.io/arch, operator: Exists }')}`,
+      ),
+    );
+    expect(r.warnings[0]).toBe(
+      'document 1 of pool.yaml (ConfigMap x) is neither a NodePool nor an EC2NodeClass: skipped',
+    );
   });
 
   it('budgets that are no count, interfaces of an unknown type, a max pods that is no number, values that are maps', () => {
-    const ec2 = (spec: string) => `---\napiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata: { name: gpu }\nspec:\n${spec}\n`;
+    const ec2 = (spec: string) =>
+      `---\napiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata: { name: gpu }\nspec:\n${spec}\n`;
     const req = '        - { key: kubernetes.io/arch, operator: Exists }';
-    expect(errorsOf(run(pool(req) + '  disruption: { consolidateAfter: 0s, budgets: [{ nodes: "a few" }] }\n'))).toEqual([
+    expect(
+      errorsOf(run(pool(req) + '  disruption: { consolidateAfter: 0s, budgets: [{ nodes: "a few" }] }\n')),
+    ).toEqual([
       'document 1 of pool.yaml (NodePool gpu): spec.disruption.budgets[0].nodes "a few" is neither a count ("3") nor a share ("10%")',
     ]);
-    expect(errorsOf(run(pool(req) + ec2('  networkInterfaces: [{ networkCardIndex: 0, deviceIndex: 0, interfaceType: efa }]')))).toEqual([
+    expect(
+      errorsOf(
+        run(pool(req) + ec2('  networkInterfaces: [{ networkCardIndex: 0, deviceIndex: 0, interfaceType: efa }]')),
+      ),
+    ).toEqual([
       'document 2 of pool.yaml (EC2NodeClass gpu): spec.networkInterfaces[0].interfaceType "efa" is not one of interface, efa-only',
     ]);
     expect(errorsOf(run(pool(req) + ec2('  kubelet: { maxPods: lots }')))).toEqual([
@@ -262,7 +286,9 @@ ${extra}`;
     });
     // A duplicated key is an error in YAML 1.2 (the second `name` is on line 3, column 3).
     const dup = yamlDocumentsLoaded(load, 'metadata:\n  name: a\n  name: b\n', 'dup.yaml');
-    expect(dup.ok ? [] : dup.errors).toEqual([expect.stringMatching(/^dup\.yaml: not valid YAML: line 3, column 3: duplicated mapping key/)]);
+    expect(dup.ok ? [] : dup.errors).toEqual([
+      expect.stringMatching(/^dup\.yaml: not valid YAML: line 3, column 3: duplicated mapping key/),
+    ]);
     // An alias bomb (11 levels of 10 aliases: 10^11 leaves) stops at 100 aliases instead of growing.
     const names = 'abcdefghijkl';
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\n${[...names.slice(1)].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${names[i]}`).join(', ')}]`).join('\n')}\n`;
@@ -271,10 +297,12 @@ ${extra}`;
 
   it('js-yaml reads every export and Karpenter-style YAML as the yaml package does (YAML 1.2 core)', () => {
     const texts = [
-      ...[generalPool(), allFieldsPool('karpenter'), enaEfaOnlyPool(['p5.48xlarge']), gpuPool()].map((p) => exportPlan(p, dataset, 'karpenter')),
+      ...[generalPool(), allFieldsPool('karpenter'), enaEfaOnlyPool(['p5.48xlarge']), gpuPool()].map((p) =>
+        exportPlan(p, dataset, 'karpenter'),
+      ),
       exportPlan(generalPoolAutoMode(), dataset, 'auto-mode'),
       // Scalars where YAML 1.1 and 1.2 differ, timestamps, anchors, an empty document, block scalars.
-      "---\n---\nkind: NodePool\nmetadata: {name: x, creationTimestamp: 2024-05-01T12:00:00Z}\nspec:\n  a: &r {k: v}\n  b: *r\n  on: yes\n  n: 0o17\n  o: 017\n  h: 0x1f\n  f: .5\n  e: 1e3\n  t: ~\n  s: |\n    two\n    lines\n",
+      '---\n---\nkind: NodePool\nmetadata: {name: x, creationTimestamp: 2024-05-01T12:00:00Z}\nspec:\n  a: &r {k: v}\n  b: *r\n  on: yes\n  n: 0o17\n  o: 017\n  h: 0x1f\n  f: .5\n  e: 1e3\n  t: ~\n  s: |\n    two\n    lines\n',
     ];
     for (const text of texts) {
       const reference = parseAllDocuments(text).map((d) => (d.errors.length ? d.errors : d.toJS()));
@@ -284,17 +312,22 @@ ${extra}`;
 
   it('whatever the documents hold, the import answers and never throws', () => {
     const anyYaml = fc.oneof(fc.jsonValue(), fc.anything()).map((v) => ({ source: 'x.yaml', index: 1, value: v }));
-    const nodePoolish = fc.record({
-      kind: fc.constantFrom('NodePool', 'EC2NodeClass', 'NodeClass'),
-      apiVersion: fc.option(fc.constantFrom('karpenter.sh/v1', 'karpenter.k8s.aws/v1', 'eks.amazonaws.com/v1', 'x')),
-      metadata: fc.option(fc.record({ name: fc.option(fc.string()) })),
-      spec: fc.anything(),
-    }).map((v) => ({ source: 'y.yaml', index: 2, value: v }));
-    fc.assert(fc.property(fc.array(fc.oneof(anyYaml, nodePoolish), { maxLength: 4 }), (documents) => {
-      const r = importKarpenter({ documents });
-      expect(typeof r.ok).toBe('boolean');
-      if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
-    }), { numRuns: 300 });
+    const nodePoolish = fc
+      .record({
+        kind: fc.constantFrom('NodePool', 'EC2NodeClass', 'NodeClass'),
+        apiVersion: fc.option(fc.constantFrom('karpenter.sh/v1', 'karpenter.k8s.aws/v1', 'eks.amazonaws.com/v1', 'x')),
+        metadata: fc.option(fc.record({ name: fc.option(fc.string()) })),
+        spec: fc.anything(),
+      })
+      .map((v) => ({ source: 'y.yaml', index: 2, value: v }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyYaml, nodePoolish), { maxLength: 4 }), (documents) => {
+        const r = importKarpenter({ documents });
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -303,9 +336,21 @@ describe('--pods and --pod-requests', () => {
     expect(parsePodsOption('0/64/512')).toEqual({ ok: true, value: { min: 0, desired: 64, max: 512 } });
     expect(parsePodsOption('512')).toEqual({ ok: true, value: { min: 0, desired: 512, max: 512 } });
     expect(parsePodsOption('64/0/512')).toEqual({ ok: false, error: 'pods must be MIN ≤ DESIRED ≤ MAX, got 64/0/512' });
-    expect(parsePodsOption('lots')).toEqual({ ok: false, error: 'pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "lots"' });
-    expect(parsePodRequestsOption('cpu=8,memory=64Gi,nvidia.com/gpu=1')).toEqual({ ok: true, value: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': 1 } });
-    expect(parsePodRequestsOption('cpu=2 cores')).toEqual({ ok: false, error: 'cpu "2 cores" is not a Kubernetes quantity; write e.g. "500m", "2" or "0.5"' });
-    expect(parsePodRequestsOption('cpu')).toEqual({ ok: false, error: 'pod requests are NAME=QUANTITY pairs (e.g. cpu=8,memory=64Gi), got "cpu"' });
+    expect(parsePodsOption('lots')).toEqual({
+      ok: false,
+      error: 'pods must be MIN/DESIRED/MAX in whole numbers (e.g. 0/64/512), got "lots"',
+    });
+    expect(parsePodRequestsOption('cpu=8,memory=64Gi,nvidia.com/gpu=1')).toEqual({
+      ok: true,
+      value: { cpu: '8', memory: '64Gi', 'nvidia.com/gpu': 1 },
+    });
+    expect(parsePodRequestsOption('cpu=2 cores')).toEqual({
+      ok: false,
+      error: 'cpu "2 cores" is not a Kubernetes quantity; write e.g. "500m", "2" or "0.5"',
+    });
+    expect(parsePodRequestsOption('cpu')).toEqual({
+      ok: false,
+      error: 'pod requests are NAME=QUANTITY pairs (e.g. cpu=8,memory=64Gi), got "cpu"',
+    });
   });
 });

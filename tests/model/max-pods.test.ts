@@ -51,15 +51,23 @@ describe('max-pods-calculator.sh branches (amazon-eks-ami @ 0ab84280)', () => {
     expect(recommendedMaxPods(t('m5.large'), { prefixDelegation: true, showMaxAllowed: true })).toBe(3 * 9 * 16 + 2);
     expect(recommendedMaxPods(t('m4.large'), { prefixDelegation: true, showMaxAllowed: true })).toBe(20);
     // bare metal has no "nitro" hypervisor: the script never applies prefix delegation there
-    expect(recommendedMaxPods(t('m5.metal'), { prefixDelegation: true, showMaxAllowed: true })).toBe(eniLimitedMaxPods(t('m5.metal')));
+    expect(recommendedMaxPods(t('m5.metal'), { prefixDelegation: true, showMaxAllowed: true })).toBe(
+      eniLimitedMaxPods(t('m5.metal')),
+    );
   });
   it('custom networking subtracts one ENI after --cni-max-eni', () => {
-    expect(recommendedMaxPods(t('m5.large'), { customNetworking: true, prefixDelegation: true, showMaxAllowed: true })).toBe(290);
+    expect(
+      recommendedMaxPods(t('m5.large'), { customNetworking: true, prefixDelegation: true, showMaxAllowed: true }),
+    ).toBe(290);
     expect(recommendedMaxPods(t('m5.large'), { customNetworking: true, maxEni: 1 })).toBe(2);
   });
   it('CNI older than 1.9 ignores prefix delegation', () => {
-    expect(recommendedMaxPods(t('m5.8xlarge'), { prefixDelegation: true, cniVersion: { major: 1, minor: 8 } })).toBe(234); // 32 vCPU: 250 cap
-    expect(recommendedMaxPods(t('m5.8xlarge'), { prefixDelegation: true, cniVersion: { major: 1, minor: 9 } })).toBe(250);
+    expect(recommendedMaxPods(t('m5.8xlarge'), { prefixDelegation: true, cniVersion: { major: 1, minor: 8 } })).toBe(
+      234,
+    ); // 32 vCPU: 250 cap
+    expect(recommendedMaxPods(t('m5.8xlarge'), { prefixDelegation: true, cniVersion: { major: 1, minor: 9 } })).toBe(
+      250,
+    );
   });
   it('types without a vCPU figure take the 110 cap', () => {
     expect(t('c7i.32xlarge').vcpus).toBeNull();

@@ -12,7 +12,8 @@ describe('numberIn', () => {
   });
 
   it('refuses what Number() would take but a person does not mean: empty, exponent, hex, Infinity, "1."', () => {
-    for (const t of ['', '   ', '1e3', '0x10', 'Infinity', '1.', '.5', '+1', '12a']) expect(numberIn(t, { signed: true })).toBeNull();
+    for (const t of ['', '   ', '1e3', '0x10', 'Infinity', '1.', '.5', '+1', '12a'])
+      expect(numberIn(t, { signed: true })).toBeNull();
   });
 
   it('takes thousands separators only when asked', () => {
@@ -25,8 +26,14 @@ describe('numberIn', () => {
 
 describe('numberField', () => {
   it('names the field in its messages', () => {
-    expect(numberField('--headroom', '12a', { integer: true, min: 0, max: 1000 })).toEqual({ ok: false, error: '--headroom must be a whole number, got "12a"' });
-    expect(numberField('--headroom', '1001', { integer: true, min: 0, max: 1000 })).toEqual({ ok: false, error: '--headroom must be from 0 to 1000, got 1001' });
+    expect(numberField('--headroom', '12a', { integer: true, min: 0, max: 1000 })).toEqual({
+      ok: false,
+      error: '--headroom must be a whole number, got "12a"',
+    });
+    expect(numberField('--headroom', '1001', { integer: true, min: 0, max: 1000 })).toEqual({
+      ok: false,
+      error: '--headroom must be from 0 to 1000, got 1001',
+    });
     expect(numberField('rate', 'x')).toEqual({ ok: false, error: 'rate must be a number, got "x"' });
     expect(numberField('--headroom', '20', { integer: true, min: 0, max: 1000 })).toEqual({ ok: true, value: 20 });
   });

@@ -51,7 +51,9 @@ describe('share links', () => {
       const at = i % (s.length + 1);
       return s.slice(0, at) + ins + s.slice(at + 1);
     });
-    const proto = fc.constant(`1.${LZString.compressToEncodedURIComponent('{"__proto__":{"polluted":1},"n":"x","c":["10.0.0.0/16"],"s":[],"k":[1,null,null,1,null,0,0,0],"g":[]}')}`);
+    const proto = fc.constant(
+      `1.${LZString.compressToEncodedURIComponent('{"__proto__":{"polluted":1},"n":"x","c":["10.0.0.0/16"],"s":[],"k":[1,null,null,1,null,0,0,0],"g":[]}')}`,
+    );
     fc.assert(
       fc.property(fc.oneof(fc.string(), mutated, proto), (s) => {
         const d = decodeLink(`https://x/#${s}`);
@@ -62,8 +64,9 @@ describe('share links', () => {
     );
   });
   it('a "__proto__" among the named node-group fields neither names a field nor replaces the prototype', () => {
-    const body = '{"n":"x","c":["10.0.0.0/16"],"s":[["a","us-east-1a","10.0.0.0/24"]],"k":[1,null,null,1,null,0,0,0],'
-      + '"g":[["g","m5.large",[0],0,1,1,1,5,null,0,{"__proto__":{"kind":"karpenter"},"efaLayout":"none"}]]}';
+    const body =
+      '{"n":"x","c":["10.0.0.0/16"],"s":[["a","us-east-1a","10.0.0.0/24"]],"k":[1,null,null,1,null,0,0,0],' +
+      '"g":[["g","m5.large",[0],0,1,1,1,5,null,0,{"__proto__":{"kind":"karpenter"},"efaLayout":"none"}]]}';
     const d = decodeLink(`1.${LZString.compressToEncodedURIComponent(body)}`);
     const g = (d.ok ? (d.json as { nodeGroups: object[] }).nodeGroups[0] : null) as Record<string, unknown>;
     expect(Object.getPrototypeOf(g)).toBe(Object.prototype);
@@ -91,7 +94,11 @@ describe('workspaces (format 2): several scenarios in one link and one file', ()
   });
   it('names the scenario at fault', async () => {
     const { restoreDocument } = await import('../../src/model/workspace');
-    const bad = { version: 2, active: 0, scenarios: [PRESETS[0], { ...PRESETS[1], nodeGroups: [{ ...PRESETS[1]!.nodeGroups[0], maxNodes: -1 }] }] };
+    const bad = {
+      version: 2,
+      active: 0,
+      scenarios: [PRESETS[0], { ...PRESETS[1], nodeGroups: [{ ...PRESETS[1]!.nodeGroups[0], maxNodes: -1 }] }],
+    };
     const r = restoreDocument(bad, dataset);
     expect(!r.ok && r.issues[0]!.path).toBe('scenarios[1].nodeGroups[0].maxNodes');
     expect(!r.ok && r.issues[0]!.message).toMatch(/^scenario 2: /);
@@ -104,8 +111,13 @@ describe('view inputs travel with the workspace', () => {
   it('DNS and cross-AZ inputs round-trip through a link and are validated', async () => {
     const { restoreDocument, documentOf } = await import('../../src/model/workspace');
     const ws = {
-      version: 2 as const, active: 0, scenarios: [PRESETS[0]!],
-      views: { dns: { name: 's3.us-east-2.amazonaws.com', ndots: 2, region: 'us-east-2' }, crossAz: { pods: 16, unit: 'hour' as const, bytesPerPod: 5e9, nodeGroup: 0 } },
+      version: 2 as const,
+      active: 0,
+      scenarios: [PRESETS[0]!],
+      views: {
+        dns: { name: 's3.us-east-2.amazonaws.com', ndots: 2, region: 'us-east-2' },
+        crossAz: { pods: 16, unit: 'hour' as const, bytesPerPod: 5e9, nodeGroup: 0 },
+      },
     };
     const link = documentLink(ws, 'https://p/');
     expect(link).toMatch(/#2\./);

@@ -20,7 +20,10 @@ const AZS = ['us-east-1a', 'us-east-1b'];
 
 const tagArb = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Record<string, string> | undefined>(undefined) },
-  { weight: 4, arbitrary: fc.constantFrom<Record<string, string>>({ [ROLE]: '1' }, { [ROLE]: 'shared' }, { [ROLE]: '' }) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom<Record<string, string>>({ [ROLE]: '1' }, { [ROLE]: 'shared' }, { [ROLE]: '' }),
+  },
   { weight: 1, arbitrary: fc.constant<Record<string, string>>({ [ROLE]: '0' }) },
   {
     weight: 1,
@@ -100,17 +103,21 @@ function valid(plan: Plan): Plan | null {
 describe('subnet discovery: closed form against the ENI-by-ENI placement', () => {
   it('agrees on every subnet’s addresses and on which pools run short, at random node counts', () => {
     fc.assert(
-      fc.property(planArb, fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 3 }), (raw, countsRaw) => {
-        const plan = valid(raw);
-        fc.pre(plan !== null);
-        const counts = plan!.nodeGroups.map((_, i) => countsRaw[i]!);
-        const placed = placeGroups(plan!, dataset);
-        const st = subnetStatics(plan!);
-        const u = usageFor(placed, counts, new Usage(st.length));
-        const sim = simulateDiscovery(plan!, dataset, counts);
-        expect(st.map((s, i) => u.used(i, s))).toEqual(sim.used);
-        expect(Array.from(u.poolShort, (x) => x === 1)).toEqual(sim.short);
-      }),
+      fc.property(
+        planArb,
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 3 }),
+        (raw, countsRaw) => {
+          const plan = valid(raw);
+          fc.pre(plan !== null);
+          const counts = plan!.nodeGroups.map((_, i) => countsRaw[i]!);
+          const placed = placeGroups(plan!, dataset);
+          const st = subnetStatics(plan!);
+          const u = usageFor(placed, counts, new Usage(st.length));
+          const sim = simulateDiscovery(plan!, dataset, counts);
+          expect(st.map((s, i) => u.used(i, s))).toEqual(sim.used);
+          expect(Array.from(u.poolShort, (x) => x === 1)).toEqual(sim.short);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -133,7 +140,11 @@ describe('subnet discovery: closed form against the ENI-by-ENI placement', () =>
         }
         expect(e.subnets.map((s) => s.exhaustedAtNodes)).toEqual(walk);
         // fitsAtMax follows the same rule at max.
-        const atMax = simulateDiscovery(plan!, dataset, plan!.nodeGroups.map((g) => g.maxNodes));
+        const atMax = simulateDiscovery(
+          plan!,
+          dataset,
+          plan!.nodeGroups.map((g) => g.maxNodes),
+        );
         expect(e.subnets.map((s) => s.fitsAtMax)).toEqual(atMax.used.map((x, i) => x <= usable[i]! && !atMax.short[i]));
       }),
       { numRuns: 150 },
@@ -142,16 +153,31 @@ describe('subnet discovery: closed form against the ENI-by-ENI placement', () =>
 
   it('subnetFits and the per-subnet search agree at any counts', () => {
     fc.assert(
-      fc.property(planArb, fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 3, maxLength: 3 }), (raw, countsRaw) => {
-        const plan = valid(raw);
-        fc.pre(plan !== null);
-        const counts = plan!.nodeGroups.map((_, i) => countsRaw[i]!);
-        const placed = placeGroups(plan!, dataset);
-        const st = subnetStatics(plan!);
-        const u = usageFor(placed, counts, new Usage(st.length));
-        const e = evaluate({ ...plan!, nodeGroups: plan!.nodeGroups.map((g, i) => ({ ...g, minNodes: counts[i]!, desiredNodes: counts[i]!, maxNodes: counts[i]! })) }, dataset);
-        expect(e.subnets.map((s) => s.fitsAtMax)).toEqual(st.map((s, i) => subnetFits(u, i, s)));
-      }),
+      fc.property(
+        planArb,
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 3, maxLength: 3 }),
+        (raw, countsRaw) => {
+          const plan = valid(raw);
+          fc.pre(plan !== null);
+          const counts = plan!.nodeGroups.map((_, i) => countsRaw[i]!);
+          const placed = placeGroups(plan!, dataset);
+          const st = subnetStatics(plan!);
+          const u = usageFor(placed, counts, new Usage(st.length));
+          const e = evaluate(
+            {
+              ...plan!,
+              nodeGroups: plan!.nodeGroups.map((g, i) => ({
+                ...g,
+                minNodes: counts[i]!,
+                desiredNodes: counts[i]!,
+                maxNodes: counts[i]!,
+              })),
+            },
+            dataset,
+          );
+          expect(e.subnets.map((s) => s.fitsAtMax)).toEqual(st.map((s, i) => subnetFits(u, i, s)));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -160,7 +186,10 @@ describe('subnet discovery: closed form against the ENI-by-ENI placement', () =>
 /** The evaluation without the plan echoes that differ by construction (the tags themselves). */
 function comparable(plan: Plan) {
   const e = evaluate(plan, dataset);
-  return { ...e, warnings: e.warnings.filter((w) => !w.code.startsWith('subnet-discovery') && !w.code.startsWith('subnet-tagged')) };
+  return {
+    ...e,
+    warnings: e.warnings.filter((w) => !w.code.startsWith('subnet-discovery') && !w.code.startsWith('subnet-tagged')),
+  };
 }
 
 describe('a plan with no tag that subnet discovery acts on evaluates exactly as before', () => {
@@ -168,16 +197,26 @@ describe('a plan with no tag that subnet discovery acts on evaluates exactly as 
 
   it('tags that cannot matter (other keys, another cluster, an AZ without nodes) change nothing', () => {
     fc.assert(
-      fc.property(planArb, fc.array(fc.constantFrom<Record<string, string>>(
-        { Name: 'x', team: 'ml' },
-        { 'kubernetes.io/role/internal-elb': '1' },
-        { [ROLE]: '1', 'cni.networking.k8s.aws/cluster/other': 'shared' },
-      ), { minLength: 8, maxLength: 8 }), (raw, tags) => {
-        const plan = valid(strip(raw));
-        fc.pre(plan !== null);
-        const tagged: Plan = { ...plan!, vpc: { ...plan!.vpc, subnets: plan!.vpc.subnets.map((s, i) => ({ ...s, tags: tags[i]! })) } };
-        expect(comparable(tagged)).toEqual(comparable(plan!));
-      }),
+      fc.property(
+        planArb,
+        fc.array(
+          fc.constantFrom<Record<string, string>>(
+            { Name: 'x', team: 'ml' },
+            { 'kubernetes.io/role/internal-elb': '1' },
+            { [ROLE]: '1', 'cni.networking.k8s.aws/cluster/other': 'shared' },
+          ),
+          { minLength: 8, maxLength: 8 },
+        ),
+        (raw, tags) => {
+          const plan = valid(strip(raw));
+          fc.pre(plan !== null);
+          const tagged: Plan = {
+            ...plan!,
+            vpc: { ...plan!.vpc, subnets: plan!.vpc.subnets.map((s, i) => ({ ...s, tags: tags[i]! })) },
+          };
+          expect(comparable(tagged)).toEqual(comparable(plan!));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -185,7 +224,11 @@ describe('a plan with no tag that subnet discovery acts on evaluates exactly as 
   it('any tags with ENABLE_SUBNET_DISCOVERY=false, with custom networking, or in an IPv6 cluster change nothing', () => {
     fc.assert(
       fc.property(planArb, fc.constantFrom('off', 'ipv6'), (raw, how) => {
-        const tagged = valid(how === 'off' ? { ...raw, cni: { ...raw.cni, subnetDiscovery: false } } : { ...raw, vpc: { ...raw.vpc, ipFamily: 'ipv6' } });
+        const tagged = valid(
+          how === 'off'
+            ? { ...raw, cni: { ...raw.cni, subnetDiscovery: false } }
+            : { ...raw, vpc: { ...raw.vpc, ipFamily: 'ipv6' } },
+        );
         fc.pre(tagged !== null);
         expect(comparable(tagged!)).toEqual(comparable(strip(tagged!)));
       }),
@@ -197,7 +240,11 @@ describe('a plan with no tag that subnet discovery acts on evaluates exactly as 
     fc.assert(
       fc.property(planArb, (raw) => {
         const names = raw.vpc.subnets.map((x) => x.name);
-        const plan = valid({ ...raw, cni: { ...raw.cni, customNetworking: true }, nodeGroups: raw.nodeGroups.map((g) => ({ ...g, podSubnets: names })) });
+        const plan = valid({
+          ...raw,
+          cni: { ...raw.cni, customNetworking: true },
+          nodeGroups: raw.nodeGroups.map((g) => ({ ...g, podSubnets: names })),
+        });
         fc.pre(plan !== null);
         expect(comparable(plan!)).toEqual(comparable(strip(plan!)));
       }),
@@ -235,7 +282,9 @@ describe('the order of events the "most free" choice assumes', () => {
       { numRuns: 300, seed: 15 },
     );
     const same = diffs.filter((d) => d === 0).length;
-    console.log(`first exhaustion, one by one − burst: ${same} of ${diffs.length} the same; differences ${diffs.filter((d) => d).join(', ')}`);
+    console.log(
+      `first exhaustion, one by one − burst: ${same} of ${diffs.length} the same; differences ${diffs.filter((d) => d).join(', ')}`,
+    );
     expect(diffs.length).toBeGreaterThan(100);
     expect(same / diffs.length).toBeGreaterThanOrEqual(0.9);
   });

@@ -45,7 +45,11 @@ describe('the issue’s test: a /24 node subnet and a tagged /20 in the same AZ'
     expect(e.subnets[0]!.roles).toEqual(['nodes']);
     expect(e.subnets[1]!.roles).toEqual(['pods']);
     expect(e.nodeGroups[0]!.subnetDiscovery).toEqual({
-      nodeSubnetPerNode: 50, enisPerNode: 1, eniAddressesPerNode: 50, primaryWithoutPods: false, subnets: ['nodes-a', 'pods-a'],
+      nodeSubnetPerNode: 50,
+      enisPerNode: 1,
+      eniAddressesPerNode: 50,
+      primaryWithoutPods: false,
+      subnets: ['nodes-a', 'pods-a'],
     });
   });
 
@@ -130,7 +134,9 @@ describe('waterFill: the K largest slots free, free − size, … over the eligi
         const want = eligible.map(() => 0);
         for (let i = 0; i < k; i++) {
           let b = 0;
-          eligible.forEach((s, j) => { if (f[s]! > f[eligible[b]!]!) b = j; });
+          eligible.forEach((s, j) => {
+            if (f[s]! > f[eligible[b]!]!) b = j;
+          });
           want[b]!++;
           f[eligible[b]!]! -= size;
         }
@@ -143,16 +149,28 @@ describe('waterFill: the K largest slots free, free − size, … over the eligi
 describe('splitNode adds up to nodeAccounting, kind by kind', () => {
   it('for every mode on a few types', () => {
     const base = issuePlan().cni;
-    const cnis = [base, { ...base, warmEniTarget: 2 }, { ...base, warmIpTarget: 5, minimumIpTarget: 30 }, { ...base, prefixDelegation: true }, { ...base, podEni: true }];
+    const cnis = [
+      base,
+      { ...base, warmEniTarget: 2 },
+      { ...base, warmIpTarget: 5, minimumIpTarget: 30 },
+      { ...base, prefixDelegation: true },
+      { ...base, podEni: true },
+    ];
     for (const name of ['m5.large', 'm5.16xlarge', 'c5.2xlarge', 't3.medium', 'p5.48xlarge']) {
       const t = dataset.byName.get(name)!;
       for (const cni of cnis) {
         for (const pods of [0, 1, 10, 49, 50, 200]) {
           for (const zero of [false, true]) {
-            const per = nodeAccounting(t, zero ? { ...cni, customNetworking: true } : cni, { pods, branchPods: cni.podEni ? 3 : 0 });
+            const per = nodeAccounting(t, zero ? { ...cni, customNetworking: true } : cni, {
+              pods,
+              branchPods: cni.podEni ? 3 : 0,
+            });
             const split = splitNode(per, zero);
             expect(split, `${name} ${JSON.stringify(cni)} ${pods} ${zero}`).not.toBeNull();
-            const total = split!.runs.reduce((a, r) => a + r.count * r.size, split!.fixed.nodeIps + split!.fixed.eniPrimaries + split!.fixed.podIps + split!.fixed.warmIps);
+            const total = split!.runs.reduce(
+              (a, r) => a + r.count * r.size,
+              split!.fixed.nodeIps + split!.fixed.eniPrimaries + split!.fixed.podIps + split!.fixed.warmIps,
+            );
             expect(total).toBe(per.totalIps);
           }
         }

@@ -40,11 +40,13 @@ describe('vpc.subnets[].tags in the schema', () => {
     expect(messages(many)).toEqual(['vpc.subnets[0].tags: has 51 tags; AWS allows at most 50 per subnet: remove some']);
     const long = issuePlan();
     long.vpc.subnets[0]!.tags = { ['k'.repeat(129)]: 'v', ok: 'v'.repeat(257), '': 'x' };
-    expect(messages(long).sort()).toEqual([
-      `vpc.subnets[0].tags.${'k'.repeat(129)}: the tag key is longer than 128 characters; shorten it`,
-      'vpc.subnets[0].tags.ok: the tag value is longer than 256 characters; shorten it',
-      'vpc.subnets[0].tags: a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it',
-    ].sort());
+    expect(messages(long).sort()).toEqual(
+      [
+        `vpc.subnets[0].tags.${'k'.repeat(129)}: the tag key is longer than 128 characters; shorten it`,
+        'vpc.subnets[0].tags.ok: the tag value is longer than 256 characters; shorten it',
+        'vpc.subnets[0].tags: a tag key is empty; give it a key (e.g. kubernetes.io/role/cni) or remove it',
+      ].sort(),
+    );
     const typed = JSON.parse(JSON.stringify(issuePlan()));
     typed.vpc.subnets[0].tags = { [ROLE]: 1 };
     expect(messages(typed)).toEqual([`vpc.subnets[0].tags.${ROLE} must be text, got 1`]);
@@ -102,13 +104,29 @@ describe('the AWS import reads subnet discovery tags from describe-subnets', () 
     if (!r.ok) return;
     const plan: Plan = {
       ...r.plan,
-      nodeGroups: [{ name: 'g', instanceType: 'm5.16xlarge', subnets: ['nodes-a', 'nodes-b'], minNodes: 2, desiredNodes: 2, maxNodes: 2, podsPerNode: 10, maxPods: null }],
+      nodeGroups: [
+        {
+          name: 'g',
+          instanceType: 'm5.16xlarge',
+          subnets: ['nodes-a', 'nodes-b'],
+          minNodes: 2,
+          desiredNodes: 2,
+          maxNodes: 2,
+          podsPerNode: 10,
+          maxPods: null,
+        },
+      ],
     };
     const v = validatePlan(plan, dataset);
     expect(v.ok).toBe(true);
     if (!v.ok) return;
     const e = evaluate(v.plan, dataset);
-    const used = Object.fromEntries(e.subnets.map((s) => [s.name, s.used.max - (v.plan.vpc.subnets.find((x) => x.name === s.name)!.reservedIps ?? 0)]));
+    const used = Object.fromEntries(
+      e.subnets.map((s) => [
+        s.name,
+        s.used.max - (v.plan.vpc.subnets.find((x) => x.name === s.name)!.reservedIps ?? 0),
+      ]),
+    );
     // nodes-a is tagged =0: its node keeps only its IP there, and 2 pod ENIs of 50 go to cni-a (this cluster's);
     // the node in nodes-b keeps its primary ENI (50) and sends its warm ENI (50) to cni-b, which has more room.
     expect(used).toEqual({ 'nodes-a': 1, 'nodes-b': 50, 'cni-a': 100, 'cni-b': 50 });
@@ -127,7 +145,9 @@ describe('exports', () => {
   it('aws-node carries ENABLE_SUBNET_DISCOVERY only where it differs from the default (true)', () => {
     expect(cniEnvironment(issuePlan().cni)).toEqual([]);
     expect(cniEnvironment({ ...issuePlan().cni, subnetDiscovery: true })).toEqual([]);
-    expect(cniEnvironment({ ...issuePlan().cni, subnetDiscovery: false })).toEqual([['ENABLE_SUBNET_DISCOVERY', 'false']]);
+    expect(cniEnvironment({ ...issuePlan().cni, subnetDiscovery: false })).toEqual([
+      ['ENABLE_SUBNET_DISCOVERY', 'false'],
+    ]);
   });
 });
 
@@ -135,9 +155,20 @@ describe('IPv6 clusters: only node and ENI primaries take IPv4 (amazon-vpc-cni-k
   const cni = issuePlan().cni;
   it('m5.16xlarge with 10 pods: 1 IPv4 (was 100), whatever the warm targets', () => {
     const t = dataset.byName.get('m5.16xlarge')!;
-    for (const c of [cni, { ...cni, warmEniTarget: 3 }, { ...cni, minimumIpTarget: 60, warmIpTarget: 10 }, { ...cni, prefixDelegation: true }]) {
+    for (const c of [
+      cni,
+      { ...cni, warmEniTarget: 3 },
+      { ...cni, minimumIpTarget: 60, warmIpTarget: 10 },
+      { ...cni, prefixDelegation: true },
+    ]) {
       const r = ipv6NodeAccounting(t, c, { pods: 10 });
-      expect({ ipv4: r.nodeSubnetIps, ips: r.ips, warm: r.warmIps, running: r.podsRunning, without: r.podsWithoutIp }).toEqual({ ipv4: 1, ips: 0, warm: 0, running: 10, without: 0 });
+      expect({
+        ipv4: r.nodeSubnetIps,
+        ips: r.ips,
+        warm: r.warmIps,
+        running: r.podsRunning,
+        without: r.podsWithoutIp,
+      }).toEqual({ ipv4: 1, ips: 0, warm: 0, running: 10, without: 0 });
     }
     expect(nodeAccounting(t, cni, { pods: 10 }).nodeSubnetIps).toBe(100);
   });

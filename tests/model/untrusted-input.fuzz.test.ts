@@ -48,7 +48,11 @@ function check(run: () => Outcome) {
 }
 
 const validJson = PRESETS.map((p) => JSON.stringify(p));
-const fragments = [...golden.map((g) => g.link), ...golden2.map((g) => g.link), documentLink({ version: 2, active: 1, scenarios: [PRESETS[0]!, PRESETS[1]!] }, 'https://p/')].map((l) => l.split('#')[1]!);
+const fragments = [
+  ...golden.map((g) => g.link),
+  ...golden2.map((g) => g.link),
+  documentLink({ version: 2, active: 1, scenarios: [PRESETS[0]!, PRESETS[1]!] }, 'https://p/'),
+].map((l) => l.split('#')[1]!);
 
 const mutateString = (s: string) =>
   fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 8 })).map(([at, del, ins]) => {
@@ -69,7 +73,8 @@ const mutatedPlan = fc.tuple(fc.constantFrom(...PRESETS), fc.nat(), fc.jsonValue
   const paths: (string | number)[][] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
     paths.push(path);
-    if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
+    if (v && typeof v === 'object')
+      for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
   };
   walk(doc, []);
   const path = paths[pick % paths.length]!;
@@ -83,17 +88,38 @@ const mutatedPlan = fc.tuple(fc.constantFrom(...PRESETS), fc.nat(), fc.jsonValue
 describe('untrusted links and files (fuzz)', () => {
   it('2,500 random strings and mutated share links', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), ...fragments.map(mutateString), fc.string().map((s) => `1.${LZString.compressToEncodedURIComponent(s)}`), fc.jsonValue().map((j) => `2.${LZString.compressToEncodedURIComponent(JSON.stringify(j))}`)), (s) => {
-        check(() => throughLink(`https://planner.example/#${s}`));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          ...fragments.map(mutateString),
+          fc.string().map((s) => `1.${LZString.compressToEncodedURIComponent(s)}`),
+          fc.jsonValue().map((j) => `2.${LZString.compressToEncodedURIComponent(JSON.stringify(j))}`),
+        ),
+        (s) => {
+          check(() => throughLink(`https://planner.example/#${s}`));
+        },
+      ),
       { numRuns: 2500 },
     );
   });
   it('2,500 random JSON documents through the importer', () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue().map((j) => JSON.stringify(j)), fc.string({ maxLength: 300 }), pollution), (t) => check(() => throughImport(t))), { numRuns: 2500 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue().map((j) => JSON.stringify(j)),
+          fc.string({ maxLength: 300 }),
+          pollution,
+        ),
+        (t) => check(() => throughImport(t)),
+      ),
+      { numRuns: 2500 },
+    );
   });
   it('2,500 valid plans with one value replaced, and mutated plan text', () => {
-    fc.assert(fc.property(fc.oneof(mutatedPlan, ...validJson.map(mutateString)), (t) => check(() => throughImport(t))), { numRuns: 2500 });
+    fc.assert(
+      fc.property(fc.oneof(mutatedPlan, ...validJson.map(mutateString)), (t) => check(() => throughImport(t))),
+      { numRuns: 2500 },
+    );
   });
   it('2,500 mutated plans carried in links, and oversized payloads', () => {
     const huge = fc.constantFrom(
@@ -102,10 +128,18 @@ describe('untrusted links and files (fuzz)', () => {
       `1.${'A'.repeat(250_000)}`,
     );
     fc.assert(
-      fc.property(fc.oneof(mutatedPlan.map((t) => `2.${LZString.compressToEncodedURIComponent(`{"a":0,"p":[${t}]}`)}`), huge), (s) => check(() => throughLink(`https://p/#${s}`))),
+      fc.property(
+        fc.oneof(
+          mutatedPlan.map((t) => `2.${LZString.compressToEncodedURIComponent(`{"a":0,"p":[${t}]}`)}`),
+          huge,
+        ),
+        (s) => check(() => throughLink(`https://p/#${s}`)),
+      ),
       { numRuns: 2500 },
     );
-    console.log(`fuzz: ${stats.runs} inputs, ${stats.ok} valid plans, ${stats.errors} clear errors, worst ${stats.worstMs.toFixed(1)} ms`);
+    console.log(
+      `fuzz: ${stats.runs} inputs, ${stats.ok} valid plans, ${stats.errors} clear errors, worst ${stats.worstMs.toFixed(1)} ms`,
+    );
     expect(stats.runs).toBe(10_000);
   });
 });

@@ -22,30 +22,50 @@ describe('validatePlan: every error names the field path and the fix', () => {
     expect(v.ok && v.plan.nodeGroups[0]!.maxPods).toBeNull();
   });
   it('rejects unknown keys with a did-you-mean', () => {
-    expect(issuesOf((p) => (p.cni.warm_eni_target = 2))).toEqual([expect.stringMatching(/^cni \| unknown field "warm_eni_target" \(did you mean "warmEniTarget"\?\)/)]);
-    expect(issuesOf((p) => (p.nodeGroups[0].podsPerNod = 2))[0]).toMatch(/nodeGroups\[0\] \| unknown field "podsPerNod"/);
+    expect(issuesOf((p) => (p.cni.warm_eni_target = 2))).toEqual([
+      expect.stringMatching(/^cni \| unknown field "warm_eni_target" \(did you mean "warmEniTarget"\?\)/),
+    ]);
+    expect(issuesOf((p) => (p.nodeGroups[0].podsPerNod = 2))[0]).toMatch(
+      /nodeGroups\[0\] \| unknown field "podsPerNod"/,
+    );
     expect(issuesOf((p) => (p.extra = 1))[0]).toMatch(/unknown field "extra"/);
   });
   it('names wrong types and ranges', () => {
-    expect(issuesOf((p) => (p.nodeGroups[0].maxNodes = '9'))[0]).toMatch(/^nodeGroups\[0\]\.maxNodes \| .*must be a whole number, got the text "9"/);
+    expect(issuesOf((p) => (p.nodeGroups[0].maxNodes = '9'))[0]).toMatch(
+      /^nodeGroups\[0\]\.maxNodes \| .*must be a whole number, got the text "9"/,
+    );
     expect(issuesOf((p) => (p.nodeGroups[0].podsPerNode = 2.5))[0]).toMatch(/podsPerNode must be a whole number/);
     expect(issuesOf((p) => (p.nodeGroups[0].maxNodes = 100_001))[0]).toMatch(/maxNodes must be at most 100,000/);
-    expect(issuesOf((p) => (p.cni.warmIpTarget = -1))[0]).toMatch(/cni\.warmIpTarget \| .*\(WARM_IP_TARGET\) must be at least 0/);
+    expect(issuesOf((p) => (p.cni.warmIpTarget = -1))[0]).toMatch(
+      /cni\.warmIpTarget \| .*\(WARM_IP_TARGET\) must be at least 0/,
+    );
     expect(issuesOf((p) => (p.name = 'x'.repeat(121)))[0]).toMatch(/^name \| .*longer than 120/);
     expect(issuesOf((p) => delete p.vpc)[0]).toMatch(/^vpc \| vpc is missing/);
   });
   it('checks min ≤ desired ≤ max', () => {
-    expect(issuesOf((p) => (p.nodeGroups[0].minNodes = 5))).toEqual([expect.stringMatching(/nodeGroups\[0\]\.minNodes \| minNodes \(5\) is above desiredNodes \(3\)/)]);
-    expect(issuesOf((p) => (p.nodeGroups[0].maxNodes = 2))).toEqual([expect.stringMatching(/nodeGroups\[0\]\.desiredNodes \| desiredNodes \(3\) is above maxNodes \(2\)/)]);
+    expect(issuesOf((p) => (p.nodeGroups[0].minNodes = 5))).toEqual([
+      expect.stringMatching(/nodeGroups\[0\]\.minNodes \| minNodes \(5\) is above desiredNodes \(3\)/),
+    ]);
+    expect(issuesOf((p) => (p.nodeGroups[0].maxNodes = 2))).toEqual([
+      expect.stringMatching(/nodeGroups\[0\]\.desiredNodes \| desiredNodes \(3\) is above maxNodes \(2\)/),
+    ]);
   });
   it('checks references to subnets and instance types', () => {
-    expect(issuesOf((p) => (p.nodeGroups[0].subnets[1] = 'nodes-z'))[0]).toMatch(/nodeGroups\[0\]\.subnets\[1\] \| no subnet named "nodes-z"; use one of nodes-a, nodes-b, nodes-c/);
-    expect(issuesOf((p) => (p.nodeGroups[0].instanceType = 'm5.16xlarg'))[0]).toMatch(/unknown instance type "m5.16xlarg"; did you mean m5.16xlarge/);
-    expect(issuesOf((p) => (p.vpc.subnets[1].name = 'nodes-a'))[0]).toMatch(/vpc\.subnets\[1\]\.name \| subnet name "nodes-a" is used twice/);
+    expect(issuesOf((p) => (p.nodeGroups[0].subnets[1] = 'nodes-z'))[0]).toMatch(
+      /nodeGroups\[0\]\.subnets\[1\] \| no subnet named "nodes-z"; use one of nodes-a, nodes-b, nodes-c/,
+    );
+    expect(issuesOf((p) => (p.nodeGroups[0].instanceType = 'm5.16xlarg'))[0]).toMatch(
+      /unknown instance type "m5.16xlarg"; did you mean m5.16xlarge/,
+    );
+    expect(issuesOf((p) => (p.vpc.subnets[1].name = 'nodes-a'))[0]).toMatch(
+      /vpc\.subnets\[1\]\.name \| subnet name "nodes-a" is used twice/,
+    );
   });
   it('applies the AWS VPC rules', () => {
     expect(issuesOf((p) => (p.vpc.cidrs[0] = '10.0.0.0/33'))[0]).toMatch(/vpc\.cidrs\[0\] \| .*prefix length above 32/);
-    expect(issuesOf((p) => (p.vpc.subnets[0].cidr = '10.0.0.1/24'))[0]).toMatch(/vpc\.subnets\[0\]\.cidr \| .*host bits set, did you mean 10\.0\.0\.0\/24\?/);
+    expect(issuesOf((p) => (p.vpc.subnets[0].cidr = '10.0.0.1/24'))[0]).toMatch(
+      /vpc\.subnets\[0\]\.cidr \| .*host bits set, did you mean 10\.0\.0\.0\/24\?/,
+    );
     expect(issuesOf((p) => (p.vpc.subnets[2].cidr = '10.9.0.0/24')).join()).toMatch(/vpc\.subnets\[2\]/);
     expect(issuesOf((p) => (p.vpc.subnets[2].cidr = '10.0.0.0/25')).join()).toMatch(/overlap/i);
     expect(issuesOf((p) => p.vpc.cidrs.push('192.168.0.0/16')).join()).toMatch(/vpc\.cidrs\[1\]/);

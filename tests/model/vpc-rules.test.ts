@@ -41,7 +41,13 @@ const TABLE: Array<[string, string[], string, boolean, string?]> = [
   ['10/8', ['10.1.0.0/16'], '172.16.0.0/16', false, 'another RFC 1918 range'],
   ['10/8', ['10.1.0.0/16'], '192.168.0.0/16', false, 'another RFC 1918 range'],
   ['10/8', ['10.1.0.0/16'], '198.19.0.0/16', false, '198.19.0.0/16 cannot join'],
-  ['10/8 in 10.0.0.0/15', ['10.1.0.0/16'], '10.0.0.0/16', false, 'inside 10.0.0.0/15 cannot take a block from 10.0.0.0/16'],
+  [
+    '10/8 in 10.0.0.0/15',
+    ['10.1.0.0/16'],
+    '10.0.0.0/16',
+    false,
+    'inside 10.0.0.0/15 cannot take a block from 10.0.0.0/16',
+  ],
   ['10/8 in 10.0.0.0/15', ['10.0.0.0/20'], '10.0.16.0/20', false, 'inside 10.0.0.0/15'],
   ['10/8 outside 10.0.0.0/15', ['10.2.0.0/16'], '10.0.0.0/16', true],
   ['10/8', ['10.1.0.0/16'], '10.2.0.0/16', true],
@@ -78,7 +84,13 @@ const TABLE: Array<[string, string[], string, boolean, string?]> = [
   ['public', ['52.0.0.0/16'], '100.64.0.0/16', true],
   ['public', ['52.0.0.0/16'], '52.1.0.0/16', true],
   // Rules apply against every CIDR already associated, not only the primary.
-  ['non-primary 10.1.0.0/16 (in 10.0.0.0/15)', ['10.2.0.0/16', '10.1.0.0/16'], '10.0.0.0/16', false, 'include 10.1.0.0/16'],
+  [
+    'non-primary 10.1.0.0/16 (in 10.0.0.0/15)',
+    ['10.2.0.0/16', '10.1.0.0/16'],
+    '10.0.0.0/16',
+    false,
+    'include 10.1.0.0/16',
+  ],
   ['non-primary 100.64.0.0/16', ['10.1.0.0/16', '100.64.0.0/16'], '10.2.0.0/16', false, 'include 100.64.0.0/16'],
   ['non-primary public 52.0.0.0/16', ['10.2.0.0/16', '52.0.0.0/16'], '10.3.0.0/16', false, 'include 52.0.0.0/16'],
 ];
@@ -105,7 +117,9 @@ describe('association restrictions (AWS VPC User Guide table)', () => {
     expect(i!.message).toBe(
       '192.168.0.0/16 cannot be added to a VPC whose CIDRs include 10.0.0.0/16 (another RFC 1918 range)',
     );
-    expect(i!.fix).toBe('Use a block from 100.64.0.0/10 such as 100.64.0.0/16 or another 10.0.0.0/8 block such as 10.1.0.0/16.');
+    expect(i!.fix).toBe(
+      'Use a block from 100.64.0.0/10 such as 100.64.0.0/16 or another 10.0.0.0/8 block such as 10.1.0.0/16.',
+    );
   });
 
   it('the 10.0.0.0/15 rule reads the existing CIDR, not the candidate: 10.2.0.0/16 first allows 10.0.0.0/16', () => {
@@ -127,7 +141,9 @@ describe('association restrictions (AWS VPC User Guide table)', () => {
   });
 
   it('sizeProblem describes both ends', () => {
-    expect(sizeProblem(cidr('10.0.0.0/30'), 'a subnet')).toBe('/30 is smaller than AWS allows for a subnet (/16 to /28)');
+    expect(sizeProblem(cidr('10.0.0.0/30'), 'a subnet')).toBe(
+      '/30 is smaller than AWS allows for a subnet (/16 to /28)',
+    );
     expect(sizeProblem(cidr('10.0.0.0/16'), 'a subnet')).toBeNull();
   });
 });
@@ -140,7 +156,9 @@ describe('suggestSecondaryCidr', () => {
 
   it('skips 10.0.0.0/16 next to a primary in 10.0.0.0/15, and 172.17/172.31 next to 172.16.0.0/16', () => {
     expect(formatCidr(suggestSecondaryCidr([cidr('10.1.0.0/16')], 16, [cidr('10.0.0.0/8')])!)).toBe('10.2.0.0/16');
-    expect(formatCidr(suggestSecondaryCidr([cidr('172.16.0.0/16')], 16, [cidr('172.16.0.0/12')])!)).toBe('172.18.0.0/16');
+    expect(formatCidr(suggestSecondaryCidr([cidr('172.16.0.0/16')], 16, [cidr('172.16.0.0/12')])!)).toBe(
+      '172.18.0.0/16',
+    );
     const all172 = suggestSecondaryCidr([cidr('172.16.0.0/16')], 20, [cidr('172.31.0.0/16')]);
     expect(all172).toBeNull();
   });
@@ -173,7 +191,11 @@ describe('checkVpcCidrs', () => {
 
   it('reports parse errors with the parser message and a fix', () => {
     const issues = checkVpcCidrs(['10.0.0.1/16', '300.1.1.1/24', '']);
-    expect(codes(issues)).toEqual(['cidr-invalid vpc.cidrs[0]', 'cidr-invalid vpc.cidrs[1]', 'cidr-invalid vpc.cidrs[2]']);
+    expect(codes(issues)).toEqual([
+      'cidr-invalid vpc.cidrs[0]',
+      'cidr-invalid vpc.cidrs[1]',
+      'cidr-invalid vpc.cidrs[2]',
+    ]);
     expect(issues[0]!.message).toContain('host bits set, did you mean 10.0.0.0/16?');
     expect(issues[0]!.fix).toBe('Use 10.0.0.0/16.');
     expect(issues[1]!.message).toContain('300.1.1.1');
@@ -185,7 +207,9 @@ describe('checkVpcCidrs', () => {
     expect(big).toMatchObject({ code: 'cidr-size', path: 'vpc.cidrs[0]', severity: 'error' });
     expect(big!.message).toBe('/12 is larger than AWS allows for a VPC CIDR (/16 to /28)');
     expect(big!.fix).toContain('10.0.0.0/16');
-    expect(checkVpcCidrs(['10.0.0.0/29'])[0]!.message).toBe('/29 is smaller than AWS allows for a VPC CIDR (/16 to /28)');
+    expect(checkVpcCidrs(['10.0.0.0/29'])[0]!.message).toBe(
+      '/29 is smaller than AWS allows for a VPC CIDR (/16 to /28)',
+    );
   });
 
   it('reports an overlap on the later CIDR, naming the earlier one', () => {
@@ -263,10 +287,14 @@ describe('checkSubnets', () => {
   });
 
   it('reports a subnet outside the VPC, naming the VPC CIDRs and a free block', () => {
-    const [i] = checkSubnets(vpc([{ cidr: '10.0.0.0/24' }, { name: 'far', cidr: '10.9.0.0/24' }], ['10.0.0.0/16', '100.64.0.0/16']));
+    const [i] = checkSubnets(
+      vpc([{ cidr: '10.0.0.0/24' }, { name: 'far', cidr: '10.9.0.0/24' }], ['10.0.0.0/16', '100.64.0.0/16']),
+    );
     expect(i).toMatchObject({ code: 'subnet-outside-vpc', path: 'vpc.subnets[1].cidr' });
     expect(i!.message).toContain('outside every VPC CIDR');
-    expect(i!.fix).toBe('Pick a block inside the VPC CIDRs (10.0.0.0/16, 100.64.0.0/16), e.g. 10.0.1.0/24, or add a VPC CIDR that contains it.');
+    expect(i!.fix).toBe(
+      'Pick a block inside the VPC CIDRs (10.0.0.0/16, 100.64.0.0/16), e.g. 10.0.1.0/24, or add a VPC CIDR that contains it.',
+    );
   });
 
   it('says when a subnet crosses the edge of a VPC CIDR', () => {
@@ -275,9 +303,16 @@ describe('checkSubnets', () => {
   });
 
   it('reports an overlap on the later subnet, naming the other', () => {
-    const issues = checkSubnets(vpc([{ name: 'nodes-a', cidr: '10.0.0.0/23' }, { name: 'nodes-b', cidr: '10.0.1.0/24' }]));
+    const issues = checkSubnets(
+      vpc([
+        { name: 'nodes-a', cidr: '10.0.0.0/23' },
+        { name: 'nodes-b', cidr: '10.0.1.0/24' },
+      ]),
+    );
     expect(codes(issues)).toEqual(['subnet-overlap vpc.subnets[1].cidr']);
-    expect(issues[0]!.message).toBe('subnet "nodes-b" 10.0.1.0/24 overlaps subnet "nodes-a" 10.0.0.0/23 (vpc.subnets[0])');
+    expect(issues[0]!.message).toBe(
+      'subnet "nodes-b" 10.0.1.0/24 overlaps subnet "nodes-a" 10.0.0.0/23 (vpc.subnets[0])',
+    );
     expect(issues[0]!.fix).toBe('Move it to a free block such as 10.0.2.0/24.');
   });
 

@@ -71,5 +71,4 @@ describe('warm-pool closed form against the ipamd loop replay', () => {
       { numRuns: 1000 },
     );
   });
-
 });

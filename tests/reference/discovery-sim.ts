@@ -32,7 +32,12 @@ function usable(cidr: string): number {
  * 'one-by-one' (each node launches and settles, fixed addresses and ENIs, before the next; node i of every
  * group in turn), to measure how much the order of events moves the figures.
  */
-export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: number[], order: 'burst' | 'one-by-one' = 'burst'): SimResult {
+export function simulateDiscovery(
+  plan: Plan,
+  dataset: InstanceDataset,
+  counts: number[],
+  order: 'burst' | 'one-by-one' = 'burst',
+): SimResult {
   const subnets = plan.vpc.subnets;
   const used = subnets.map((s) => s.reservedIps ?? 0);
   const short = subnets.map(() => false);
@@ -46,7 +51,15 @@ export function simulateDiscovery(plan: Plan, dataset: InstanceDataset, counts: 
   const cni = plan.cni;
   const on = cni.subnetDiscovery !== false && !cni.customNetworking && plan.vpc.ipFamily !== 'ipv6';
 
-  interface Node { group: number; slot: number; subnet: number; enis: number[]; eligible: number[]; fixed: number; index: number }
+  interface Node {
+    group: number;
+    slot: number;
+    subnet: number;
+    enis: number[];
+    eligible: number[];
+    fixed: number;
+    index: number;
+  }
   const nodes: Node[] = [];
   plan.nodeGroups.forEach((g, gi) => {
     const t = dataset.byName.get(g.instanceType)!;

@@ -40,7 +40,9 @@ const TICKS = 2 ** 20; // λ = t / TICKS, as in exhaustion.ts
 /** Counts on the scale path at tick t (the definition in exhaustion.ts, restated). */
 export function countsAtLambda(plan: Plan, t: number): number[] {
   return plan.nodeGroups.map((g) =>
-    t <= TICKS ? g.minNodes + Math.floor((t * (g.maxNodes - g.minNodes)) / TICKS) : Math.floor((t * g.maxNodes) / TICKS),
+    t <= TICKS
+      ? g.minNodes + Math.floor((t * (g.maxNodes - g.minNodes)) / TICKS)
+      : Math.floor((t * g.maxNodes) / TICKS),
   );
 }
 

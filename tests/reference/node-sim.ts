@@ -161,7 +161,11 @@ export function launchInterfaces(t: InstanceType, layout: EfaLayout): LaunchIfac
  * read as max-pods-calculator.sh without its cap, since Auto Mode knows its own prefix mode.
  */
 export function simMaxPods(
-  t: InstanceType, kind: NodeGroupKind, explicit: number | null, cni: CniSettings, efaOnlyOnCard0: number,
+  t: InstanceType,
+  kind: NodeGroupKind,
+  explicit: number | null,
+  cni: CniSettings,
+  efaOnlyOnCard0: number,
   reservedEnis = cni.customNetworking ? 1 : 0,
 ): number {
   const perEni = t.ipv4PerEni - 1;
@@ -207,13 +211,22 @@ export function simulateGpuNode(t: InstanceType, cni: CniSettings, input: NodeSi
   const attached: SimEni[] = [];
   launch.forEach((ifaces, card) =>
     ifaces.forEach((origin, k) =>
-      attached.push({ card, origin, primary: card === 0 && k === 0, subnet: origin === 'efa-only' ? null : 'node', units: 0 })));
+      attached.push({
+        card,
+        origin,
+        primary: card === 0 && k === 0,
+        subnet: origin === 'efa-only' ? null : 'node',
+        units: 0,
+      }),
+    ),
+  );
   const efaOnlyOnCard0 = launch[0]!.filter((i) => i === 'efa-only').length;
   const maxPods = simMaxPods(t, kind, input.maxPods ?? null, cni, efaOnlyOnCard0, input.reservedEnis);
 
   // ---- managed cards and their datastores
-  const managed = launch.map((ifaces, card) =>
-    card === 0 || (multiNic && !(ifaces.length > 0 && ifaces.every((i) => i === 'efa-only'))));
+  const managed = launch.map(
+    (ifaces, card) => card === 0 || (multiNic && !(ifaces.length > 0 && ifaces.every((i) => i === 'efa-only'))),
+  );
   const stores: Store[] = [];
   launch.forEach((_, card) => {
     if (!managed[card]) return;
@@ -223,8 +236,8 @@ export function simulateGpuNode(t: InstanceType, cni: CniSettings, input: NodeSi
       enis: mine.filter((e) => e.origin !== 'efa-only'),
       unmanaged: mine.filter((e) => e.origin === 'efa-only').length,
       assigned: 0,
-      wit: card === 0 ? cni.warmIpTarget ?? 0 : 1,
-      mit: card === 0 ? cni.minimumIpTarget ?? 0 : 1,
+      wit: card === 0 ? (cni.warmIpTarget ?? 0) : 1,
+      mit: card === 0 ? (cni.minimumIpTarget ?? 0) : 1,
       targets: card === 0 ? (cni.warmIpTarget ?? 0) > 0 || (cni.minimumIpTarget ?? 0) > 0 : true,
     });
   });
@@ -352,8 +365,12 @@ export function simulateGpuNode(t: InstanceType, cni: CniSettings, input: NodeSi
   const cards: SimCard[] = launch.map((ifaces, card) => {
     const s = stores.find((x) => x.card === card);
     return {
-      card, launch: ifaces, managed: managed[card]!, datastoreEnis: s ? s.enis.length : 0,
-      ips: s ? total(s) : 0, assigned: s ? s.assigned : 0,
+      card,
+      launch: ifaces,
+      managed: managed[card]!,
+      datastoreEnis: s ? s.enis.length : 0,
+      ips: s ? total(s) : 0,
+      assigned: s ? s.assigned : 0,
     };
   });
   const ips = stores.reduce((a, s) => a + total(s), 0);

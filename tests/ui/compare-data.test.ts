@@ -17,12 +17,19 @@ const evaluated = (plan: unknown) => {
   return evaluate(v.plan, dataset, v.warnings);
 };
 const A = evaluated(SMALL_ROUTABLE_VPC);
-const B = evaluated({ ...SMALL_ROUTABLE_VPC, cni: { ...SMALL_ROUTABLE_VPC.cni, minimumIpTarget: 25, warmIpTarget: 5 } });
+const B = evaluated({
+  ...SMALL_ROUTABLE_VPC,
+  cni: { ...SMALL_ROUTABLE_VPC.cni, minimumIpTarget: 25, warmIpTarget: 5 },
+});
 
 describe('the chart overlay', () => {
-  it('draws B over A in the same subnets: nodes-a holds 3 × 26 + 8 = 86 at 9 nodes against A\'s 308', () => {
+  it("draws B over A in the same subnets: nodes-a holds 3 × 26 + 8 = 86 at 9 nodes against A's 308", () => {
     const m = chartModel(A, [0, 1, 2], false, undefined, B);
-    expect(m.overlay.map((o) => [o.name, o.index, o.usable])).toEqual([['nodes-a', 0, 251], ['nodes-b', 1, 251], ['nodes-c', 2, 251]]);
+    expect(m.overlay.map((o) => [o.name, o.index, o.usable])).toEqual([
+      ['nodes-a', 0, 251],
+      ['nodes-b', 1, 251],
+      ['nodes-c', 2, 251],
+    ]);
     expect(m.overlay[0]!.points.find(([n]) => n === 9)).toEqual([9, 86]);
     expect(m.rows.find((r) => r.nodes === 9)!.s0).toBe(308);
     // B runs to twice max (18 nodes) without running out: the x axis follows it.
@@ -31,8 +38,14 @@ describe('the chart overlay', () => {
   });
 
   it('leaves out subnets the other scenario does not have', () => {
-    const renamed = evaluated({ ...SMALL_ROUTABLE_VPC, vpc: { ...SMALL_ROUTABLE_VPC.vpc, subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s) => ({ ...s, name: `x-${s.name}` })) },
-      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, subnets: ['x-nodes-a', 'x-nodes-b', 'x-nodes-c'] }] });
+    const renamed = evaluated({
+      ...SMALL_ROUTABLE_VPC,
+      vpc: {
+        ...SMALL_ROUTABLE_VPC.vpc,
+        subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s) => ({ ...s, name: `x-${s.name}` })),
+      },
+      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, subnets: ['x-nodes-a', 'x-nodes-b', 'x-nodes-c'] }],
+    });
     expect(chartModel(A, [0, 1, 2], false, undefined, renamed).overlay).toEqual([]);
   });
 });
@@ -47,7 +60,10 @@ describe('differences against the baseline', () => {
   });
 
   it('rows: A does not fit, nodes-a at 7 nodes; B fits, 258 addresses at max; per subnet and per group', () => {
-    const cols = [{ evaluation: A, api: null }, { evaluation: B, api: null }];
+    const cols = [
+      { evaluation: A, api: null },
+      { evaluation: B, api: null },
+    ];
     const head = headlineRows(cols, 0);
     expect(head.map((r) => [r.label, ...r.cells.map((c) => `${c.text}${c.diff ? ` [${c.diff.text}]` : ''}`)])).toEqual([
       ['Fits at max', 'No', 'Yes [now fits]'],
@@ -57,13 +73,26 @@ describe('differences against the baseline', () => {
       ['Addresses used at max', '924 of 753', '258 of 753 [−666]'],
       ['Warm pool share at desired', '72 %', '15 % [−57 %]'],
     ]);
-    expect(subnetRows(cols, 0)[0]!.cells.map((c) => [c.text, c.danger, c.diff?.text])).toEqual([['308 / 251', true, undefined], ['86 / 251', false, '−222']]);
+    expect(subnetRows(cols, 0)[0]!.cells.map((c) => [c.text, c.danger, c.diff?.text])).toEqual([
+      ['308 / 251', true, undefined],
+      ['86 / 251', false, '−222'],
+    ]);
     // With B as the baseline the signs turn round.
-    expect(groupRows(cols, 1).find((r) => r.label === 'Addresses per node')!.cells.map((c) => c.diff?.text ?? c.text)).toEqual(['+74', '26']);
+    expect(
+      groupRows(cols, 1)
+        .find((r) => r.label === 'Addresses per node')!
+        .cells.map((c) => c.diff?.text ?? c.text),
+    ).toEqual(['+74', '26']);
   });
 
   it('a scenario without a valid plan shows "—" and no difference', () => {
-    const rows = headlineRows([{ evaluation: A, api: null }, { evaluation: null, api: null }], 0);
+    const rows = headlineRows(
+      [
+        { evaluation: A, api: null },
+        { evaluation: null, api: null },
+      ],
+      0,
+    );
     expect(rows[0]!.cells[1]).toEqual({ text: '—' });
   });
 });

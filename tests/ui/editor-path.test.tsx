@@ -20,8 +20,10 @@ beforeAll(() => {
 });
 
 const cidrValues = () => screen.getAllByLabelText('Subnet CIDR').map((i) => (i as HTMLInputElement).value);
-const nameValues = () => document.querySelectorAll<HTMLInputElement>('.subnet-table th input').length
-  ? [...document.querySelectorAll<HTMLInputElement>('.subnet-table th input')].map((i) => i.value) : [];
+const nameValues = () =>
+  document.querySelectorAll<HTMLInputElement>('.subnet-table th input').length
+    ? [...document.querySelectorAll<HTMLInputElement>('.subnet-table th input')].map((i) => i.value)
+    : [];
 const podSelect = (az: string) => screen.getByLabelText(`Pod subnet in ${az}`) as HTMLSelectElement;
 const banner = () => document.querySelector('.stale-banner');
 
@@ -47,7 +49,11 @@ describe('the seed’s fix by hand', () => {
 
     // Ticking custom networking picks each AZ's only free subnet: nothing to fix.
     await user.click(screen.getByLabelText('Custom networking'));
-    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual(['pods-a', 'pods-b', 'pods-c']);
+    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual([
+      'pods-a',
+      'pods-b',
+      'pods-c',
+    ]);
     expect(banner()).toBeNull();
 
     // m5.16xlarge under custom networking: (15 − 1) ENIs × 49 + 2 = 688, capped at 250 (max-pods-calculator.sh).
@@ -65,8 +71,12 @@ describe('the seed’s fix by hand', () => {
     // The primary still has 10.0.3.0/24 free, but the newest CIDR with room comes first.
     expect(cidrValues().slice(3)).toEqual(['100.64.0.0/18', '100.64.64.0/18']);
     expect(nameValues().slice(3)).toEqual(['pods-a', 'pods-b']);
-    expect(screen.getAllByLabelText('Availability Zone').slice(3).map((i) => (i as HTMLInputElement).value))
-      .toEqual(['us-east-1a', 'us-east-1b']);
+    expect(
+      screen
+        .getAllByLabelText('Availability Zone')
+        .slice(3)
+        .map((i) => (i as HTMLInputElement).value),
+    ).toEqual(['us-east-1a', 'us-east-1b']);
   });
 
   it('custom networking before any pod subnet: the field says so, Go to field focuses it, one click carves them', async () => {
@@ -79,7 +89,11 @@ describe('the seed’s fix by hand', () => {
     await user.click(screen.getByRole('button', { name: 'Carve pod subnets from 100.64.0.0/16' }));
     expect((screen.getByLabelText('Secondary VPC CIDR 1') as HTMLInputElement).value).toBe('100.64.0.0/16');
     expect(cidrValues().slice(3)).toEqual(['100.64.0.0/18', '100.64.64.0/18', '100.64.128.0/18']);
-    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual(['pods-a', 'pods-b', 'pods-c']);
+    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual([
+      'pods-a',
+      'pods-b',
+      'pods-c',
+    ]);
     await waitFor(() => expect(banner()).toBeNull());
   });
 
@@ -91,7 +105,11 @@ describe('the seed’s fix by hand', () => {
     plan.vpc.cidrs.push('100.67.0.0/16');
     const { user } = renderApp(plan);
     await user.click(screen.getByLabelText('Custom networking'));
-    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual(['', 'pods-b', 'pods-c']);
+    expect(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((az) => podSelect(az).value)).toEqual([
+      '',
+      'pods-b',
+      'pods-c',
+    ]);
     expect(await screen.findByRole('heading', { name: /^1 field needs fixing/ })).toBeTruthy();
   });
 });
@@ -159,7 +177,9 @@ describe('repeated findings', () => {
     const section = title.closest('section')!;
     const lines = section.querySelectorAll(':scope > ul > li');
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.textContent).toMatch(/^nodeGroups\[\*\]\.podSubnets 10 node groups: Custom networking puts pod ENIs/);
+    expect(lines[0]!.textContent).toMatch(
+      /^nodeGroups\[\*\]\.podSubnets 10 node groups: Custom networking puts pod ENIs/,
+    );
     const which = within(section).getByText('Which 10').closest('details')!;
     expect(which.open).toBe(false);
     expect(within(which).getAllByRole('button', { name: 'Go to field' })).toHaveLength(10);
@@ -181,17 +201,35 @@ describe('repeated findings in the results', () => {
     const line = within(panel).getByText('5 node groups').closest('li')!;
     // eni-max-pods.txt: m5.16xlarge 737 = 15 ENIs × 49 + 2; under custom networking 14 × 49 = 686 addresses.
     expect(line.querySelector('.w-msg')!.textContent).toBe(
-      '5 node groups: custom networking takes the primary ENI away from pods, but the default max pods (737) does not know; '
-      + 'the kubelet schedules up to 735 pods but only 686 get addresses',
+      '5 node groups: custom networking takes the primary ENI away from pods, but the default max pods (737) does not know; ' +
+        'the kubelet schedules up to 735 pods but only 686 get addresses',
     );
     const list = line.querySelector('details')!;
     expect(list.open).toBe(false);
-    expect([...list.querySelectorAll('li')].map((li) => li.textContent!.split(':')[0])).toEqual(['web-1', 'web-2', 'web-3', 'web-4', 'web-5']);
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent!.split(':')[0])).toEqual([
+      'web-1',
+      'web-2',
+      'web-3',
+      'web-4',
+      'web-5',
+    ]);
     await user.click(within(line).getByRole('button', { name: 'Apply: max pods = 250 (all 5)' }));
     await waitFor(() => expect(within(panel).queryByText('5 node groups')).toBeNull());
-    expect(screen.getAllByLabelText('Max pods').map((i) => (i as HTMLInputElement).value)).toEqual(['250', '250', '250', '250', '250']);
+    expect(screen.getAllByLabelText('Max pods').map((i) => (i as HTMLInputElement).value)).toEqual([
+      '250',
+      '250',
+      '250',
+      '250',
+      '250',
+    ]);
     // One undo step for the five.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(screen.getAllByLabelText('Max pods').map((i) => (i as HTMLInputElement).value)).toEqual(['', '', '', '', '']);
+    expect(screen.getAllByLabelText('Max pods').map((i) => (i as HTMLInputElement).value)).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 });

@@ -54,9 +54,11 @@ describe('VPC CIDRs', () => {
     expect(screen.queryByLabelText('Secondary VPC CIDR 1')).toBeNull();
   });
 
-  it('shows each CIDR\'s free space: the /22 has 256 addresses in no subnet', () => {
+  it("shows each CIDR's free space: the /22 has 256 addresses in no subnet", () => {
     renderApp(SMALL_ROUTABLE_VPC);
-    expect(describedText(screen.getByLabelText('VPC CIDR'))).toMatch(/1,024 addresses · 3 subnets · 256 not in any subnet/);
+    expect(describedText(screen.getByLabelText('VPC CIDR'))).toMatch(
+      /1,024 addresses · 3 subnets · 256 not in any subnet/,
+    );
   });
 });
 
@@ -67,10 +69,17 @@ describe('the carve helper', () => {
     const size = await screen.findByLabelText('Subnet size', {}, { timeout: 5000 }); // a lazy chunk: slow when the machine is busy
     await user.selectOptions(size, '26');
     const preview = screen.getByRole('list', { name: 'Subnets to add' });
-    expect(preview.textContent).toBe('nodes-a-2 us-east-1a 10.0.3.0/26nodes-b-2 us-east-1b 10.0.3.64/26nodes-c-2 us-east-1c 10.0.3.128/26');
+    expect(preview.textContent).toBe(
+      'nodes-a-2 us-east-1a 10.0.3.0/26nodes-b-2 us-east-1b 10.0.3.64/26nodes-c-2 us-east-1c 10.0.3.128/26',
+    );
     await user.click(screen.getByRole('button', { name: 'Add 3 subnets' }));
     expect(screen.getAllByLabelText('Subnet CIDR').map((i) => (i as HTMLInputElement).value)).toEqual([
-      '10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/26', '10.0.3.64/26', '10.0.3.128/26',
+      '10.0.0.0/24',
+      '10.0.1.0/24',
+      '10.0.2.0/24',
+      '10.0.3.0/26',
+      '10.0.3.64/26',
+      '10.0.3.128/26',
     ]);
   });
 });

@@ -34,7 +34,8 @@ describe('colours', () => {
     expect(idx).toHaveLength(TOP_N);
     expect(idx.some((i) => i >= 12)).toBe(true); // the palette's 12 colours would repeat by index
     const m = chartModel(ev, idx, false);
-    for (const scheme of ['light', 'dark'] as const) expect(new Set(m.lines.map((l) => subnetColor(l.slot, scheme))).size).toBe(TOP_N);
+    for (const scheme of ['light', 'dark'] as const)
+      expect(new Set(m.lines.map((l) => subnetColor(l.slot, scheme))).size).toBe(TOP_N);
   });
 
   it('a plan of few subnets keeps each subnet its own colour (as in the bars)', () => {
@@ -62,9 +63,24 @@ describe('the y axis', () => {
   it('fits lines that stay under 10 % of usable, and says the usable lines are above', () => {
     // m5.large with 10 pods: 2 ENIs for the pods + 1 warm = 27 + 3 primaries = 30 addresses a node; at max
     // 6 nodes, 2 a subnet: 60 of a /20's 4,091 usable, 1.5 %.
-    const plan: Plan = { ...SMALL_ROUTABLE_VPC, vpc: { ...SMALL_ROUTABLE_VPC.vpc, cidrs: ['10.0.0.0/16'],
-      subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s, i) => ({ ...s, cidr: `10.0.${i * 16}.0/20`, reservedIps: 0 })) },
-    nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.large', podsPerNode: 10, minNodes: 3, desiredNodes: 3, maxNodes: 6 }] };
+    const plan: Plan = {
+      ...SMALL_ROUTABLE_VPC,
+      vpc: {
+        ...SMALL_ROUTABLE_VPC.vpc,
+        cidrs: ['10.0.0.0/16'],
+        subnets: SMALL_ROUTABLE_VPC.vpc.subnets.map((s, i) => ({ ...s, cidr: `10.0.${i * 16}.0/20`, reservedIps: 0 })),
+      },
+      nodeGroups: [
+        {
+          ...SMALL_ROUTABLE_VPC.nodeGroups[0]!,
+          instanceType: 'm5.large',
+          podsPerNode: 10,
+          minNodes: 3,
+          desiredNodes: 3,
+          maxNodes: 6,
+        },
+      ],
+    };
     const { ev } = validated(plan);
     const m = chartModel(ev, pickSubnets(ev, 'loaded'), true);
     const drawn = Math.max(...m.rows.flatMap((r) => m.lines.map((l) => r[l.key]!)));
@@ -103,7 +119,9 @@ describe('one group scaled alone', () => {
     const figure = screen.getByRole('figure', { name: /exhaustion/i });
     await userEvent.selectOptions(within(figure).getByLabelText('Scale'), 'p5-training');
     expect(within(figure).getByText('Nodes of p5-training, the other groups at desired')).toBeTruthy();
-    const row = within(figure).getAllByRole('row').find((r) => within(r).queryByRole('rowheader', { name: 'gpu-a' }) && r.closest('.readout-table'))!;
+    const row = within(figure)
+      .getAllByRole('row')
+      .find((r) => within(r).queryByRole('rowheader', { name: 'gpu-a' }) && r.closest('.readout-table'))!;
     expect(within(row).getAllByRole('cell').at(-1)!.textContent).toBe('21 nodes');
     expect(within(figure).getByText(/gpu-a runs out first, at 21 of its nodes/)).toBeTruthy();
     // Back to every group: the x axis counts all nodes again (p5-training 21 + system's 3 at desired would be 24).

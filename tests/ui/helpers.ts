@@ -12,7 +12,9 @@ export function stat(label: string): string {
 /** The per-node address figure in a node group's result summary, e.g. '100'. */
 export function perNode(group: string): string {
   const results = screen.getByRole('region', { name: 'Node groups' }).closest('section')!;
-  const summary = within(results as HTMLElement).getByText(group, { selector: '.g-name' }).closest('summary')!;
+  const summary = within(results as HTMLElement)
+    .getByText(group, { selector: '.g-name' })
+    .closest('summary')!;
   return /([\d,]+) addresses per node/.exec(summary.textContent!)![1]!;
 }
 

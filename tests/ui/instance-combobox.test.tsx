@@ -43,7 +43,8 @@ describe('the instance-type combobox, keyboard only', () => {
     expect(box.value).toBe('m5.24xlarge');
     expect(box.getAttribute('aria-expanded')).toBe('false');
     expect(
-      (draftToJson(activeDraft(store.getState())) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!.instanceType,
+      (draftToJson(activeDraft(store.getState())) as { nodeGroups: { instanceType: string }[] }).nodeGroups[0]!
+        .instanceType,
     ).toBe('m5.24xlarge');
     // 20 pods on 50-address ENIs: 2 ENIs × 49 held + 2 primaries, as on m5.16xlarge.
     await expectPerNode('general', '100');

@@ -38,7 +38,10 @@ describe('the 48-subnet, 40-group plan', () => {
     expect(toggle.textContent).toMatch(/^▸group-02m5\.xlarge · 10\/80\/250 nodes · 15 pods$/);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await user.click(toggle);
-    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual(['group-01', 'group-02']);
+    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual([
+      'group-01',
+      'group-02',
+    ]);
   });
 
   it('draws the 8 most loaded subnets by default, and one AZ on request', async () => {
@@ -47,16 +50,24 @@ describe('the 48-subnet, 40-group plan', () => {
     expect(within(chart).getByText('8 of 48 subnets')).toBeTruthy();
     await user.selectOptions(within(chart).getByLabelText('Subnets shown'), 'az:us-east-1b');
     expect(within(chart).getByText('16 of 48 subnets')).toBeTruthy();
-    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(/^Subnet exhaustion chart: addresses used in 16 of 48 subnets/);
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Subnet exhaustion chart: addresses used in 16 of 48 subnets/,
+    );
   });
 });
 
 describe('safety nets', () => {
   it('a crash shows what happened and a way back, not a blank page', async () => {
     const onReset = vi.fn();
-    const Boom = () => { throw new Error('boom'); };
+    const Boom = () => {
+      throw new Error('boom');
+    };
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    render(<ErrorBoundary onReset={onReset}><Boom /></ErrorBoundary>);
+    render(
+      <ErrorBoundary onReset={onReset}>
+        <Boom />
+      </ErrorBoundary>,
+    );
     expect(screen.getByRole('heading', { name: 'Something went wrong in the planner' })).toBeTruthy();
     expect(screen.getByText('boom')).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Start again from a preset' }));

@@ -64,7 +64,9 @@ describe('the planner on the small routable preset', () => {
     expect((cidr as HTMLInputElement).value).toBe('10.0.0.');
     expect(cidr.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(cidr)).toMatch(/not a CIDR|not a valid IPv4/);
-    expect(screen.getByRole('heading', { name: /1 field needs fixing: the results below are from the last valid plan/ })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { name: /1 field needs fixing: the results below are from the last valid plan/ }),
+    ).toBeTruthy();
     expect(stat('Addresses used at desired')).toBe('324'); // the last valid result stays on screen
     await user.type(cidr, '0/24');
     expect(cidr.getAttribute('aria-invalid')).toBeNull();
@@ -100,12 +102,18 @@ describe('the planner on the small routable preset', () => {
   it('adds, duplicates and removes node groups', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     await user.click(screen.getByRole('button', { name: 'Duplicate node group general' }));
-    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual(['general', 'general-copy']);
+    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual([
+      'general',
+      'general-copy',
+    ]);
     expect(stat('Addresses used at desired')).toBe('624'); // two groups of 3 × 100, + 24
     await user.click(screen.getByRole('button', { name: 'Add node group' }));
     expect(screen.getAllByLabelText('Node group name')).toHaveLength(3);
     await user.click(screen.getByRole('button', { name: 'Remove node group general-copy' }));
-    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual(['general', 'nodes']);
+    expect(screen.getAllByLabelText('Node group name').map((i) => (i as HTMLInputElement).value)).toEqual([
+      'general',
+      'nodes',
+    ]);
   });
 
   it('a warning with a setting fix applies it: prefix delegation → set max pods to the recommended 250', async () => {

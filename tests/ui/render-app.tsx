@@ -16,9 +16,19 @@ await loadLazyChunks();
 // generous bound costs nothing when the test passes (they return as soon as the element is there).
 configure({ asyncUtilTimeout: 15_000 });
 
-export function renderApp(plan: Plan | Workspace, options: { sync?: boolean; storage?: Storage | null; notice?: LoadNotice | null } = {}) {
+export function renderApp(
+  plan: Plan | Workspace,
+  options: { sync?: boolean; storage?: Storage | null; notice?: LoadNotice | null } = {},
+) {
   const ctx = { store: createPlanStore(structuredClone(plan)), derive: createDerivation(dataset) };
   const user = userEvent.setup();
-  const view = render(<App ctx={ctx} sync={options.sync ?? false} storage={options.storage ?? null} initialNotice={options.notice ?? null} />);
+  const view = render(
+    <App
+      ctx={ctx}
+      sync={options.sync ?? false}
+      storage={options.storage ?? null}
+      initialNotice={options.notice ?? null}
+    />,
+  );
   return { ...view, user, store: ctx.store, ctx };
 }

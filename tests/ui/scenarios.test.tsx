@@ -13,7 +13,10 @@ import { renderApp } from './render-app';
 
 afterEach(cleanup);
 
-const tabs = () => screen.getAllByRole('tab', { name: /Small routable|MINIMUM_IP_TARGET/ }).map((t) => [t.textContent, t.getAttribute('aria-selected')]);
+const tabs = () =>
+  screen
+    .getAllByRole('tab', { name: /Small routable|MINIMUM_IP_TARGET/ })
+    .map((t) => [t.textContent, t.getAttribute('aria-selected')]);
 /** A row of a comparison table as [label, cell, cell, …]. */
 const compareRow = (table: string, label: string) => {
   const t = screen.getByRole('table', { name: table });
@@ -25,7 +28,10 @@ describe('scenarios', () => {
   it('fork → edit B → compare: A does not fit (nodes-a at 7 nodes), B with MIT 25 / WIT 5 fits at 26 addresses per node', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     await user.click(screen.getByRole('button', { name: 'Fork scenario' }));
-    expect(tabs()).toEqual([['Small routable VPC', 'false'], ['Small routable VPC (B)', 'true']]);
+    expect(tabs()).toEqual([
+      ['Small routable VPC', 'false'],
+      ['Small routable VPC (B)', 'true'],
+    ]);
     expect((screen.getByLabelText('Plan name') as HTMLInputElement).value).toBe('Small routable VPC (B)');
     await user.type(screen.getByLabelText('MINIMUM_IP_TARGET'), '25');
     await user.type(screen.getByLabelText('WARM_IP_TARGET'), '5');
@@ -35,17 +41,45 @@ describe('scenarios', () => {
 
     await user.click(screen.getByRole('button', { name: 'Compare scenarios' }));
     await screen.findByRole('heading', { name: 'Compare scenarios' }, { timeout: 5000 });
-    await waitFor(() => expect(compareRow('At a glance', 'Fits at max')).toEqual(['Fits at max', 'No', 'Yesagainst the baseline: now fits (better)']));
-    expect(compareRow('At a glance', 'Nodes until the first subnet runs out'))
-      .toEqual(['Nodes until the first subnet runs out', '7 (nodes-a)', 'none up to 18against the baseline: no longer runs out (better)']);
-    expect(compareRow('At a glance', 'Addresses used at max')).toEqual(['Addresses used at max', '924 of 753', '258 of 753against the baseline: −666 (better)']);
-    expect(compareRow('At a glance', 'Warm pool share at desired')).toEqual(['Warm pool share at desired', '72 %', '15 %against the baseline: −57 % (better)']);
-    expect(compareRow('Subnets: addresses used at max / usable', 'nodes-a')).toEqual(['nodes-a', '308 / 251', '86 / 251against the baseline: −222 (better)']);
-    expect(compareRow('Node groups', 'Addresses per node')).toEqual(['Addresses per node', '100', '26against the baseline: −74 (better)']);
+    await waitFor(() =>
+      expect(compareRow('At a glance', 'Fits at max')).toEqual([
+        'Fits at max',
+        'No',
+        'Yesagainst the baseline: now fits (better)',
+      ]),
+    );
+    expect(compareRow('At a glance', 'Nodes until the first subnet runs out')).toEqual([
+      'Nodes until the first subnet runs out',
+      '7 (nodes-a)',
+      'none up to 18against the baseline: no longer runs out (better)',
+    ]);
+    expect(compareRow('At a glance', 'Addresses used at max')).toEqual([
+      'Addresses used at max',
+      '924 of 753',
+      '258 of 753against the baseline: −666 (better)',
+    ]);
+    expect(compareRow('At a glance', 'Warm pool share at desired')).toEqual([
+      'Warm pool share at desired',
+      '72 %',
+      '15 %against the baseline: −57 % (better)',
+    ]);
+    expect(compareRow('Subnets: addresses used at max / usable', 'nodes-a')).toEqual([
+      'nodes-a',
+      '308 / 251',
+      '86 / 251against the baseline: −222 (better)',
+    ]);
+    expect(compareRow('Node groups', 'Addresses per node')).toEqual([
+      'Addresses per node',
+      '100',
+      '26against the baseline: −74 (better)',
+    ]);
     // A: 2 nodes of 100 addresses per /24 (251 usable, 8 reserved) × 3 subnets = 6; B: 9 of 26 each = 27, 18 beyond max.
     // The difference counts the nodes at max that fit (6 → 9), never the room beyond max.
-    expect(compareRow('Node groups', 'Nodes at max that fit'))
-      .toEqual(['Nodes at max that fit', '6 of 9', 'all 9, room for 18 moreagainst the baseline: +3 (better)']);
+    expect(compareRow('Node groups', 'Nodes at max that fit')).toEqual([
+      'Nodes at max that fit',
+      '6 of 9',
+      'all 9, room for 18 moreagainst the baseline: +3 (better)',
+    ]);
     // The difference is in the text, the colour only repeats it.
     const cell = within(screen.getByRole('table', { name: 'Node groups' })).getByText('−74');
     expect(cell.closest('.diff')!.className).toBe('diff better');
@@ -72,10 +106,15 @@ describe('scenarios', () => {
     await user.type(screen.getByLabelText('MINIMUM_IP_TARGET'), '25');
     await user.click(screen.getByRole('button', { name: 'Delete scenario Small routable VPC (B)' }));
     expect(tabs()).toEqual([['Small routable VPC', 'true']]);
-    expect(document.querySelector('.scenario-status')!.textContent).toBe('Deleted the scenario “Small routable VPC (B)”. Undo brings it back.');
+    expect(document.querySelector('.scenario-status')!.textContent).toBe(
+      'Deleted the scenario “Small routable VPC (B)”. Undo brings it back.',
+    );
     expect((screen.getByRole('button', { name: /^Delete scenario/ }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(tabs()).toEqual([['Small routable VPC', 'false'], ['Small routable VPC (B)', 'true']]);
+    expect(tabs()).toEqual([
+      ['Small routable VPC', 'false'],
+      ['Small routable VPC (B)', 'true'],
+    ]);
     expect((screen.getByLabelText('MINIMUM_IP_TARGET') as HTMLInputElement).value).toBe('25');
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(tabs()).toEqual([['Small routable VPC', 'true']]);
@@ -84,17 +123,31 @@ describe('scenarios', () => {
   it('"Make it a scenario" adds the advisor\'s first fix (MIT 25, WIT 5) as a scenario that fits, and switches to it', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     const advisor = await screen.findByRole('region', { name: /^Fixes, measured/ }, { timeout: 5000 });
-    const first = await within(advisor).findByRole('heading', { name: /^1\W*MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5$/ }, { timeout: 5000 });
+    const first = await within(advisor).findByRole(
+      'heading',
+      { name: /^1\W*MINIMUM_IP_TARGET=25, WARM_IP_TARGET=5$/ },
+      { timeout: 5000 },
+    );
     const make = within(first.closest('li')!).getByRole('button', { name: 'Make it a scenario' });
     expect(make.getAttribute('aria-describedby')).toBe(first.id);
     await waitFor(() => expect((make as HTMLButtonElement).disabled).toBe(false));
     // Its measured headroom: fits, nothing runs out within 2× max, 258 addresses at max, 15 % warm.
     const item = make.closest('li')!;
-    expect([...item.querySelectorAll('.figures dd')].map((d) => d.textContent)).toEqual(['Yes', 'not within 2× max', '258', '15 %']);
+    expect([...item.querySelectorAll('.figures dd')].map((d) => d.textContent)).toEqual([
+      'Yes',
+      'not within 2× max',
+      '258',
+      '15 %',
+    ]);
     await user.click(make);
     // A short name (the plan's and the fix's in a few words), not the whole title; the new tab has the focus.
-    expect(tabs()).toEqual([['Small routable VPC', 'false'], ['Small routable VPC + MIT 25/WIT 5', 'true']]);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Small routable VPC + MIT 25/WIT 5' })));
+    expect(tabs()).toEqual([
+      ['Small routable VPC', 'false'],
+      ['Small routable VPC + MIT 25/WIT 5', 'true'],
+    ]);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Small routable VPC + MIT 25/WIT 5' })),
+    );
     expect(screen.getByRole('heading', { name: 'Fits at max' })).toBeTruthy();
     expect((screen.getByLabelText('MINIMUM_IP_TARGET') as HTMLInputElement).value).toBe('25');
     await expectPerNode('general', '26');
@@ -103,11 +156,22 @@ describe('scenarios', () => {
   it('forks up to 8 scenarios, then says why not', async () => {
     const { user, store } = renderApp(SMALL_ROUTABLE_VPC);
     for (let i = 0; i < 7; i++) await user.click(screen.getByRole('button', { name: 'Fork scenario' }));
-    expect(store.getState().scenarios.map((d) => d.name.slice(-3))).toEqual(['VPC', '(B)', '(C)', '(D)', '(E)', '(F)', '(G)', '(H)']);
+    expect(store.getState().scenarios.map((d) => d.name.slice(-3))).toEqual([
+      'VPC',
+      '(B)',
+      '(C)',
+      '(D)',
+      '(E)',
+      '(F)',
+      '(G)',
+      '(H)',
+    ]);
     expect((screen.getByRole('button', { name: 'Fork scenario' }) as HTMLButtonElement).disabled).toBe(true);
     expect(store.getState().actions.forkScenario()).toBe(false);
     expect(store.getState().notice).toEqual({ kind: 'full', max: 8 });
     // the scenario bar's live region words the store's fact
-    await waitFor(() => expect(document.querySelector('.scenario-status')!.textContent).toBe('At most 8 scenarios: delete one first.'));
+    await waitFor(() =>
+      expect(document.querySelector('.scenario-status')!.textContent).toBe('At most 8 scenarios: delete one first.'),
+    );
   });
 });

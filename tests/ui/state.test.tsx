@@ -20,7 +20,9 @@ import { activeDraft } from '../../src/state/workspace-state';
 function memoryStorage(init: Record<string, string> = {}): Storage {
   const m = new Map(Object.entries(init));
   return {
-    get length() { return m.size; },
+    get length() {
+      return m.size;
+    },
     clear: () => m.clear(),
     getItem: (k) => m.get(k) ?? null,
     key: (i) => [...m.keys()][i] ?? null,
@@ -30,11 +32,14 @@ function memoryStorage(init: Record<string, string> = {}): Storage {
 }
 
 describe('the draft', () => {
-  it.each([...PRESETS, largePlan()].map((p) => [p.name, p] as const))('round-trips %s through validatePlan unchanged', (_, plan) => {
-    const v = validatePlan(draftToJson(planToDraft(plan)), dataset);
-    // fails when the round trip is invalid (false is not the plan), not only when it differs
-    expect(v.ok ? v.plan : v.issues).toEqual(plan);
-  });
+  it.each([...PRESETS, largePlan()].map((p) => [p.name, p] as const))(
+    'round-trips %s through validatePlan unchanged',
+    (_, plan) => {
+      const v = validatePlan(draftToJson(planToDraft(plan)), dataset);
+      // fails when the round trip is invalid (false is not the plan), not only when it differs
+      expect(v.ok ? v.plan : v.issues).toEqual(plan);
+    },
+  );
 
   it('reads numbers as typed: "10,000" is 10000, "" is empty, "12a" stays text for the schema to name', () => {
     expect(toNumber('10,000', undefined)).toBe(10000);
@@ -43,10 +48,16 @@ describe('the draft', () => {
     expect(toNumber('1.5', undefined)).toBe(1.5);
   });
 
-  it('labels model messages with the page\'s names', () => {
-    expect(fieldMessage({ path: 'nodeGroups[0].maxNodes', message: 'nodeGroups[0].maxNodes is missing; add it' })).toBe('Enter a whole number');
-    expect(fieldMessage({ path: 'cni.warmEniTarget', message: 'cni.warmEniTarget (WARM_ENI_TARGET) must be at most 100, got 200' }))
-      .toBe('Must be at most 100, got 200');
+  it("labels model messages with the page's names", () => {
+    expect(fieldMessage({ path: 'nodeGroups[0].maxNodes', message: 'nodeGroups[0].maxNodes is missing; add it' })).toBe(
+      'Enter a whole number',
+    );
+    expect(
+      fieldMessage({
+        path: 'cni.warmEniTarget',
+        message: 'cni.warmEniTarget (WARM_ENI_TARGET) must be at most 100, got 200',
+      }),
+    ).toBe('Must be at most 100, got 200');
   });
 });
 
@@ -54,7 +65,10 @@ describe('applyPatch', () => {
   it('writes plan values back as text: max pods 250, WARM_IP_TARGET 5', () => {
     const d = planToDraft(SMALL_ROUTABLE_VPC);
     expect(applyPatch(d, { kind: 'nodeGroup', index: 0, set: { maxPods: 250 } }).nodeGroups[0]!.maxPods).toBe('250');
-    const c = applyPatch(d, { kind: 'cni', set: { warmIpTarget: 5, minimumIpTarget: null, prefixDelegation: true } }).cni;
+    const c = applyPatch(d, {
+      kind: 'cni',
+      set: { warmIpTarget: 5, minimumIpTarget: null, prefixDelegation: true },
+    }).cni;
     expect([c.warmIpTarget, c.minimumIpTarget, c.prefixDelegation]).toEqual(['5', '', true]);
     expect(applyPatch(d, { kind: 'nodeGroup', index: 7, set: { maxPods: 1 } })).toBe(d);
   });
@@ -92,11 +106,16 @@ describe('loading', () => {
   it('a damaged link says why, as text, and keeps the saved plan', () => {
     const r = loadInitialPlan('#1.<script>', storage(), dataset);
     expect(r.plan.name).toBe('saved plan');
-    expect(loadNoticeText(r.notice!.fact)).toMatch(/^The share link could not be opened: the share link is damaged.*Your last saved plan is shown instead\.$/);
+    expect(loadNoticeText(r.notice!.fact)).toMatch(
+      /^The share link could not be opened: the share link is damaged.*Your last saved plan is shown instead\.$/,
+    );
   });
 
   it('a link whose plan is invalid names the field', () => {
-    const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }] };
+    const bad = {
+      ...SMALL_ROUTABLE_VPC,
+      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'm5.huge' }],
+    };
     const r = loadInitialPlan(documentLink(bad, ''), memoryStorage(), dataset);
     expect(r.plan).toEqual(BLANK_PLAN);
     expect(loadNoticeText(r.notice!.fact)).toMatch(/A blank plan is shown instead\.$/);

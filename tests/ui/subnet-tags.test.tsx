@@ -38,12 +38,19 @@ describe('subnet tags in the page', () => {
     await user.click(screen.getByText(/Subnet tags/));
     await user.click(screen.getByRole('button', { name: 'Tag pods-a kubernetes.io/role/cni=1' }));
     await waitFor(() => expect(verdict()).toBe('Fits at max'));
-    const lines = () => [...screen.getByRole('list', { name: /Where one m5.16xlarge node of .* takes its addresses/ }).querySelectorAll('li')].map((li) => li.textContent);
+    const lines = () =>
+      [
+        ...screen
+          .getByRole('list', { name: /Where one m5.16xlarge node of .* takes its addresses/ })
+          .querySelectorAll('li'),
+      ].map((li) => li.textContent);
     // The detail follows the verdict a frame later (use-painted-value.ts).
-    await waitFor(() => expect(lines()).toEqual([
-      'From the node subnet (nodes-a): 50 = node IP and primary ENI',
-      'By subnet discovery (the most free of nodes-a, pods-a): 50 = 1 secondary ENI with 50 addresses',
-    ]));
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        'From the node subnet (nodes-a): 50 = node IP and primary ENI',
+        'By subnet discovery (the most free of nodes-a, pods-a): 50 = 1 secondary ENI with 50 addresses',
+      ]),
+    );
   });
 
   it('a tag typed by hand goes into the plan; a key longer than 128 characters is named at the field', async () => {

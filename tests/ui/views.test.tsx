@@ -57,12 +57,15 @@ describe('chart data', () => {
   });
 });
 
-describe('how one node\'s number arises', () => {
+describe("how one node's number arises", () => {
   it('m5.8xlarge with 10 pods: (ceil(10 ÷ 29) + 1) ENIs × 29 = 58 held, + 2 primaries = 60', () => {
     const t = dataset.byName.get('m5.8xlarge')!;
     const steps = explainNode(t, DEFAULT_CNI, nodeAccounting(t, DEFAULT_CNI, { pods: 10 }));
     const by = Object.fromEntries(steps.map((s) => [s.label, s]));
-    expect(by['Pod addresses held']).toMatchObject({ value: '58', formula: '(ceil(10 ÷ 29) + WARM_ENI_TARGET 1) ENIs × 29 slots' });
+    expect(by['Pod addresses held']).toMatchObject({
+      value: '58',
+      formula: '(ceil(10 ÷ 29) + WARM_ENI_TARGET 1) ENIs × 29 slots',
+    });
     expect(by['Of which warm pool']!.value).toBe('48');
     expect(by['Addresses per node']!.value).toBe('60');
   });
@@ -78,13 +81,21 @@ describe('how one node\'s number arises', () => {
 describe('instance types', () => {
   it('type-ahead ranks the exact name, then names starting with the text, then the family', () => {
     expect(searchInstanceTypes(dataset, 'm5.8')[0]!.name).toBe('m5.8xlarge');
-    expect(searchInstanceTypes(dataset, 'p5').slice(0, 3).map((t) => t.name)).toEqual(['p5.4xlarge', 'p5.48xlarge', 'p5e.48xlarge']);
+    expect(
+      searchInstanceTypes(dataset, 'p5')
+        .slice(0, 3)
+        .map((t) => t.name),
+    ).toEqual(['p5.4xlarge', 'p5.48xlarge', 'p5e.48xlarge']);
     expect(searchInstanceTypes(dataset, 'zz9')).toEqual([]);
     expect(searchInstanceTypes(dataset, '', 2000)).toHaveLength(1391);
   });
 
   it('gives the three max-pods numbers: m5.16xlarge 737 / 250 / 735', () => {
     const m5 = dataset.byName.get('m5.16xlarge')!;
-    expect(maxPodsNumbers(m5, DEFAULT_CNI, nodeAccounting(m5, DEFAULT_CNI, { pods: 0 }))).toMatchObject({ eniLimited: 737, recommended: 250, effective: 735 });
+    expect(maxPodsNumbers(m5, DEFAULT_CNI, nodeAccounting(m5, DEFAULT_CNI, { pods: 0 }))).toMatchObject({
+      eniLimited: 737,
+      recommended: 250,
+      effective: 735,
+    });
   });
 });

@@ -78,8 +78,14 @@ describe('the URL fragment', () => {
 
     // The link in a fresh page: both scenarios, B active, the DNS view's ndots.
     renderApp(workspace);
-    expect(screen.getAllByRole('tab', { name: /^Small routable VPC/ }).map((t) => [t.textContent, t.getAttribute('aria-selected')]))
-      .toEqual([['Small routable VPC', 'false'], ['Small routable VPC (B)', 'true']]);
+    expect(
+      screen
+        .getAllByRole('tab', { name: /^Small routable VPC/ })
+        .map((t) => [t.textContent, t.getAttribute('aria-selected')]),
+    ).toEqual([
+      ['Small routable VPC', 'false'],
+      ['Small routable VPC (B)', 'true'],
+    ]);
     await expectPerNode('general', '26');
   });
 
@@ -95,7 +101,9 @@ describe('the URL fragment', () => {
       location.hash = documentLink(ws, '').slice(1);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    await waitFor(() => expect(store.getState().scenarios.map((d) => d.name)).toEqual([GPU_TRAINING.name, SMALL_ROUTABLE_VPC.name]));
+    await waitFor(() =>
+      expect(store.getState().scenarios.map((d) => d.name)).toEqual([GPU_TRAINING.name, SMALL_ROUTABLE_VPC.name]),
+    );
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(store.getState().scenarios.map((d) => d.name)).toEqual([SMALL_ROUTABLE_VPC.name]);
   });
@@ -104,7 +112,7 @@ describe('the URL fragment', () => {
 describe('the Import tool', () => {
   beforeEach(polyfillBlobText);
 
-  it('an AWS import replaces the active scenario\'s plan as one undo step, and says so', async () => {
+  it("an AWS import replaces the active scenario's plan as one undo step, and says so", async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     await user.click(screen.getByRole('button', { name: 'Fork scenario' }));
     await user.click(screen.getByRole('tab', { name: 'Import' }));
@@ -118,8 +126,15 @@ describe('the Import tool', () => {
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await user.click(screen.getByRole('button', { name: 'Replace the plan with this' }));
     expect((screen.getByLabelText('Plan name') as HTMLInputElement).value).toBe('prod-eks');
-    expect(screen.getByText(/^“prod-eks” \(AWS import .*\) is now the plan of this scenario\. Undo \(Ctrl\+Z\) brings back the plan it replaced\.$/)).toBeTruthy();
-    expect(screen.getAllByRole('tab', { name: /Small routable|prod-eks/ }).map((t) => t.textContent)).toEqual(['Small routable VPC', 'prod-eks']);
+    expect(
+      screen.getByText(
+        /^“prod-eks” \(AWS import .*\) is now the plan of this scenario\. Undo \(Ctrl\+Z\) brings back the plan it replaced\.$/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByRole('tab', { name: /Small routable|prod-eks/ }).map((t) => t.textContent)).toEqual([
+      'Small routable VPC',
+      'prod-eks',
+    ]);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect((screen.getByLabelText('Plan name') as HTMLInputElement).value).toBe('Small routable VPC (B)');
   });
@@ -135,7 +150,10 @@ describe('the EC2 API inputs travel with the workspace', () => {
     const { workspaceOfDrafts } = await import('../../src/state/workspace-state');
     const { createDerivation } = await import('../../src/state/derive');
     const ws = workspaceOfDrafts(store.getState(), createDerivation(dataset)).workspace!;
-    expect(ws.views?.scaleOut).toEqual({ seconds: 20, buckets: { AttachNetworkInterface: { bucket: 80, refillPerSecond: 8 } } });
+    expect(ws.views?.scaleOut).toEqual({
+      seconds: 20,
+      buckets: { AttachNetworkInterface: { bucket: 80, refillPerSecond: 8 } },
+    });
     const opened = loadInitialWorkspace(documentLink(ws, ''), null, dataset);
     expect(opened.workspace.views?.scaleOut?.seconds).toBe(20);
     store.temporal.getState().undo();

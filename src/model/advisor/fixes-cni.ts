@@ -18,7 +18,9 @@ import type { AdviceContext, Cost, Draft } from './types';
 
 /** Groups that start nodes (maxNodes > 0), with their instance type. */
 function activeGroups(ctx: AdviceContext): { g: NodeGroup; i: number; t: InstanceType }[] {
-  return ctx.plan.nodeGroups.flatMap((g, i) => (g.maxNodes > 0 ? [{ g, i, t: ctx.dataset.byName.get(g.instanceType)! }] : []));
+  return ctx.plan.nodeGroups.flatMap((g, i) =>
+    g.maxNodes > 0 ? [{ g, i, t: ctx.dataset.byName.get(g.instanceType)! }] : [],
+  );
 }
 
 function perNode(plan: Plan, ctx: AdviceContext, i: number): NodeAccounting {
@@ -55,14 +57,20 @@ export function warmIpTargetsFix(ctx: AdviceContext): Draft | null {
   next.cni.minimumIpTarget = mit;
   next.cni.warmIpTarget = margin;
   const costs: Cost[] = [
-    { text: 'aws-node restart to apply (DaemonSet env); no node replacement: ipamd frees surplus addresses within about 30 s', weight: 1 },
+    {
+      text: 'aws-node restart to apply (DaemonSet env); no node replacement: ipamd frees surplus addresses within about 30 s',
+      weight: 1,
+    },
     {
       text: `pod churn: about 1 AssignPrivateIpAddresses per pod started beyond the ${margin} warm addresses (bucket 100, refill 5/s per account and Region), UnassignPrivateIpAddresses on scale-in (vpc-cni #730)`,
       weight: 1,
     },
   ];
   if (active.some((a) => a.g.podsPerNode < pods)) {
-    costs.push({ text: `MINIMUM_IP_TARGET is cluster-wide: groups with fewer pods per node hold ${mit} addresses too`, weight: 0 });
+    costs.push({
+      text: `MINIMUM_IP_TARGET is cluster-wide: groups with fewer pods per node hold ${mit} addresses too`,
+      weight: 0,
+    });
   }
   const pd = cni.prefixDelegation ? ' (with prefix delegation, rounded up to /28 prefixes)' : '';
   return {
@@ -87,9 +95,11 @@ export function maxEniFix(ctx: AdviceContext): Draft | null {
   if (cni.prefixDelegation || (cni.warmIpTarget ?? 0) > 0 || (cni.minimumIpTarget ?? 0) > 0) return null;
   const active = activeGroups(ctx);
   if (active.length === 0) return null;
-  const extra = (cni.customNetworking ? 1 : 0);
+  const extra = cni.customNetworking ? 1 : 0;
   const need = (a: { g: NodeGroup; t: InstanceType }) =>
-    Math.max(1, Math.ceil((a.g.podsPerNode + warmMargin(a.g.podsPerNode)) / (a.t.ipv4PerEni - 1))) + extra + (cni.podEni && a.t.trunk ? 1 : 0);
+    Math.max(1, Math.ceil((a.g.podsPerNode + warmMargin(a.g.podsPerNode)) / (a.t.ipv4PerEni - 1))) +
+    extra +
+    (cni.podEni && a.t.trunk ? 1 : 0);
   const maxEni = Math.max(...active.map(need));
   const capped = active.filter((a) => a.t.enis > maxEni && ctx.base.evaluation.nodeGroups[a.i]!.perNode.enis > maxEni);
   if (capped.length === 0 || cni.maxEni === maxEni) return null;
@@ -111,8 +121,14 @@ export function maxEniFix(ctx: AdviceContext): Draft | null {
     summary: `Caps every node at ${maxEni} ENI${maxEni > 1 ? 's' : ''} (the ENIs the pods + a warm margin need) and sets max pods to max-pods-calculator.sh --cni-max-eni ${maxEni}: ${extra ? `(${maxEni} − 1)` : maxEni} × ${slots} + 2${cni.customNetworking ? ', not the plain MAX_ENI × slots + 2, which would admit a whole ENI of pods too many under custom networking' : ', the same as MAX_ENI × slots + 2 here'}. ${listSome(perNodeChanges(ctx, next), 4, '; ')}.`,
     plan: next,
     costs: [
-      { text: `MAX_ENI=${maxEni} is cluster-wide (aws-node env): every node has at most ${maxEni} ENI${maxEni > 1 ? 's' : ''}`, weight: 1 },
-      { text: `max pods must match: ${listSome(settings)} (bootstrap --use-max-pods false --kubelet-extra-args, or Karpenter kubelet.maxPods); node replacement needed`, weight: 3 },
+      {
+        text: `MAX_ENI=${maxEni} is cluster-wide (aws-node env): every node has at most ${maxEni} ENI${maxEni > 1 ? 's' : ''}`,
+        weight: 1,
+      },
+      {
+        text: `max pods must match: ${listSome(settings)} (bootstrap --use-max-pods false --kubelet-extra-args, or Karpenter kubelet.maxPods); node replacement needed`,
+        weight: 3,
+      },
       { text: `density capped at ${density} pods per node: more pods need more nodes`, weight: 1 },
     ],
   };
@@ -131,13 +147,18 @@ export function prefixDelegationFix(ctx: AdviceContext): Draft | null {
   const next = clonePlan(ctx.plan);
   next.cni.prefixDelegation = true;
   // WPT=0 with no WIT/MIT "is not supported" (docs/prefix-and-ip-target.md).
-  if (next.cni.warmPrefixTarget === 0 && !(cni.warmIpTarget ?? 0) && !(cni.minimumIpTarget ?? 0)) next.cni.warmPrefixTarget = 1;
+  if (next.cni.warmPrefixTarget === 0 && !(cni.warmIpTarget ?? 0) && !(cni.minimumIpTarget ?? 0))
+    next.cni.warmPrefixTarget = 1;
   const active = activeGroups(ctx);
   const nonNitro = active.filter((a) => !vpcCniSupportsPrefixDelegation(a.t));
   const maxPods: string[] = [];
   for (const a of active) {
     if (!vpcCniSupportsPrefixDelegation(a.t)) continue;
-    const rec = recommendedMaxPods(a.t, { prefixDelegation: true, customNetworking: cni.customNetworking, maxEni: cni.maxEni });
+    const rec = recommendedMaxPods(a.t, {
+      prefixDelegation: true,
+      customNetworking: cni.customNetworking,
+      maxEni: cni.maxEni,
+    });
     next.nodeGroups[a.i]!.maxPods = rec;
     maxPods.push(`${a.g.name} --max-pods=${rec}`);
   }
@@ -150,16 +171,31 @@ export function prefixDelegationFix(ctx: AdviceContext): Draft | null {
   if (gains.length === 0) return null;
   const reserved = reservePrefixBlocks(next, ctx.dataset, ctx.headroomPct);
   const costs: Cost[] = [
-    { text: `node replacement needed: ipamd switches to prefixes on new ENIs; max pods must rise: ${listSome(maxPods)}`, weight: 3 },
+    {
+      text: `node replacement needed: ipamd switches to prefixes on new ENIs; max pods must rise: ${listSome(maxPods)}`,
+      weight: 3,
+    },
   ];
   if (reserved.length) {
-    costs.push({ text: `subnet CIDR reservations of type prefix: ${listSome(reserved.map((r) => `${r.subnet} ${formatCidr(r.cidr)}`))} (CreateSubnetCidrReservation)`, weight: 1 });
+    costs.push({
+      text: `subnet CIDR reservations of type prefix: ${listSome(reserved.map((r) => `${r.subnet} ${formatCidr(r.cidr)}`))} (CreateSubnetCidrReservation)`,
+      weight: 1,
+    });
   }
-  costs.push({ text: 'prefixes need free aligned /28 blocks: scattered single addresses cause InsufficientCidrBlocks although addresses remain', weight: 1 });
+  costs.push({
+    text: 'prefixes need free aligned /28 blocks: scattered single addresses cause InsufficientCidrBlocks although addresses remain',
+    weight: 1,
+  });
   if (nonNitro.length) {
-    costs.push({ text: `${listSome(nonNitro.map((a) => `${a.g.name} (${a.g.instanceType})`))}: not Nitro, silently stays on secondary IPs`, weight: 1 });
+    costs.push({
+      text: `${listSome(nonNitro.map((a) => `${a.g.name} (${a.g.instanceType})`))}: not Nitro, silently stays on secondary IPs`,
+      weight: 1,
+    });
   }
-  const wpt = next.cni.warmIpTarget || next.cni.minimumIpTarget ? 'the WARM_IP_TARGET / MINIMUM_IP_TARGET rounded up to prefixes' : `WARM_PREFIX_TARGET=${next.cni.warmPrefixTarget} (${ADDRESSES_PER_PREFIX * next.cni.warmPrefixTarget} warm addresses)`;
+  const wpt =
+    next.cni.warmIpTarget || next.cni.minimumIpTarget
+      ? 'the WARM_IP_TARGET / MINIMUM_IP_TARGET rounded up to prefixes'
+      : `WARM_PREFIX_TARGET=${next.cni.warmPrefixTarget} (${ADDRESSES_PER_PREFIX * next.cni.warmPrefixTarget} warm addresses)`;
   const res = reserved.length
     ? ` Prefix reservations: ${listSome(reserved.map((r) => `${r.subnet} ${formatCidr(r.cidr)}${r.fits ? '' : ' (best effort: still short of /28 blocks)'}`))}.`
     : '';

@@ -9,7 +9,14 @@
  * ipv6ClusterFix is tried after every other rule (ctx.rules, index.ts FIX_RULES) fails to make the plan fit.
  */
 import { formatCidr, parseCidr, splitCidr, type Cidr } from '../cidr';
-import { CGNAT, classifyRange, RANGE_198_19, suggestSecondaryCidr, VPC_MAX_PREFIX, VPC_MIN_PREFIX } from '../cidr-association';
+import {
+  CGNAT,
+  classifyRange,
+  RANGE_198_19,
+  suggestSecondaryCidr,
+  VPC_MAX_PREFIX,
+  VPC_MIN_PREFIX,
+} from '../cidr-association';
 import { cniValue } from '../cni-settings';
 import type { Plan } from '../plan';
 import { CNI_ROLE_TAG, splitNode } from '../subnet-discovery';
@@ -74,19 +81,34 @@ export function taggedSubnetFix(ctx: AdviceContext): Draft | null {
     names.push(`${name} ${formatCidr(blocks[i]!)}`);
     next.vpc.subnets.push({ name, az, cidr: formatCidr(blocks[i]!), tags: { [CNI_ROLE_TAG]: '1' } });
   });
-  const stay = ctx.base.evaluation.nodeGroups.filter((g) => g.nodes.max > 0).flatMap((g) => {
-    const fixed = splitNode(g.perNode, false)?.fixed;
-    return fixed ? [`${g.name} ${fmt(fixed.nodeIps + fixed.eniPrimaries + fixed.podIps + fixed.warmIps)}`] : [];
-  });
+  const stay = ctx.base.evaluation.nodeGroups
+    .filter((g) => g.nodes.max > 0)
+    .flatMap((g) => {
+      const fixed = splitNode(g.perNode, false)?.fixed;
+      return fixed ? [`${g.name} ${fmt(fixed.nodeIps + fixed.eniPrimaries + fixed.podIps + fixed.warmIps)}`] : [];
+    });
   const range = classifyRange(added[0]!) === 'cgnat' ? '100.64.0.0/10, RFC 6598' : '198.19.0.0/16';
   const costs: Cost[] = [
-    { text: `non-routable pod IPs on the ENIs there (${range}): SNAT to the node's address for traffic leaving the VPC; reach those pods from outside through load balancers`, weight: 2 },
-    { text: `${added.length} more VPC CIDR block${added.length > 1 ? 's' : ''}: ${plan.vpc.cidrs.length + added.length} of the quota of ${quota}`, weight: 1 },
-    { text: 'no ENIConfig, no max-pods change, no node replacement: ENIs created from now on go there (running nodes keep theirs until ipamd replaces them); VPC CNI 1.18.0 or newer', weight: 0 },
-    { text: `the primary ENI stays in the node subnet with its addresses (per node: ${stay.join(', ')}); tag the node subnets ${CNI_ROLE_TAG}=0 to move those pods too (then max pods falls as with custom networking)`, weight: 0 },
+    {
+      text: `non-routable pod IPs on the ENIs there (${range}): SNAT to the node's address for traffic leaving the VPC; reach those pods from outside through load balancers`,
+      weight: 2,
+    },
+    {
+      text: `${added.length} more VPC CIDR block${added.length > 1 ? 's' : ''}: ${plan.vpc.cidrs.length + added.length} of the quota of ${quota}`,
+      weight: 1,
+    },
+    {
+      text: 'no ENIConfig, no max-pods change, no node replacement: ENIs created from now on go there (running nodes keep theirs until ipamd replaces them); VPC CNI 1.18.0 or newer',
+      weight: 0,
+    },
+    {
+      text: `the primary ENI stays in the node subnet with its addresses (per node: ${stay.join(', ')}); tag the node subnets ${CNI_ROLE_TAG}=0 to move those pods too (then max pods falls as with custom networking)`,
+      weight: 0,
+    },
     { text: `ENIs there take the security groups tagged ${CNI_ROLE_TAG}, else the primary ENI's`, weight: 0 },
   ];
-  if (wasOff) costs.push({ text: 'ENABLE_SUBNET_DISCOVERY=true (its default) in aws-node: a DaemonSet restart', weight: 1 });
+  if (wasOff)
+    costs.push({ text: 'ENABLE_SUBNET_DISCOVERY=true (its default) in aws-node: a DaemonSet restart', weight: 1 });
   return {
     id: 'tagged-subnet',
     title: `Tagged subnet${azs.length > 1 ? 's' : ''} from ${added.map(formatCidr).join(', ')} (subnet discovery)`,
@@ -115,16 +137,27 @@ export function ipv6ClusterFix(ctx: AdviceContext): Draft | null {
   // Custom networking is IPv4 only: the ENIConfig subnets have nothing to do.
   next.cni.customNetworking = false;
   for (const g of next.nodeGroups) delete g.podSubnets;
-  const before = base.evaluation.nodeGroups.filter((g) => g.nodes.max > 0).map((g) => `${g.name} ${fmt(g.perNode.totalIps)}`);
+  const before = base.evaluation.nodeGroups
+    .filter((g) => g.nodes.max > 0)
+    .map((g) => `${g.name} ${fmt(g.perNode.totalIps)}`);
   return {
     id: 'ipv6-cluster',
     title: 'IPv6 cluster (pods on IPv6, one /80 per node)',
     summary: `No IPv4 fix makes this plan fit. In an IPv6 cluster pods take their addresses from one IPv6 /80 prefix per node and no IPv4 from the VPC; each node keeps its IPv4 address and one per extra ENI (IPv4 per node now: ${before.join(', ')}).`,
     plan: next,
     costs: [
-      { text: 'a new cluster: the IP family is chosen when the cluster is created (move the workloads over)', weight: 3 },
-      { text: 'every workload, image and endpoint the pods use must work over IPv6; IPv4-only destinations are reached through the node (SNAT from 169.254.172.0/22), not from the pods\' own addresses', weight: 2 },
-      { text: 'the VPC and its subnets need IPv6 CIDRs (dual stack) and an egress-only internet gateway; VPC CNI with ENABLE_IPv6=true and prefix delegation; Linux nodes only', weight: 1 },
+      {
+        text: 'a new cluster: the IP family is chosen when the cluster is created (move the workloads over)',
+        weight: 3,
+      },
+      {
+        text: "every workload, image and endpoint the pods use must work over IPv6; IPv4-only destinations are reached through the node (SNAT from 169.254.172.0/22), not from the pods' own addresses",
+        weight: 2,
+      },
+      {
+        text: 'the VPC and its subnets need IPv6 CIDRs (dual stack) and an egress-only internet gateway; VPC CNI with ENABLE_IPv6=true and prefix delegation; Linux nodes only',
+        weight: 1,
+      },
     ],
   };
 }

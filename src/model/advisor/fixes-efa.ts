@@ -29,22 +29,34 @@ function layoutFix(ctx: AdviceContext, layout: Exclude<EfaLayout, 'none' | 'efa'
     const after = launchLayout(t, layout);
     const ng = next.nodeGroups[i]!;
     ng.efaLayout = layout;
-    changes.push(`${g.name} (${t.name}): ${launchLayout(t, 'efa').extraNodeIps} EFA interface addresses per node fewer`);
+    changes.push(
+      `${g.name} (${t.name}): ${launchLayout(t, 'efa').extraNodeIps} EFA interface addresses per node fewer`,
+    );
     if (after.efaOnlyOnCard0 > 0 && (g.kind ?? 'self-managed') !== 'karpenter') {
       // The EFA-only interface on card 0 takes a CNI slot: max pods must drop to what the CNI can address.
       const maxPods = karpenterEniLimitedPods(t, ctx.plan.cni.customNetworking ? 1 : 0, after.efaOnlyOnCard0);
       if (g.maxPods === null || g.maxPods > maxPods) ng.maxPods = maxPods;
-      costs.push({ text: `${g.name}: max pods ${fmt(ng.maxPods ?? maxPods)} (card 0 keeps ${t.enis - after.efaOnlyOnCard0} of ${t.enis} ENI slots for pods)`, weight: 1 });
+      costs.push({
+        text: `${g.name}: max pods ${fmt(ng.maxPods ?? maxPods)} (card 0 keeps ${t.enis - after.efaOnlyOnCard0} of ${t.enis} ENI slots for pods)`,
+        weight: 1,
+      });
     }
   }
   if (layout === 'efa-only') {
-    costs.push({ text: 'node replacement; made by terraform-aws-eks ≥ v21 (enable_efa_only, the default) or Karpenter ≥ v1.11 networkInterfaces; eksctl cannot make it', weight: 2 });
+    costs.push({
+      text: 'node replacement; made by terraform-aws-eks ≥ v21 (enable_efa_only, the default) or Karpenter ≥ v1.11 networkInterfaces; eksctl cannot make it',
+      weight: 2,
+    });
   } else {
-    costs.push({ text: 'node replacement; made by Karpenter ≥ v1.11 networkInterfaces (efa-only on every EFA card) or a launch template of your own; eksctl and terraform-aws-eks cannot make it', weight: 3 });
+    costs.push({
+      text: 'node replacement; made by Karpenter ≥ v1.11 networkInterfaces (efa-only on every EFA card) or a launch template of your own; eksctl and terraform-aws-eks cannot make it',
+      weight: 3,
+    });
   }
-  const title = layout === 'efa-only'
-    ? 'EFA-only interfaces beyond card 0 (terraform-aws-eks v21 enable_efa_only)'
-    : 'ENA primary + EFA-only interfaces (EC2 recommended)';
+  const title =
+    layout === 'efa-only'
+      ? 'EFA-only interfaces beyond card 0 (terraform-aws-eks v21 enable_efa_only)'
+      : 'ENA primary + EFA-only interfaces (EC2 recommended)';
   return {
     id: `efa-layout-${layout}`,
     title,

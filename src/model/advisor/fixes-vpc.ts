@@ -4,7 +4,14 @@ import { listSome } from './types';
  * networking, and larger subnets carved from free space in the VPC CIDRs.
  */
 import { containsCidr, formatCidr, nextFreeBlock, parseCidr, splitCidr, usableAddresses, type Cidr } from '../cidr';
-import { CGNAT, RANGE_198_19, classifyRange, suggestSecondaryCidr, VPC_MAX_PREFIX, VPC_MIN_PREFIX } from '../cidr-association';
+import {
+  CGNAT,
+  RANGE_198_19,
+  classifyRange,
+  suggestSecondaryCidr,
+  VPC_MAX_PREFIX,
+  VPC_MIN_PREFIX,
+} from '../cidr-association';
 import { vpcCniSupportsPrefixDelegation } from '../instances';
 import { recommendedMaxPods } from '../max-pods';
 import type { Plan } from '../plan';
@@ -16,15 +23,18 @@ import { azLabels, clonePlan, uniqueName } from './measure';
 import { reservationIn, subnetSizeFor } from './prefix-reservation';
 import type { AdviceContext, Cost, Draft } from './types';
 
-const parsed = (texts: readonly string[]): Cidr[] => texts.flatMap((t) => {
-  const r = parseCidr(t);
-  return r.ok ? [r.value] : [];
-});
+const parsed = (texts: readonly string[]): Cidr[] =>
+  texts.flatMap((t) => {
+    const r = parseCidr(t);
+    return r.ok ? [r.value] : [];
+  });
 
 /** AZs of the launch subnets of groups that start nodes, in plan order. */
 function nodeAzs(plan: Plan): string[] {
   const byName = new Map(plan.vpc.subnets.map((s) => [s.name, s]));
-  const azs = plan.nodeGroups.filter((g) => g.maxNodes > 0).flatMap((g) => g.subnets.map((n) => byName.get(n)?.az ?? ''));
+  const azs = plan.nodeGroups
+    .filter((g) => g.maxNodes > 0)
+    .flatMap((g) => g.subnets.map((n) => byName.get(n)?.az ?? ''));
   return [...new Set(azs.filter(Boolean))];
 }
 
@@ -80,17 +90,28 @@ export function secondaryCidrFix(ctx: AdviceContext): Draft | null {
     g.podSubnets = gAzs.flatMap((az) => (podName.has(az) ? [podName.get(az)!] : []));
     if (g.maxNodes === 0) return;
     const rec = recommendedMaxPods(t, {
-      customNetworking: true, prefixDelegation: plan.cni.prefixDelegation && vpcCniSupportsPrefixDelegation(t), maxEni: plan.cni.maxEni,
+      customNetworking: true,
+      prefixDelegation: plan.cni.prefixDelegation && vpcCniSupportsPrefixDelegation(t),
+      maxEni: plan.cni.maxEni,
     });
     g.maxPods = g.maxPods === null ? rec : Math.min(g.maxPods, rec);
     maxPods.push(`${g.name} --max-pods=${g.maxPods}`);
   });
   const range = classifyRange(added[0]!) === 'cgnat' ? '100.64.0.0/10, RFC 6598' : '198.19.0.0/16';
   const costs: Cost[] = [
-    { text: `non-routable pod IPs (${range}): SNAT to the node's address for egress beyond the VPC; reach pods from outside through load balancers`, weight: 2 },
+    {
+      text: `non-routable pod IPs (${range}): SNAT to the node's address for egress beyond the VPC; reach pods from outside through load balancers`,
+      weight: 2,
+    },
     { text: 'node replacement needed: existing nodes keep their pod ENIs in the node subnets', weight: 3 },
-    { text: `AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true and one ENIConfig per AZ (ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone); max pods lower, the primary ENI carries no pods: ${listSome(maxPods)}`, weight: 1 },
-    { text: `${added.length} more VPC CIDR block${added.length > 1 ? 's' : ''}: ${plan.vpc.cidrs.length + added.length} of the quota of ${quota}; a new CIDR can take up to 1 h to reach the EKS control plane`, weight: 1 },
+    {
+      text: `AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true and one ENIConfig per AZ (ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone); max pods lower, the primary ENI carries no pods: ${listSome(maxPods)}`,
+      weight: 1,
+    },
+    {
+      text: `${added.length} more VPC CIDR block${added.length > 1 ? 's' : ''}: ${plan.vpc.cidrs.length + added.length} of the quota of ${quota}; a new CIDR can take up to 1 h to reach the EKS control plane`,
+      weight: 1,
+    },
   ];
   const blocks = podBlocks.map((b, i) => `${podName.get(azs[i]!)} ${formatCidr(b)}`).join(', ');
   return {
@@ -120,7 +141,10 @@ export function biggerSubnetsFix(ctx: AdviceContext): Draft | null {
   const u = usageFor(placed, counts, new Usage(st.length));
   const vpcCidrs = parsed(plan.vpc.cidrs);
   const taken = parsed(plan.vpc.subnets.map((s) => s.cidr));
-  const wants = exhausted.map((i) => ({ i, size: subnetSizeFor(u.used(i, st[i]!), { singles: u.singles[i]! + st[i]!.reserved, prefixes: u.prefixes[i]! }) }));
+  const wants = exhausted.map((i) => ({
+    i,
+    size: subnetSizeFor(u.used(i, st[i]!), { singles: u.singles[i]! + st[i]!.reserved, prefixes: u.prefixes[i]! }),
+  }));
   wants.sort((a, b) => (a.size?.prefix ?? 99) - (b.size?.prefix ?? 99));
   const next = clonePlan(plan);
   const moved: string[] = [];
@@ -147,14 +171,21 @@ export function biggerSubnetsFix(ctx: AdviceContext): Draft | null {
     }
     taken.push(where.block);
     moved.push(`${s.name} ${s.cidr} → ${formatCidr(where.block)} (${fmt(usableAddresses(where.block))} usable)`);
-    if (where.v !== home) costs.push({ text: `${s.name} moves to ${plan.vpc.cidrs[where.v]}, another VPC CIDR (routing and security rules must cover it)`, weight: 1 });
+    if (where.v !== home)
+      costs.push({
+        text: `${s.name} moves to ${plan.vpc.cidrs[where.v]}, another VPC CIDR (routing and security rules must cover it)`,
+        weight: 1,
+      });
     s.cidr = formatCidr(where.block);
     const reservation = reservationIn(where.block, size);
     if (reservation) s.prefixReservation = reservation;
     else delete s.prefixReservation;
   }
   if (moved.length === 0) return null;
-  costs.unshift({ text: 'a subnet cannot be resized: create the new subnets, move the nodes (node replacement), then delete the old ones', weight: 3 });
+  costs.unshift({
+    text: 'a subnet cannot be resized: create the new subnets, move the nodes (node replacement), then delete the old ones',
+    weight: 3,
+  });
   return {
     id: 'bigger-subnets',
     title: `Larger subnets: ${moved.map((m) => m.split(' ')[0]).join(', ')}`,

@@ -22,8 +22,19 @@ export { sizeVpc, type SizeVpcInput, type SizeVpcResult } from './size-vpc';
 
 /** The rules, in the order they are tried (the ranking decides the order shown). */
 export const FIX_RULES: readonly FixRule[] = [
-  warmIpTargetsFix, prefixDelegationFix, secondaryCidrFix, maxEniFix, biggerSubnetsFix, efaOnlyFix, enaEfaOnlyFix,
-  poolCpuFloorFix, poolFamilyExclusionFix, autoModePrefixSizeFix, poolMaxPodsFix, taggedSubnetFix, ipv6ClusterFix,
+  warmIpTargetsFix,
+  prefixDelegationFix,
+  secondaryCidrFix,
+  maxEniFix,
+  biggerSubnetsFix,
+  efaOnlyFix,
+  enaEfaOnlyFix,
+  poolCpuFloorFix,
+  poolFamilyExclusionFix,
+  autoModePrefixSizeFix,
+  poolMaxPodsFix,
+  taggedSubnetFix,
+  ipv6ClusterFix,
 ];
 
 /**
@@ -88,12 +99,17 @@ function improves(base: Measured, m: Measured): boolean {
  * The ranking order: fits first, then the headroom ratio (2 decimals), then the cost score, then addresses at max.
  * @example MIT/WIT (fits, ratio 2, cost 2) before the secondary CIDRs (fits, ratio 2, cost 8) before MAX_ENI (fits, ratio 1.44)
  */
-export function compareAdvice(a: Pick<Advice, 'headroom' | 'costScore'>, b: Pick<Advice, 'headroom' | 'costScore'>): number {
+export function compareAdvice(
+  a: Pick<Advice, 'headroom' | 'costScore'>,
+  b: Pick<Advice, 'headroom' | 'costScore'>,
+): number {
   const r = (x: number) => Math.round(x * 100);
-  return Number(b.headroom.fitsAtMax) - Number(a.headroom.fitsAtMax)
-    || r(b.headroom.exhaustionRatio) - r(a.headroom.exhaustionRatio)
-    || a.costScore - b.costScore
-    || a.headroom.addressesAtMax - b.headroom.addressesAtMax;
+  return (
+    Number(b.headroom.fitsAtMax) - Number(a.headroom.fitsAtMax) ||
+    r(b.headroom.exhaustionRatio) - r(a.headroom.exhaustionRatio) ||
+    a.costScore - b.costScore ||
+    a.headroom.addressesAtMax - b.headroom.addressesAtMax
+  );
 }
 
 function toAdvice(ctx: AdviceContext, d: Draft, m: Measured): Omit<Advice, 'rank'> {
@@ -130,13 +146,17 @@ function apiCost(ctx: AdviceContext, m: Measured): { costs: Cost[]; note: string
   const b = perNode(m);
   const costs: Cost[] = [];
   let note = '';
-  if (b > a) costs.push({ text: `+${Math.round((b - a) * 10) / 10} EC2 calls per node at scale-out (${a} → ${b})`, weight: 1 });
+  if (b > a)
+    costs.push({ text: `+${Math.round((b - a) * 10) / 10} EC2 calls per node at scale-out (${a} → ${b})`, weight: 1 });
   else if (b < a) note = ` EC2 calls per starting node: ${a} → ${b}.`;
   const T = ctx.scaleOutSeconds;
   const before = apiCalls(ctx.base.plan, ctx.base.evaluation, { seconds: T });
   const after = apiCalls(m.plan, m.evaluation, { seconds: T });
   if (after.throttled && after.delaySeconds > before.delaySeconds) {
-    costs.push({ text: `scale-out desired → max in ${T} s throttled on ${after.binding}: about ${Math.ceil(after.delaySeconds)} s late`, weight: 1 });
+    costs.push({
+      text: `scale-out desired → max in ${T} s throttled on ${after.binding}: about ${Math.ceil(after.delaySeconds)} s late`,
+      weight: 1,
+    });
   }
   return { costs, note };
 }

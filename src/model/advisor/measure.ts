@@ -92,4 +92,3 @@ export function azLabels(azs: readonly string[]): Map<string, string> {
   const unique = new Set(short).size === azs.length;
   return new Map(azs.map((az, i) => [az, unique ? short[i]! : az]));
 }
-

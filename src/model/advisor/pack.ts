@@ -65,7 +65,11 @@ export function placeSubnets(
       const container = next(prefixFor(total));
       if (typeof container === 'string') return container;
       cidrs.push(container);
-      const carved = carveSubnets(container, [], items.map((r) => r.prefix));
+      const carved = carveSubnets(
+        container,
+        [],
+        items.map((r) => r.prefix),
+      );
       if (typeof carved === 'string') return carved;
       items.forEach((r, j) => blocks.set(r.key, carved[j]!));
     }
@@ -77,13 +81,24 @@ export function placeSubnets(
       if (!r.ok) return `the primary CIDR ${primaryBase}/${prefix} is not aligned: ${r.error}`;
       return r.value;
     }
-    return suggestSecondaryCidr(cidrs, prefix, [primaryRange]) ?? `no further /${prefix} next to ${cidrs.map(formatCidr).join(', ')} in ${formatCidr(primaryRange)}`;
+    return (
+      suggestSecondaryCidr(cidrs, prefix, [primaryRange]) ??
+      `no further /${prefix} next to ${cidrs.map(formatCidr).join(', ')} in ${formatCidr(primaryRange)}`
+    );
   });
   if (routableErr) return { ok: false, error: routableErr };
-  const podErr = place(pods, (prefix) => suggestSecondaryCidr(cidrs, prefix, podRanges) ?? `no free /${prefix} for pods in ${podRanges.map(formatCidr).join(' or ')}`);
+  const podErr = place(
+    pods,
+    (prefix) =>
+      suggestSecondaryCidr(cidrs, prefix, podRanges) ??
+      `no free /${prefix} for pods in ${podRanges.map(formatCidr).join(' or ')}`,
+  );
   if (podErr) return { ok: false, error: podErr };
   if (cidrs.length > quota) {
-    return { ok: false, error: `the layout needs ${cidrs.length} VPC CIDR blocks and the quota is ${quota}: raise cidrQuota (up to 50) or use fewer AZs` };
+    return {
+      ok: false,
+      error: `the layout needs ${cidrs.length} VPC CIDR blocks and the quota is ${quota}: raise cidrQuota (up to 50) or use fewer AZs`,
+    };
   }
   return { ok: true, cidrs, blocks };
 }

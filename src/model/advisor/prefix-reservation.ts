@@ -81,7 +81,9 @@ export function subnetSizeFor(used: number, d: BlockDemand): SubnetSize | null {
 
 /** The reservation of `size` placed in `block`. */
 export function reservationIn(block: Cidr, size: SubnetSize): string | undefined {
-  return size.reservation ? formatCidr({ base: block.base + size.reservation.offset, prefix: size.reservation.prefix }) : undefined;
+  return size.reservation
+    ? formatCidr({ base: block.base + size.reservation.offset, prefix: size.reservation.prefix })
+    : undefined;
 }
 
 /**
@@ -89,7 +91,11 @@ export function reservationIn(block: Cidr, size: SubnetSize): string | undefined
  * the prefixes at max: sized for max × (1 + headroom) when possible, else for max, else best effort.
  * Changes `plan` in place and returns what it set.
  */
-export function reservePrefixBlocks(plan: Plan, dataset: InstanceDataset, headroomPct: number): { subnet: string; cidr: Cidr; fits: boolean }[] {
+export function reservePrefixBlocks(
+  plan: Plan,
+  dataset: InstanceDataset,
+  headroomPct: number,
+): { subnet: string; cidr: Cidr; fits: boolean }[] {
   const placed = placeGroups(plan, dataset);
   const st = subnetStatics(plan);
   const demandAt = (scale: number) => {
@@ -104,8 +110,9 @@ export function reservePrefixBlocks(plan: Plan, dataset: InstanceDataset, headro
     const cidr = parseCidr(s.cidr);
     if (!cidr.ok) return;
     const demand = (u: Usage): BlockDemand => ({ singles: u.singles[i]! + st[i]!.reserved, prefixes: u.prefixes[i]! });
-    const pick = [withHeadroom, atMax].map((u) => choosePrefixReservation(cidr.value, demand(u))).find((r) => r?.fits)
-      ?? choosePrefixReservation(cidr.value, demand(atMax));
+    const pick =
+      [withHeadroom, atMax].map((u) => choosePrefixReservation(cidr.value, demand(u))).find((r) => r?.fits) ??
+      choosePrefixReservation(cidr.value, demand(atMax));
     if (!pick) return;
     s.prefixReservation = formatCidr(pick.cidr);
     out.push({ subnet: s.name, cidr: pick.cidr, fits: pick.fits });

@@ -70,14 +70,20 @@ export function sizeVpc(input: SizeVpcInput, dataset: InstanceDataset): SizeVpcR
   if (azs.length === 0) return { ok: false, error: 'azs: give at least one Availability Zone (EKS needs two)' };
   if (new Set(azs).size !== azs.length) return { ok: false, error: 'azs: each Availability Zone once' };
   const unknown = input.nodeGroups.findIndex((g) => !dataset.byName.has(g.instanceType));
-  if (unknown >= 0) return { ok: false, error: `nodeGroups[${unknown}].instanceType: unknown instance type "${input.nodeGroups[unknown]!.instanceType}"` };
+  if (unknown >= 0)
+    return {
+      ok: false,
+      error: `nodeGroups[${unknown}].instanceType: unknown instance type "${input.nodeGroups[unknown]!.instanceType}"`,
+    };
   const cni: CniSettings = { ...DEFAULT_CNI, ...input.cni };
   const primaryBase = input.primaryBase ?? '10.0.0.0';
   const probe = parseCidr(`${primaryBase}/32`);
   if (!probe.ok) return { ok: false, error: `primaryBase: ${probe.error}` };
   // Further routable blocks come from the primary's RFC 1918 range, else from the /16 around it.
-  const primaryRange = [RFC1918_10, RFC1918_172, RFC1918_192].find((r) => containsCidr(r, probe.value))
-    ?? { base: probe.value.base - (probe.value.base % 2 ** 16), prefix: 16 };
+  const primaryRange = [RFC1918_10, RFC1918_172, RFC1918_192].find((r) => containsCidr(r, probe.value)) ?? {
+    base: probe.value.base - (probe.value.base % 2 ** 16),
+    prefix: 16,
+  };
   const mode = input.podNetwork ?? 'auto';
   const notes: string[] = [];
   let result: SizeVpcResult | null = null;
@@ -88,9 +94,11 @@ export function sizeVpc(input: SizeVpcInput, dataset: InstanceDataset): SizeVpcR
     if (mode === 'auto' && tooBig) {
       const cn = build(input, dataset, { ...cni, customNetworking: true }, primaryBase, primaryRange);
       if (cn.ok && (!result.ok || strands(cn.plan, dataset) <= strands(result.plan, dataset))) {
-        notes.push(result.ok
-          ? `pods in routable subnets would need ${result.plan.vpc.cidrs[0]}; they go to ${cn.plan.vpc.cidrs.slice(1).join(', ')} with custom networking`
-          : `pods in routable subnets do not fit (${result.error}); they go to secondary CIDRs with custom networking`);
+        notes.push(
+          result.ok
+            ? `pods in routable subnets would need ${result.plan.vpc.cidrs[0]}; they go to ${cn.plan.vpc.cidrs.slice(1).join(', ')} with custom networking`
+            : `pods in routable subnets do not fit (${result.error}); they go to secondary CIDRs with custom networking`,
+        );
         result = cn;
       }
     }
@@ -115,7 +123,13 @@ function groupMaxPods(g: SizeVpcGroup, cni: CniSettings, dataset: InstanceDatase
   return recommendedMaxPods(t, { customNetworking: cni.customNetworking, prefixDelegation: pd, maxEni: cni.maxEni });
 }
 
-function build(input: SizeVpcInput, dataset: InstanceDataset, cni: CniSettings, primaryBase: string, primaryRange: Cidr): SizeVpcResult {
+function build(
+  input: SizeVpcInput,
+  dataset: InstanceDataset,
+  cni: CniSettings,
+  primaryBase: string,
+  primaryRange: Cidr,
+): SizeVpcResult {
   const azs = input.azs;
   const labels = azLabels(azs);
   const cn = cni.customNetworking;
@@ -127,16 +141,29 @@ function build(input: SizeVpcInput, dataset: InstanceDataset, cni: CniSettings, 
     const min = Math.min(max, Math.max(0, Math.floor(g.minNodes ?? 0)));
     const desired = Math.min(max, Math.max(min, Math.floor(g.desiredNodes ?? min)));
     return {
-      name: g.name, instanceType: g.instanceType, subnets: azs.map((az) => name('nodes', az)),
+      name: g.name,
+      instanceType: g.instanceType,
+      subnets: azs.map((az) => name('nodes', az)),
       ...(cn ? { podSubnets: azs.map((az) => name('pods', az)) } : {}),
-      minNodes: min, desiredNodes: desired, maxNodes: max, podsPerNode: g.podsPerNode,
+      minNodes: min,
+      desiredNodes: desired,
+      maxNodes: max,
+      podsPerNode: g.podsPerNode,
       ...(g.branchPodsPerNode ? { branchPodsPerNode: g.branchPodsPerNode } : {}),
       maxPods: groupMaxPods(g, { ...cni }, dataset),
     };
   });
   const skeleton: Plan = {
-    version: 1, name: input.name ?? 'Sized VPC', cni,
-    vpc: { cidrs: [], subnets: azs.flatMap((az) => [{ name: name('nodes', az), az, cidr: '' }, ...(cn ? [{ name: name('pods', az), az, cidr: '' }] : [])]) },
+    version: 1,
+    name: input.name ?? 'Sized VPC',
+    cni,
+    vpc: {
+      cidrs: [],
+      subnets: azs.flatMap((az) => [
+        { name: name('nodes', az), az, cidr: '' },
+        ...(cn ? [{ name: name('pods', az), az, cidr: '' }] : []),
+      ]),
+    },
     nodeGroups,
   };
   // Node i of a group goes to subnet i mod k: the first AZ gets ⌈n/k⌉, and every AZ is sized for that.
@@ -156,9 +183,18 @@ function build(input: SizeVpcInput, dataset: InstanceDataset, cni: CniSettings, 
     return subnetSizeFor(used, { singles, prefixes });
   };
   const nodeSize = perAz((p) => p.onNodeSubnet, reserved);
-  if (nodeSize === null) return { ok: false, error: `each node subnet would need more than a /16 (65,531 addresses)${cn ? '' : ': use custom networking'}` };
+  if (nodeSize === null)
+    return {
+      ok: false,
+      error: `each node subnet would need more than a /16 (65,531 addresses)${cn ? '' : ': use custom networking'}`,
+    };
   const podSize: SubnetSize | null = cn ? perAz((p) => p.onPodSubnet, 0) : null;
-  if (cn && podSize === null) return { ok: false, error: 'each pod subnet would need more than a /16 (65,531 addresses): add AZs, lower the warm pool or use prefix delegation' };
+  if (cn && podSize === null)
+    return {
+      ok: false,
+      error:
+        'each pod subnet would need more than a /16 (65,531 addresses): add AZs, lower the warm pool or use prefix delegation',
+    };
   const routable: SubnetRequest[] = azs.flatMap((az) => [
     { key: name('nodes', az), prefix: nodeSize.prefix },
     ...(withCluster ? [{ key: name('cluster', az), prefix: CLUSTER_PREFIX }] : []),
@@ -177,21 +213,57 @@ function build(input: SizeVpcInput, dataset: InstanceDataset, cni: CniSettings, 
     vpc: {
       cidrs: placedBlocks.cidrs.map(formatCidr),
       subnets: [
-        ...azs.map((az) => ({ name: name('nodes', az), az, cidr: fmtBlock(name('nodes', az)), reservedIps: reserved, ...reservation(name('nodes', az), nodeSize) })),
-        ...(withCluster ? azs.map((az) => ({ name: name('cluster', az), az, cidr: fmtBlock(name('cluster', az)), reservedIps: CLUSTER_RESERVED })) : []),
-        ...(cn ? azs.map((az) => ({ name: name('pods', az), az, cidr: fmtBlock(name('pods', az)), ...reservation(name('pods', az), podSize!) })) : []),
+        ...azs.map((az) => ({
+          name: name('nodes', az),
+          az,
+          cidr: fmtBlock(name('nodes', az)),
+          reservedIps: reserved,
+          ...reservation(name('nodes', az), nodeSize),
+        })),
+        ...(withCluster
+          ? azs.map((az) => ({
+              name: name('cluster', az),
+              az,
+              cidr: fmtBlock(name('cluster', az)),
+              reservedIps: CLUSTER_RESERVED,
+            }))
+          : []),
+        ...(cn
+          ? azs.map((az) => ({
+              name: name('pods', az),
+              az,
+              cidr: fmtBlock(name('pods', az)),
+              ...reservation(name('pods', az), podSize!),
+            }))
+          : []),
       ],
       ...(quota !== DEFAULT_CIDR_QUOTA ? { cidrQuota: quota } : {}),
     },
   };
   const v = validatePlan(plan, dataset);
-  if (!v.ok) return { ok: false, error: `internal: the layout does not validate: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
+  if (!v.ok)
+    return {
+      ok: false,
+      error: `internal: the layout does not validate: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    };
   const e = evaluate(v.plan, dataset, v.warnings);
-  if (!e.fits) return { ok: false, error: `internal: the layout does not fit: ${e.warnings.filter((w) => w.severity === 'error').map((w) => w.message).join('; ')}` };
-  const total = plan.vpc.subnets.reduce((s, x) => s + (parseCidr(x.cidr).ok ? 2 ** (32 - Number(x.cidr.split('/')[1])) : 0), 0);
+  if (!e.fits)
+    return {
+      ok: false,
+      error: `internal: the layout does not fit: ${e.warnings
+        .filter((w) => w.severity === 'error')
+        .map((w) => w.message)
+        .join('; ')}`,
+    };
+  const total = plan.vpc.subnets.reduce(
+    (s, x) => s + (parseCidr(x.cidr).ok ? 2 ** (32 - Number(x.cidr.split('/')[1])) : 0),
+    0,
+  );
   return {
     ok: true,
     plan: v.plan,
-    notes: [`${plan.vpc.subnets.length} subnets, ${fmt(total)} addresses; node subnets /${nodeSize.prefix}${cn ? `, pod subnets /${podSize!.prefix}` : ''}, sized for max + ${percent(h - 1, { spaced: true })}`],
+    notes: [
+      `${plan.vpc.subnets.length} subnets, ${fmt(total)} addresses; node subnets /${nodeSize.prefix}${cn ? `, pod subnets /${podSize!.prefix}` : ''}, sized for max + ${percent(h - 1, { spaced: true })}`,
+    ],
   };
 }

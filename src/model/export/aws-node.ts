@@ -81,7 +81,9 @@ export function toAwsNodeEnv(plan: Plan): string {
   }
   for (const note of cniVersionNotes(plan.cni)) lines.push(`# ${note}.`);
   if (plan.cni.multiNic) {
-    lines.push('# Multi-NIC: pods that need an address on every managed card carry the annotation k8s.amazonaws.com/nicConfig: multi-nic-attachment.');
+    lines.push(
+      '# Multi-NIC: pods that need an address on every managed card carry the annotation k8s.amazonaws.com/nicConfig: multi-nic-attachment.',
+    );
   }
   const words = env.map(([k, v]) => shellWord(`${k}=${v}`));
   lines.push(`kubectl set env daemonset aws-node -n kube-system ${words.join(' ')}`);

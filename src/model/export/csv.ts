@@ -16,19 +16,53 @@ const perScale = (name: string) => SCALES.map((s) => `${name}_${s}`);
 
 /** The columns, in order. */
 export const CSV_COLUMNS: readonly string[] = [
-  'kind', 'name',
+  'kind',
+  'name',
   // subnets
-  'az', 'cidr', 'vpc_cidr', 'roles', 'size', 'usable', 'reserved',
-  ...perScale('used'), ...perScale('free'),
-  ...perScale('node_ips'), ...perScale('eni_primaries'), ...perScale('pod_ips'), ...perScale('warm_ips'),
-  'fits_at_max', 'exhausted_at_nodes',
-  'prefix_blocks_total', ...perScale('prefix_blocks_used'), ...perScale('prefix_blocks_spoiled'),
-  ...perScale('prefix_blocks_free'), ...perScale('prefix_blocks_needed'),
+  'az',
+  'cidr',
+  'vpc_cidr',
+  'roles',
+  'size',
+  'usable',
+  'reserved',
+  ...perScale('used'),
+  ...perScale('free'),
+  ...perScale('node_ips'),
+  ...perScale('eni_primaries'),
+  ...perScale('pod_ips'),
+  ...perScale('warm_ips'),
+  'fits_at_max',
+  'exhausted_at_nodes',
+  'prefix_blocks_total',
+  ...perScale('prefix_blocks_used'),
+  ...perScale('prefix_blocks_spoiled'),
+  ...perScale('prefix_blocks_free'),
+  ...perScale('prefix_blocks_needed'),
   // node groups
-  'instance_type', 'subnets', 'pod_subnets', ...perScale('nodes'), 'pods_per_node', 'branch_pods_per_node',
-  'max_pods', 'max_pods_to_set', 'max_pods_eni_limited', 'max_pods_recommended', 'max_pods_effective', 'max_pods_karpenter',
-  'node_pool_mode', 'node_enis', 'node_ips', 'node_prefixes', 'node_subnet_ips', 'pod_subnet_ips', 'node_warm_ips',
-  'node_pods_running', 'pods_without_ip', 'max_nodes_that_fit', ...perScale('addresses'),
+  'instance_type',
+  'subnets',
+  'pod_subnets',
+  ...perScale('nodes'),
+  'pods_per_node',
+  'branch_pods_per_node',
+  'max_pods',
+  'max_pods_to_set',
+  'max_pods_eni_limited',
+  'max_pods_recommended',
+  'max_pods_effective',
+  'max_pods_karpenter',
+  'node_pool_mode',
+  'node_enis',
+  'node_ips',
+  'node_prefixes',
+  'node_subnet_ips',
+  'pod_subnet_ips',
+  'node_warm_ips',
+  'node_pods_running',
+  'pods_without_ip',
+  'max_nodes_that_fit',
+  ...perScale('addresses'),
 ];
 
 /**
@@ -51,22 +85,36 @@ function scaled(row: Row, name: string, values: Record<Scale, number> | undefine
 
 function subnetRow(plan: Plan, r: SubnetResult): Row {
   const row: Row = {
-    kind: 'subnet', name: r.name, az: r.az, cidr: r.cidr,
+    kind: 'subnet',
+    name: r.name,
+    az: r.az,
+    cidr: r.cidr,
     vpc_cidr: r.vpcCidrIndex >= 0 ? plan.vpc.cidrs[r.vpcCidrIndex] : null,
-    roles: r.roles.join(' '), size: r.size, usable: r.usable, reserved: r.breakdown.max.reserved,
-    fits_at_max: r.fitsAtMax, exhausted_at_nodes: r.exhaustedAtNodes,
+    roles: r.roles.join(' '),
+    size: r.size,
+    usable: r.usable,
+    reserved: r.breakdown.max.reserved,
+    fits_at_max: r.fitsAtMax,
+    exhausted_at_nodes: r.exhaustedAtNodes,
   };
   scaled(row, 'used', r.used);
   scaled(row, 'free', r.free);
   for (const s of SCALES) {
     const b = r.breakdown[s];
-    Object.assign(row, { [`node_ips_${s}`]: b.nodeIps, [`eni_primaries_${s}`]: b.eniPrimaries, [`pod_ips_${s}`]: b.podIps, [`warm_ips_${s}`]: b.warmIps });
+    Object.assign(row, {
+      [`node_ips_${s}`]: b.nodeIps,
+      [`eni_primaries_${s}`]: b.eniPrimaries,
+      [`pod_ips_${s}`]: b.podIps,
+      [`warm_ips_${s}`]: b.warmIps,
+    });
     const p = r.prefixBlocks?.[s];
     if (p) {
       row.prefix_blocks_total = p.total;
       Object.assign(row, {
-        [`prefix_blocks_used_${s}`]: p.usedByPrefixes, [`prefix_blocks_spoiled_${s}`]: p.spoiled,
-        [`prefix_blocks_free_${s}`]: p.free, [`prefix_blocks_needed_${s}`]: p.needed,
+        [`prefix_blocks_used_${s}`]: p.usedByPrefixes,
+        [`prefix_blocks_spoiled_${s}`]: p.spoiled,
+        [`prefix_blocks_free_${s}`]: p.free,
+        [`prefix_blocks_needed_${s}`]: p.needed,
       });
     }
   }
@@ -77,17 +125,33 @@ function groupRow(plan: Plan, r: NodeGroupResult, i: number, dataset: InstanceDa
   const g = plan.nodeGroups.find((x) => x.name === r.name) ?? plan.nodeGroups[i];
   const n = r.maxPodsNumbers;
   const row: Row = {
-    kind: 'nodeGroup', name: r.name, instance_type: r.instanceType,
-    subnets: g?.subnets.join(' '), pod_subnets: g?.podSubnets?.join(' '),
-    pods_per_node: g?.podsPerNode, branch_pods_per_node: g?.branchPodsPerNode,
+    kind: 'nodeGroup',
+    name: r.name,
+    instance_type: r.instanceType,
+    subnets: g?.subnets.join(' '),
+    pod_subnets: g?.podSubnets?.join(' '),
+    pods_per_node: g?.podsPerNode,
+    branch_pods_per_node: g?.branchPodsPerNode,
     // The exports' own rule when the dataset is at hand (it also knows EFA-only interfaces on card 0)
     max_pods: r.maxPods,
-    max_pods_to_set: !g ? null : dataset ? maxPodsSetting(g, plan.cni, dataset).value : maxPodsToWrite(g, plan.cni, n.recommended),
-    max_pods_eni_limited: n.eniLimited, max_pods_recommended: n.recommended,
-    max_pods_effective: n.effective, max_pods_karpenter: n.karpenter,
-    node_pool_mode: r.perNode.mode, node_enis: r.perNode.enis, node_ips: r.perNode.ips, node_prefixes: r.perNode.prefixes,
-    node_subnet_ips: r.perNode.nodeSubnetIps, pod_subnet_ips: r.perNode.podSubnetIps, node_warm_ips: r.perNode.warmIps,
-    node_pods_running: r.perNode.podsRunning, pods_without_ip: r.perNode.podsWithoutIp,
+    max_pods_to_set: !g
+      ? null
+      : dataset
+        ? maxPodsSetting(g, plan.cni, dataset).value
+        : maxPodsToWrite(g, plan.cni, n.recommended),
+    max_pods_eni_limited: n.eniLimited,
+    max_pods_recommended: n.recommended,
+    max_pods_effective: n.effective,
+    max_pods_karpenter: n.karpenter,
+    node_pool_mode: r.perNode.mode,
+    node_enis: r.perNode.enis,
+    node_ips: r.perNode.ips,
+    node_prefixes: r.perNode.prefixes,
+    node_subnet_ips: r.perNode.nodeSubnetIps,
+    pod_subnet_ips: r.perNode.podSubnetIps,
+    node_warm_ips: r.perNode.warmIps,
+    node_pods_running: r.perNode.podsRunning,
+    pods_without_ip: r.perNode.podsWithoutIp,
     max_nodes_that_fit: r.maxNodesThatFit,
   };
   scaled(row, 'nodes', r.nodes);
@@ -98,7 +162,11 @@ function groupRow(plan: Plan, r: NodeGroupResult, i: number, dataset: InstanceDa
 function totalRow(e: Evaluation): Row {
   const row: Row = { kind: 'total', name: 'all subnets', usable: e.totals.usable, fits_at_max: e.fits };
   scaled(row, 'used', e.totals.used);
-  scaled(row, 'free', { min: e.totals.usable - e.totals.used.min, desired: e.totals.usable - e.totals.used.desired, max: e.totals.usable - e.totals.used.max });
+  scaled(row, 'free', {
+    min: e.totals.usable - e.totals.used.min,
+    desired: e.totals.usable - e.totals.used.desired,
+    max: e.totals.usable - e.totals.used.max,
+  });
   scaled(row, 'warm_ips', e.totals.warm);
   scaled(row, 'pod_ips', e.totals.pods);
   scaled(row, 'nodes', e.totals.nodes);

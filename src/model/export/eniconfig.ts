@@ -3,7 +3,14 @@
  * `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone`), naming that AZ's pod subnet.
  */
 import type { Plan } from '../plan';
-import { commentSafe, GENERATED_BY, knownSubnetId, podSubnetsByAz, subnetIdLookup, subnetIdOrPlaceholder } from './common';
+import {
+  commentSafe,
+  GENERATED_BY,
+  knownSubnetId,
+  podSubnetsByAz,
+  subnetIdLookup,
+  subnetIdOrPlaceholder,
+} from './common';
 import { yamlStream, type YamlValue } from './yaml';
 
 /** The ENIConfig objects (apiVersion crd.k8s.amazonaws.com/v1alpha1), in AZ order. */
@@ -28,14 +35,16 @@ export function toEniConfigs(plan: Plan): string {
   const choices = podSubnetsByAz(plan);
   const header = [GENERATED_BY, `ENIConfigs of plan "${commentSafe(plan.name)}", one per AZ, named after the AZ.`];
   if (!plan.cni.customNetworking) {
-    header.push('Custom networking is off in this plan: these take effect only with AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true.');
+    header.push(
+      'Custom networking is off in this plan: these take effect only with AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true.',
+    );
   }
   if (choices.length === 0) {
     header.push('No node group lists podSubnets: there is no ENIConfig to write.');
     return header.map((l) => `# ${l}`).join('\n') + '\n';
   }
   header.push(
-    'No securityGroups: pod ENIs get the node primary ENI\'s security groups (add spec.securityGroups to change that).',
+    "No securityGroups: pod ENIs get the node primary ENI's security groups (add spec.securityGroups to change that).",
   );
   const objects = eniConfigObjects(plan);
   return yamlStream(
@@ -44,7 +53,9 @@ export function toEniConfigs(plan: Plan): string {
       comments.push(`${c.az}: pod subnet ${c.subnet.name} (${c.subnet.cidr})`);
       if (!knownSubnetId(c.subnet)) comments.push(`replace the placeholder with its ID: ${subnetIdLookup(c.subnet)}`);
       for (const other of c.conflicts) {
-        comments.push(`WARNING: ${other.name} (${other.cidr}) is also listed for ${c.az}; an AZ has one ENIConfig, ${c.subnet.name} wins`);
+        comments.push(
+          `WARNING: ${other.name} (${other.cidr}) is also listed for ${c.az}; an AZ has one ENIConfig, ${c.subnet.name} wins`,
+        );
       }
       return { comments, value: objects[i]!.value };
     }),

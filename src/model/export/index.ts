@@ -15,15 +15,31 @@ import { toKarpenter } from './karpenter';
 import { toTerraform, type AmiFamily, type ModuleVersion } from './terraform';
 
 /** The formats, in the order the panel shows them. */
-export const EXPORT_FORMATS = ['terraform', 'eksctl', 'karpenter', 'auto-mode', 'eniconfig', 'aws-node', 'csv'] as const;
+export const EXPORT_FORMATS = [
+  'terraform',
+  'eksctl',
+  'karpenter',
+  'auto-mode',
+  'eniconfig',
+  'aws-node',
+  'csv',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each format is, its file name and media type (for download buttons). */
 export const EXPORT_INFO: Record<ExportFormat, { label: string; fileName: string; mediaType: string }> = {
   terraform: { label: 'Terraform (terraform-aws-modules/eks)', fileName: 'eks-ip-plan.tf', mediaType: 'text/plain' },
   eksctl: { label: 'eksctl ClusterConfig', fileName: 'cluster.yaml', mediaType: 'application/yaml' },
-  karpenter: { label: 'Karpenter EC2NodeClass and NodePool', fileName: 'karpenter.yaml', mediaType: 'application/yaml' },
-  'auto-mode': { label: 'EKS Auto Mode NodeClass and NodePool', fileName: 'auto-mode.yaml', mediaType: 'application/yaml' },
+  karpenter: {
+    label: 'Karpenter EC2NodeClass and NodePool',
+    fileName: 'karpenter.yaml',
+    mediaType: 'application/yaml',
+  },
+  'auto-mode': {
+    label: 'EKS Auto Mode NodeClass and NodePool',
+    fileName: 'auto-mode.yaml',
+    mediaType: 'application/yaml',
+  },
   eniconfig: { label: 'ENIConfig (custom networking)', fileName: 'eniconfig.yaml', mediaType: 'application/yaml' },
   'aws-node': { label: 'aws-node environment (kubectl)', fileName: 'aws-node-env.sh', mediaType: 'text/x-shellscript' },
   csv: { label: 'CSV of subnets and node groups', fileName: 'eks-ip-plan.csv', mediaType: 'text/csv' },
@@ -47,7 +63,12 @@ export function isExportFormat(s: string): s is ExportFormat {
  * A validated plan in one format, as text ending in a newline.
  * @example exportPlan(plan, dataset, 'aws-node') // '...kubectl set env daemonset aws-node -n kube-system WARM_IP_TARGET=5 ...\n'
  */
-export function exportPlan(plan: Plan, dataset: InstanceDataset, format: ExportFormat, options: ExportOptions = {}): string {
+export function exportPlan(
+  plan: Plan,
+  dataset: InstanceDataset,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): string {
   switch (format) {
     case 'terraform':
       return toTerraform(plan, dataset, { amiFamily: options.amiFamily, moduleVersion: options.moduleVersion });

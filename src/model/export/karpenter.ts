@@ -181,7 +181,9 @@ export function toKarpenter(plan: Plan, dataset: InstanceDataset): string {
   if (groups.length === 0)
     return (
       header(plan)
-        .concat(plan.nodeGroups.length ? 'No node group to write here.' : 'The plan has no node groups: nothing to write.')
+        .concat(
+          plan.nodeGroups.length ? 'No node group to write here.' : 'The plan has no node groups: nothing to write.',
+        )
         .map((l) => `# ${l}`)
         .join('\n') + '\n'
     );
@@ -214,7 +216,12 @@ export function toKarpenter(plan: Plan, dataset: InstanceDataset): string {
 }
 
 /** What Karpenter does with a pool's EFA layout: comment lines, and the networkInterfaces when one list fits all. */
-function poolLayout(plan: Plan, g: NodeGroup, pool: PoolEvaluation, dataset: InstanceDataset): {
+function poolLayout(
+  plan: Plan,
+  g: NodeGroup,
+  pool: PoolEvaluation,
+  dataset: InstanceDataset,
+): {
   notes: string[];
   interfaces?: YamlMap[];
 } {
@@ -222,7 +229,9 @@ function poolLayout(plan: Plan, g: NodeGroup, pool: PoolEvaluation, dataset: Ins
   if (layout === 'none') return { notes: [] };
   const types = pool.list.map((c) => dataset.byName.get(c.instanceType)).filter((t): t is InstanceType => !!t);
   if (layout === 'efa') {
-    const counts = types.map((t) => [t.name, launchLayout(t, 'efa').efaInterfaces] as const).sort((a, b) => a[1] - b[1]);
+    const counts = types
+      .map((t) => [t.name, launchLayout(t, 'efa').efaInterfaces] as const)
+      .sort((a, b) => a[1] - b[1]);
     const [lo, hi] = [counts[0]!, counts[counts.length - 1]!];
     const range = lo[1] === hi[1] ? `${lo[1]} interfaces` : `${lo[1]} (${lo[0]}) to ${hi[1]} (${hi[0]}) interfaces`;
     return {
@@ -284,7 +293,7 @@ function poolDocs(
   classComments.push(
     g.maxPods !== null && g.maxPods !== undefined
       ? `kubelet.maxPods ${g.maxPods}: set in the plan, for every candidate.`
-      : 'No kubelet.maxPods: Karpenter computes each candidate\'s max pods itself (ENI-limited, minus RESERVED_ENIS).',
+      : "No kubelet.maxPods: Karpenter computes each candidate's max pods itself (ENI-limited, minus RESERVED_ENIS).",
   );
   if (g.reservedEnis !== undefined) {
     classComments.push(
@@ -295,7 +304,8 @@ function poolDocs(
   classComments.push(...layout.notes);
   const limit = poolCpuLimit(pool, g, dataset);
   const poolComments = [cpuLimitNote(limit, g), ...disruptionNote(g)];
-  if (g.pods!.min > 0) poolComments.push(`Karpenter keeps no minimum: pods.min ${g.pods!.min} is the pods' to ask for.`);
+  if (g.pods!.min > 0)
+    poolComments.push(`Karpenter keeps no minimum: pods.min ${g.pods!.min} is the pods' to ask for.`);
   const np: YamlMap = {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',

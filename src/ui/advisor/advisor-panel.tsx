@@ -22,15 +22,20 @@ import './advisor.css';
 export function shortFixLabel(a: Pick<Advice, 'id' | 'title' | 'plan'>, before: Plan): string {
   const cni = a.plan.cni;
   switch (a.id) {
-    case 'warm-ip-targets': return `MIT ${cni.minimumIpTarget ?? 0}/WIT ${cni.warmIpTarget ?? 0}`;
-    case 'max-eni': return `MAX_ENI ${cni.maxEni ?? ''}`.trim();
-    case 'prefix-delegation': return 'prefix delegation';
+    case 'warm-ip-targets':
+      return `MIT ${cni.minimumIpTarget ?? 0}/WIT ${cni.warmIpTarget ?? 0}`;
+    case 'max-eni':
+      return `MAX_ENI ${cni.maxEni ?? ''}`.trim();
+    case 'prefix-delegation':
+      return 'prefix delegation';
     case 'secondary-cidr': {
       const added = a.plan.vpc.cidrs.length - before.vpc.cidrs.length;
       return added > 1 ? `${added} pod CIDRs` : 'pod CIDR';
     }
-    case 'bigger-subnets': return 'larger subnets';
-    default: return a.title.length > 24 ? `${a.title.slice(0, 23).trimEnd()}…` : a.title;
+    case 'bigger-subnets':
+      return 'larger subnets';
+    default:
+      return a.title.length > 24 ? `${a.title.slice(0, 23).trimEnd()}…` : a.title;
   }
 }
 
@@ -80,13 +85,17 @@ export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boole
         {busy && <span className="hint">Measuring the fixes…</span>}
       </div>
       <p className="hint">
-        Each fix is applied to a copy of this plan and evaluated with the same model; the best first. “Make it a scenario” adds the
-        changed plan beside this one, so you can compare them.
+        Each fix is applied to a copy of this plan and evaluated with the same model; the best first. “Make it a
+        scenario” adds the changed plan beside this one, so you can compare them.
       </p>
-      {advice && advice.length === 0 && <p className="muted">No fix the advisor knows improves this plan without stranding pods.</p>}
+      {advice && advice.length === 0 && (
+        <p className="muted">No fix the advisor knows improves this plan without stranding pods.</p>
+      )}
       {advice && advice.length > 0 && (
         <ol className="advice-list">
-          {advice.map((a) => <AdviceItem key={a.id} a={a} plan={rested ?? plan} disabled={stale || busy} />)}
+          {advice.map((a) => (
+            <AdviceItem key={a.id} a={a} plan={rested ?? plan} disabled={stale || busy} />
+          ))}
         </ol>
       )}
     </section>
@@ -98,7 +107,10 @@ function AdviceItem({ a, plan, disabled }: { a: Advice; plan: Plan; disabled: bo
   return (
     <li className="advice">
       <div className="advice-head">
-        <h3 id={`${id}-t`}><span className="advice-rank">{a.rank}</span>{a.title}</h3>
+        <h3 id={`${id}-t`}>
+          <span className="advice-rank">{a.rank}</span>
+          {a.title}
+        </h3>
         <MakeScenario
           a={a}
           name={fixScenarioName(plan.name, shortFixLabel(a, plan))}
@@ -108,10 +120,20 @@ function AdviceItem({ a, plan, disabled }: { a: Advice; plan: Plan; disabled: bo
       </div>
       <p className="advice-summary">{a.summary}</p>
       <HeadroomFigures h={a.headroom} />
-      <p className="advice-costs-label" id={`${id}-c`}>Costs</p>
+      <p className="advice-costs-label" id={`${id}-c`}>
+        Costs
+      </p>
       {a.cost.length ? (
-        <ul className="advice-costs" aria-labelledby={`${id}-c`}>{a.cost.map((c, i) => <li key={i}>{c}</li>)}</ul>
-      ) : <ul className="advice-costs none" aria-labelledby={`${id}-c`}><li>None found beyond the change itself.</li></ul>}
+        <ul className="advice-costs" aria-labelledby={`${id}-c`}>
+          {a.cost.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="advice-costs none" aria-labelledby={`${id}-c`}>
+          <li>None found beyond the change itself.</li>
+        </ul>
+      )}
     </li>
   );
 }
@@ -142,10 +164,18 @@ function MakeScenario({ a, name, disabled, describedBy }: MakeScenarioProps) {
     }, 0);
   };
   return (
-    <button type="button" className="small" disabled={disabled || full} onClick={onClick} aria-describedby={describedBy}
-      title={full
-        ? `At most ${MAX_SCENARIOS} scenarios: delete one first`
-        : `Adds “${name}” as a new scenario and switches to it`}>
+    <button
+      type="button"
+      className="small"
+      disabled={disabled || full}
+      onClick={onClick}
+      aria-describedby={describedBy}
+      title={
+        full
+          ? `At most ${MAX_SCENARIOS} scenarios: delete one first`
+          : `Adds “${name}” as a new scenario and switches to it`
+      }
+    >
       Make it a scenario
     </button>
   );

@@ -16,10 +16,22 @@ const share = (x: number) => percent(x, { spaced: true });
 export function HeadroomFigures({ h }: { h: Headroom }) {
   return (
     <dl className="figures">
-      <div className={h.fitsAtMax ? 'good' : 'bad'}><dt>Fits at max</dt><dd>{h.fitsAtMax ? 'Yes' : 'No'}</dd></div>
-      <div><dt>First subnet runs out</dt><dd>{h.firstExhaustionNodes === null ? 'not within 2× max' : `at ${fmt(h.firstExhaustionNodes)} nodes`}</dd></div>
-      <div><dt>Addresses used at max</dt><dd className="num">{fmt(h.addressesAtMax)}</dd></div>
-      <div><dt>Warm pool at desired</dt><dd className="num">{share(h.warmShareAtDesired)}</dd></div>
+      <div className={h.fitsAtMax ? 'good' : 'bad'}>
+        <dt>Fits at max</dt>
+        <dd>{h.fitsAtMax ? 'Yes' : 'No'}</dd>
+      </div>
+      <div>
+        <dt>First subnet runs out</dt>
+        <dd>{h.firstExhaustionNodes === null ? 'not within 2× max' : `at ${fmt(h.firstExhaustionNodes)} nodes`}</dd>
+      </div>
+      <div>
+        <dt>Addresses used at max</dt>
+        <dd className="num">{fmt(h.addressesAtMax)}</dd>
+      </div>
+      <div>
+        <dt>Warm pool at desired</dt>
+        <dd className="num">{share(h.warmShareAtDesired)}</dd>
+      </div>
     </dl>
   );
 }
@@ -32,12 +44,25 @@ export function Exhausted({ r }: { r: ScenarioResult }) {
     <table className="data">
       <caption className="visually-hidden">Subnets that run out</caption>
       <thead>
-        <tr><th scope="col">Runs out</th><th scope="col" className="num">Used at max</th><th scope="col" className="num">Usable</th><th scope="col" className="num">First short at</th></tr>
+        <tr>
+          <th scope="col">Runs out</th>
+          <th scope="col" className="num">
+            Used at max
+          </th>
+          <th scope="col" className="num">
+            Usable
+          </th>
+          <th scope="col" className="num">
+            First short at
+          </th>
+        </tr>
       </thead>
       <tbody>
         {r.exhausted.map((s) => (
           <tr key={s.name}>
-            <th scope="row" className="danger">{s.name}</th>
+            <th scope="row" className="danger">
+              {s.name}
+            </th>
             <td className="num danger">{fmt(s.usedAtMax)}</td>
             <td className="num">{fmt(s.usable)}</td>
             <td className="num">{s.exhaustedAtNodes === null ? '—' : `${fmt(s.exhaustedAtNodes)} nodes`}</td>
@@ -62,8 +87,18 @@ export function OpenAsScenario({ plan, name, label = 'Open as a scenario', disab
   const { addScenario } = useActions();
   const full = usePlan(selectScenarioCount) >= MAX_SCENARIOS;
   return (
-    <button type="button" className="small" disabled={disabled || full} onClick={() => addScenario(plan, name)} aria-describedby={describedBy}
-      title={full ? `At most ${MAX_SCENARIOS} scenarios: delete one first` : `Adds “${name}” as a new scenario and switches to it`}>
+    <button
+      type="button"
+      className="small"
+      disabled={disabled || full}
+      onClick={() => addScenario(plan, name)}
+      aria-describedby={describedBy}
+      title={
+        full
+          ? `At most ${MAX_SCENARIOS} scenarios: delete one first`
+          : `Adds “${name}” as a new scenario and switches to it`
+      }
+    >
       {label}
     </button>
   );

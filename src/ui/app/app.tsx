@@ -94,7 +94,9 @@ export function App({ ctx, initialNotice = null, storage = null, sync = true }: 
           <ScenarioBar comparing={comparing} onCompare={setComparing} />
           <ScenarioPanel>
             <section className="editor-col" aria-label="Plan">
-              <AfterFirstPaint><PlanEditor /></AfterFirstPaint>
+              <AfterFirstPaint>
+                <PlanEditor />
+              </AfterFirstPaint>
             </section>
             <section
               id="results"

@@ -24,10 +24,19 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
         <h1>Something went wrong in the planner</h1>
         <p>{this.state.error.message}</p>
         <p>Your last valid plan is still in the address bar and in this browser&apos;s storage.</p>
-        <button type="button" className="primary" onClick={() => { this.props.onReset(); this.setState({ error: null }); }}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            this.props.onReset();
+            this.setState({ error: null });
+          }}
+        >
           Start again from a preset
         </button>{' '}
-        <button type="button" onClick={() => location.reload()}>Reload</button>
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
       </main>
     );
   }

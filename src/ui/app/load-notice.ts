@@ -26,12 +26,16 @@ export function loadNoticeText(fact: LoadFact): string {
     case 'link-opened-kept':
       return `Opened the link. What was here before (${quoted(fact.was)}) is kept in Saved plans as ${quoted(fact.keptAs)}; Undo also brings it back.`;
     case 'link-opened-unkept':
-      return `Opened the link over ${quoted(fact.was)}, which could not be kept in Saved plans${fact.problem === null ? '' : ` (${libraryProblemText(fact.problem)})`}: `
-        + 'Undo brings it back while this tab is open.';
+      return (
+        `Opened the link over ${quoted(fact.was)}, which could not be kept in Saved plans${fact.problem === null ? '' : ` (${libraryProblemText(fact.problem)})`}: ` +
+        'Undo brings it back while this tab is open.'
+      );
     case 'other-tab-changed':
-      return `This plan was changed in another tab: the autosave now holds ${quoted(fact.other)} from there. This tab stops `
-        + 'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar '
-        + '(and goes to Saved plans if you close the tab first).';
+      return (
+        `This plan was changed in another tab: the autosave now holds ${quoted(fact.other)} from there. This tab stops ` +
+        'autosaving until you choose, so neither tab overwrites the other; its plan stays in the address bar ' +
+        '(and goes to Saved plans if you close the tab first).'
+      );
     case 'other-tab-unkept':
       return `The other tab's plan could not be kept in Saved plans (${libraryProblemText(fact.problem)}), so this tab did not take the autosave from it.`;
     case 'autosave-taken-back':

@@ -24,8 +24,17 @@ export function UndoControls() {
   }, [store]);
   return (
     <div className="undo" role="group" aria-label="History">
-      <button type="button" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title="Undo (Ctrl+Z)">Undo</button>
-      <button type="button" disabled={!canRedo} onClick={() => store.temporal.getState().redo()} title="Redo (Ctrl+Shift+Z)">Redo</button>
+      <button type="button" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo}
+        onClick={() => store.temporal.getState().redo()}
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
     </div>
   );
 }

@@ -6,8 +6,34 @@ import { useSyncExternalStore } from 'react';
 
 // The first eight are as far apart as the palette allows (blue, amber, teal, violet, green, magenta, slate,
 // cyan): the chart draws at most TOP_N = 8 lines in its default view, and each needs its own colour.
-const LIGHT = ['#2563eb', '#d97706', '#0d9488', '#7c3aed', '#4d7c0f', '#c026d3', '#475569', '#0891b2', '#a16207', '#4338ca', '#059669', '#0369a1'];
-const DARK = ['#60a5fa', '#fbbf24', '#2dd4bf', '#a78bfa', '#a3e635', '#e879f9', '#94a3b8', '#22d3ee', '#facc15', '#818cf8', '#34d399', '#38bdf8'];
+const LIGHT = [
+  '#2563eb',
+  '#d97706',
+  '#0d9488',
+  '#7c3aed',
+  '#4d7c0f',
+  '#c026d3',
+  '#475569',
+  '#0891b2',
+  '#a16207',
+  '#4338ca',
+  '#059669',
+  '#0369a1',
+];
+const DARK = [
+  '#60a5fa',
+  '#fbbf24',
+  '#2dd4bf',
+  '#a78bfa',
+  '#a3e635',
+  '#e879f9',
+  '#94a3b8',
+  '#22d3ee',
+  '#facc15',
+  '#818cf8',
+  '#34d399',
+  '#38bdf8',
+];
 
 /** How many subnets get a colour of their own before the palette repeats. */
 export const DISTINCT_COLORS = LIGHT.length;

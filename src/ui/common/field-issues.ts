@@ -18,7 +18,10 @@ export function useFieldWarning(path: string): string {
   return usePlan((s) => {
     const v = derive(activeDraft(s));
     if (v.stale || !v.shown) return '';
-    return v.shown.evaluation.warnings.filter((w) => w.path === path && w.severity === 'warning').map((w) => `${w.message}. ${w.fix}`).join(' ');
+    return v.shown.evaluation.warnings
+      .filter((w) => w.path === path && w.severity === 'warning')
+      .map((w) => `${w.message}. ${w.fix}`)
+      .join(' ');
   });
 }
 
@@ -41,8 +44,14 @@ export function useIssuesUnder(path: string, skip?: RegExp): string {
 
 /** The plan's field names as the page labels them. */
 const LABELS: Record<string, string> = {
-  minNodes: 'minimum nodes', desiredNodes: 'desired nodes', maxNodes: 'maximum nodes', podsPerNode: 'pods per node',
-  maxPods: 'max pods', reservedIps: 'reserved IPs', instanceType: 'instance type', podSubnets: 'pod subnets',
+  minNodes: 'minimum nodes',
+  desiredNodes: 'desired nodes',
+  maxNodes: 'maximum nodes',
+  podsPerNode: 'pods per node',
+  maxPods: 'max pods',
+  reservedIps: 'reserved IPs',
+  instanceType: 'instance type',
+  podSubnets: 'pod subnets',
 };
 const LABEL_RE = new RegExp(`\\b(${Object.keys(LABELS).join('|')})\\b`, 'g');
 
@@ -54,7 +63,10 @@ const LABEL_RE = new RegExp(`\\b(${Object.keys(LABELS).join('|')})\\b`, 'g');
 export function fieldMessage(issue: ValidationIssue): string {
   let m = issue.message;
   if (issue.path && m.startsWith(issue.path)) {
-    m = m.slice(issue.path.length).replace(/^\s*\([A-Z_]+\)/, '').trim();
+    m = m
+      .slice(issue.path.length)
+      .replace(/^\s*\([A-Z_]+\)/, '')
+      .trim();
     if (/^is missing/.test(m)) return 'Enter a whole number';
   }
   m = m.replace(LABEL_RE, (k) => LABELS[k]!);

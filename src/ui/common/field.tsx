@@ -24,12 +24,33 @@ export interface FieldProps {
   after?: ReactNode;
 }
 
-export function Field({ label, labelledBy, path, value, onChange, hint, placeholder, numeric, withWarnings, className, aside, after }: FieldProps) {
+export function Field({
+  label,
+  labelledBy,
+  path,
+  value,
+  onChange,
+  hint,
+  placeholder,
+  numeric,
+  withWarnings,
+  className,
+  aside,
+  after,
+}: FieldProps) {
   const error = useFieldIssue(path);
   const id = fieldId(path);
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      {label !== undefined && (aside ? <div className="label-row"><label htmlFor={id}>{label}</label>{aside}</div> : <label htmlFor={id}>{label}</label>)}
+      {label !== undefined &&
+        (aside ? (
+          <div className="label-row">
+            <label htmlFor={id}>{label}</label>
+            {aside}
+          </div>
+        ) : (
+          <label htmlFor={id}>{label}</label>
+        ))}
       <div className="field-row">
         <input
           id={id}
@@ -47,8 +68,16 @@ export function Field({ label, labelledBy, path, value, onChange, hint, placehol
         />
         {after}
       </div>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
       {withWarnings && <FieldWarning id={`${id}-warn`} path={path} />}
     </div>
   );
@@ -61,5 +90,9 @@ function describedBy(id: string, hint: boolean, error: boolean, warn?: boolean):
 
 function FieldWarning({ id, path }: { id: string; path: string }) {
   const warning = useFieldWarning(path);
-  return <p id={id} className="field-warning" hidden={!warning}>{warning}</p>;
+  return (
+    <p id={id} className="field-warning" hidden={!warning}>
+      {warning}
+    </p>
+  );
 }

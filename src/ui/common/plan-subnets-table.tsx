@@ -3,7 +3,12 @@ import { parseCidr, usableAddresses } from '../../model/cidr';
 import type { Plan } from '../../model/plan';
 import { fmt } from './format';
 
-export function PlanSubnetsTable({ plan, caption, reservedHeader = 'Reserved', withPrefixReservation = false }: {
+export function PlanSubnetsTable({
+  plan,
+  caption,
+  reservedHeader = 'Reserved',
+  withPrefixReservation = false,
+}: {
   plan: Plan;
   caption: string;
   reservedHeader?: string;
@@ -14,8 +19,15 @@ export function PlanSubnetsTable({ plan, caption, reservedHeader = 'Reserved', w
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Subnet</th><th scope="col">AZ</th><th scope="col">CIDR</th>
-          <th scope="col" className="num">Usable</th><th scope="col" className="num">{reservedHeader}</th>
+          <th scope="col">Subnet</th>
+          <th scope="col">AZ</th>
+          <th scope="col">CIDR</th>
+          <th scope="col" className="num">
+            Usable
+          </th>
+          <th scope="col" className="num">
+            {reservedHeader}
+          </th>
           {withPrefixReservation && <th scope="col">Prefix reservation</th>}
         </tr>
       </thead>
@@ -24,7 +36,11 @@ export function PlanSubnetsTable({ plan, caption, reservedHeader = 'Reserved', w
           const c = parseCidr(s.cidr);
           return (
             <tr key={s.name}>
-              <th scope="row">{s.name}</th><td>{s.az}</td><td><code>{s.cidr}</code></td>
+              <th scope="row">{s.name}</th>
+              <td>{s.az}</td>
+              <td>
+                <code>{s.cidr}</code>
+              </td>
               <td className="num">{c.ok ? fmt(usableAddresses(c.value)) : '–'}</td>
               <td className="num">{fmt(s.reservedIps ?? 0)}</td>
               {withPrefixReservation && <td>{s.prefixReservation ? <code>{s.prefixReservation}</code> : '—'}</td>}

@@ -46,7 +46,7 @@ const signed = (n: number, suffix = '') => (n > 0 ? `+${fmt(n)}${suffix}` : `${M
 export function countDiff(value: number, base: number, better: 'higher' | 'lower'): Diff {
   const d = Math.round(value) - Math.round(base);
   if (d === 0) return { text: 'same', tone: 'same' };
-  return { text: signed(d), tone: (d > 0) === (better === 'higher') ? 'better' : 'worse' };
+  return { text: signed(d), tone: d > 0 === (better === 'higher') ? 'better' : 'worse' };
 }
 
 /**
@@ -56,15 +56,21 @@ export function countDiff(value: number, base: number, better: 'higher' | 'lower
 export function shareDiff(value: number, base: number, better: 'higher' | 'lower'): Diff {
   const d = Math.round(value * 100) - Math.round(base * 100);
   if (d === 0) return { text: 'same', tone: 'same' };
-  return { text: signed(d, ' %'), tone: (d > 0) === (better === 'higher') ? 'better' : 'worse' };
+  return { text: signed(d, ' %'), tone: d > 0 === (better === 'higher') ? 'better' : 'worse' };
 }
 
 const share = (x: number) => percent(x, { spaced: true });
-const warmShare = (e: FullEvaluation) => (e.totals.used.desired > 0 ? e.totals.warm.desired / e.totals.used.desired : 0);
+const warmShare = (e: FullEvaluation) =>
+  e.totals.used.desired > 0 ? e.totals.warm.desired / e.totals.used.desired : 0;
 
 /** One row over the scenarios: `get` gives a scenario's cell and the number its difference is taken on. */
-function row(label: string, cols: readonly Column[], base: number, get: (c: Column) => { text: string; n?: number | null; danger?: boolean } | null,
-  diff: (n: number, b: number) => Diff): Row {
+function row(
+  label: string,
+  cols: readonly Column[],
+  base: number,
+  get: (c: Column) => { text: string; n?: number | null; danger?: boolean } | null,
+  diff: (n: number, b: number) => Diff,
+): Row {
   const b = cols[base] ? get(cols[base]!) : null;
   return {
     label,
@@ -88,25 +94,70 @@ function firstDiff(v: number | null, b: number | null): Diff | undefined {
 
 export function headlineRows(cols: readonly Column[], base: number): Row[] {
   const ev = (c: Column) => c.evaluation;
-  const fits = row('Fits at max', cols, base, (c) => ev(c) && { text: ev(c)!.fits ? 'Yes' : 'No', n: ev(c)!.fits ? 1 : 0, danger: !ev(c)!.fits },
-    (v, b) => (v === b ? { text: 'same', tone: 'same' } : v ? { text: 'now fits', tone: 'better' } : { text: 'no longer fits', tone: 'worse' }));
-  const first: Row = { label: 'Nodes until the first subnet runs out', cells: cols.map((c, i) => {
-    const e = ev(c);
-    if (!e) return { text: '—' };
-    const at = e.firstExhaustion?.atNodes ?? null;
-    const cell: Cell = { text: at === null ? `none up to ${fmt(e.series.endNodes)}` : `${fmt(at)} (${e.firstExhaustion!.subnet})`, danger: at !== null && at < e.totals.nodes.max };
-    const b = cols[base]?.evaluation;
-    if (i !== base && b) cell.diff = firstDiff(at, b.firstExhaustion?.atNodes ?? null);
-    return cell;
-  }) };
+  const fits = row(
+    'Fits at max',
+    cols,
+    base,
+    (c) => ev(c) && { text: ev(c)!.fits ? 'Yes' : 'No', n: ev(c)!.fits ? 1 : 0, danger: !ev(c)!.fits },
+    (v, b) =>
+      v === b
+        ? { text: 'same', tone: 'same' }
+        : v
+          ? { text: 'now fits', tone: 'better' }
+          : { text: 'no longer fits', tone: 'worse' },
+  );
+  const first: Row = {
+    label: 'Nodes until the first subnet runs out',
+    cells: cols.map((c, i) => {
+      const e = ev(c);
+      if (!e) return { text: '—' };
+      const at = e.firstExhaustion?.atNodes ?? null;
+      const cell: Cell = {
+        text: at === null ? `none up to ${fmt(e.series.endNodes)}` : `${fmt(at)} (${e.firstExhaustion!.subnet})`,
+        danger: at !== null && at < e.totals.nodes.max,
+      };
+      const b = cols[base]?.evaluation;
+      if (i !== base && b) cell.diff = firstDiff(at, b.firstExhaustion?.atNodes ?? null);
+      return cell;
+    }),
+  };
   const lower = (n: number, b: number) => countDiff(n, b, 'lower');
   return [
     fits,
     first,
-    row('Nodes at max', cols, base, (c) => ev(c) && { text: fmt(ev(c)!.totals.nodes.max), n: ev(c)!.totals.nodes.max }, (n, b) => countDiff(n, b, 'higher')),
-    row('Addresses used at desired', cols, base, (c) => ev(c) && { text: fmt(ev(c)!.totals.used.desired), n: ev(c)!.totals.used.desired }, lower),
-    row('Addresses used at max', cols, base, (c) => ev(c) && { text: `${fmt(ev(c)!.totals.used.max)} of ${fmt(ev(c)!.totals.usable)}`, n: ev(c)!.totals.used.max, danger: !ev(c)!.fits }, lower),
-    row('Warm pool share at desired', cols, base, (c) => ev(c) && { text: share(warmShare(ev(c)!)), n: warmShare(ev(c)!) }, (n, b) => shareDiff(n, b, 'lower')),
+    row(
+      'Nodes at max',
+      cols,
+      base,
+      (c) => ev(c) && { text: fmt(ev(c)!.totals.nodes.max), n: ev(c)!.totals.nodes.max },
+      (n, b) => countDiff(n, b, 'higher'),
+    ),
+    row(
+      'Addresses used at desired',
+      cols,
+      base,
+      (c) => ev(c) && { text: fmt(ev(c)!.totals.used.desired), n: ev(c)!.totals.used.desired },
+      lower,
+    ),
+    row(
+      'Addresses used at max',
+      cols,
+      base,
+      (c) =>
+        ev(c) && {
+          text: `${fmt(ev(c)!.totals.used.max)} of ${fmt(ev(c)!.totals.usable)}`,
+          n: ev(c)!.totals.used.max,
+          danger: !ev(c)!.fits,
+        },
+      lower,
+    ),
+    row(
+      'Warm pool share at desired',
+      cols,
+      base,
+      (c) => ev(c) && { text: share(warmShare(ev(c)!)), n: warmShare(ev(c)!) },
+      (n, b) => shareDiff(n, b, 'lower'),
+    ),
   ];
 }
 
@@ -117,19 +168,31 @@ function names(cols: readonly Column[], base: number, of: (e: FullEvaluation) =>
 }
 
 export function subnetRows(cols: readonly Column[], base: number): Row[] {
-  return names(cols, base, (e) => e.subnets.map((s) => s.name)).map((name) => row(name, cols, base, (c) => {
-    const s = c.evaluation?.subnets.find((x) => x.name === name);
-    return s ? { text: `${fmt(s.used.max)} / ${fmt(s.usable)}`, n: s.used.max, danger: s.used.max > s.usable } : null;
-  }, (n, b) => countDiff(n, b, 'lower')));
+  return names(cols, base, (e) => e.subnets.map((s) => s.name)).map((name) =>
+    row(
+      name,
+      cols,
+      base,
+      (c) => {
+        const s = c.evaluation?.subnets.find((x) => x.name === name);
+        return s
+          ? { text: `${fmt(s.used.max)} / ${fmt(s.usable)}`, n: s.used.max, danger: s.used.max > s.usable }
+          : null;
+      },
+      (n, b) => countDiff(n, b, 'lower'),
+    ),
+  );
 }
 
 /**
  * A group's nodes at max that fit, the other groups at desired: "all 20, room for 709 more" or "6 of 20";
  * the difference is taken on the nodes at max that fit, so room beyond max never reads as a gain.
  */
-export function fitCell(
-  r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>,
-): { text: string; n: number; danger: boolean } {
+export function fitCell(r: Pick<NodeGroupResult, 'maxNodesThatFit' | 'nodes'>): {
+  text: string;
+  n: number;
+  danger: boolean;
+} {
   const fit = r.maxNodesThatFit;
   const max = r.nodes.max;
   if (fit < max) return { text: `${fmt(fit)} of ${fmt(max)}`, n: fit, danger: true };
@@ -142,10 +205,28 @@ export function groupRows(cols: readonly Column[], base: number): Row[] {
     const g = (c: Column) => c.evaluation?.nodeGroups.find((x) => x.name === name) ?? null;
     return [
       { label: `Node group ${name}`, section: true, cells: cols.map(() => ({ text: '' })) },
-      row('Addresses per node', cols, base, (c) => g(c) && { text: fmt(g(c)!.perNode.totalIps), n: g(c)!.perNode.totalIps }, (n, b) => countDiff(n, b, 'lower')),
-      row('Max pods, effective', cols, base, (c) => g(c) && { text: fmt(g(c)!.maxPodsNumbers.effective), n: g(c)!.maxPodsNumbers.effective }, (n, b) => countDiff(n, b, 'higher')),
+      row(
+        'Addresses per node',
+        cols,
+        base,
+        (c) => g(c) && { text: fmt(g(c)!.perNode.totalIps), n: g(c)!.perNode.totalIps },
+        (n, b) => countDiff(n, b, 'lower'),
+      ),
+      row(
+        'Max pods, effective',
+        cols,
+        base,
+        (c) => g(c) && { text: fmt(g(c)!.maxPodsNumbers.effective), n: g(c)!.maxPodsNumbers.effective },
+        (n, b) => countDiff(n, b, 'higher'),
+      ),
       // Of the nodes at max, how many fit (the others at desired); room beyond max is said, not counted.
-      row('Nodes at max that fit', cols, base, (c) => g(c) && fitCell(g(c)!), (n, b) => countDiff(n, b, 'higher')),
+      row(
+        'Nodes at max that fit',
+        cols,
+        base,
+        (c) => g(c) && fitCell(g(c)!),
+        (n, b) => countDiff(n, b, 'higher'),
+      ),
     ];
   });
 }
@@ -153,11 +234,42 @@ export function groupRows(cols: readonly Column[], base: number): Row[] {
 export function apiRows(cols: readonly Column[], base: number): Row[] {
   const a = (c: Column) => c.api;
   return [
-    row('Nodes starting (desired → max)', cols, base, (c) => a(c) && { text: fmt(a(c)!.nodes), n: a(c)!.nodes }, (n, b) => countDiff(n, b, 'lower')),
-    row('Binds first', cols, base, (c) => a(c) && { text: a(c)!.binding ?? 'none' }, () => ({ text: 'same', tone: 'same' })),
-    row('Throttled', cols, base, (c) => a(c) && { text: a(c)!.throttled ? 'Yes' : 'No', n: a(c)!.throttled ? 1 : 0, danger: a(c)!.throttled },
-      (v, b) => (v === b ? { text: 'same', tone: 'same' } : v ? { text: 'now throttled', tone: 'worse' } : { text: 'no longer throttled', tone: 'better' })),
-    row('Expected delay (s)', cols, base, (c) => a(c) && { text: a(c)!.delaySeconds > 0 ? fmt(Math.ceil(a(c)!.delaySeconds)) : 'none', n: Math.ceil(a(c)!.delaySeconds) },
-      (n, b) => countDiff(n, b, 'lower')),
+    row(
+      'Nodes starting (desired → max)',
+      cols,
+      base,
+      (c) => a(c) && { text: fmt(a(c)!.nodes), n: a(c)!.nodes },
+      (n, b) => countDiff(n, b, 'lower'),
+    ),
+    row(
+      'Binds first',
+      cols,
+      base,
+      (c) => a(c) && { text: a(c)!.binding ?? 'none' },
+      () => ({ text: 'same', tone: 'same' }),
+    ),
+    row(
+      'Throttled',
+      cols,
+      base,
+      (c) => a(c) && { text: a(c)!.throttled ? 'Yes' : 'No', n: a(c)!.throttled ? 1 : 0, danger: a(c)!.throttled },
+      (v, b) =>
+        v === b
+          ? { text: 'same', tone: 'same' }
+          : v
+            ? { text: 'now throttled', tone: 'worse' }
+            : { text: 'no longer throttled', tone: 'better' },
+    ),
+    row(
+      'Expected delay (s)',
+      cols,
+      base,
+      (c) =>
+        a(c) && {
+          text: a(c)!.delaySeconds > 0 ? fmt(Math.ceil(a(c)!.delaySeconds)) : 'none',
+          n: Math.ceil(a(c)!.delaySeconds),
+        },
+      (n, b) => countDiff(n, b, 'lower'),
+    ),
   ];
 }

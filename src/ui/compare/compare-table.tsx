@@ -26,7 +26,9 @@ export function CompareTable({ caption, rows, headers, base, active, onEdit }: P
         <caption>{caption}</caption>
         <colgroup>
           <col className="compare-label-col" />
-          {headers.map((h) => <col key={h.key} />)}
+          {headers.map((h) => (
+            <col key={h.key} />
+          ))}
         </colgroup>
         <thead>
           <tr>
@@ -36,32 +38,48 @@ export function CompareTable({ caption, rows, headers, base, active, onEdit }: P
                 <span className="compare-letter">{h.letter}</span> {h.name}
                 {i === base && <span className="sub">baseline</span>}
                 {h.note && <span className="sub">{h.note}</span>}
-                {i === active
-                  ? <span className="sub">editing</span>
-                  : <button type="button" className="link compare-edit" onClick={() => onEdit(i)} aria-label={`Edit ${h.name}`}>edit</button>}
+                {i === active ? (
+                  <span className="sub">editing</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link compare-edit"
+                    onClick={() => onEdit(i)}
+                    aria-label={`Edit ${h.name}`}
+                  >
+                    edit
+                  </button>
+                )}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, k) => (r.section ? (
-            <tr key={k} className="group-row"><th scope="colgroup" colSpan={headers.length + 1}>{r.label}</th></tr>
-          ) : (
-            <tr key={k}>
-              <th scope="row">{r.label}</th>
-              {r.cells.map((c, i) => (
-                <td key={i} className={`num${c.danger ? ' danger' : ''}${i === base ? ' baseline' : ''}`}>
-                  {c.text}
-                  {c.diff && (
-                    <span className={`diff ${c.diff.tone}`}>
-                      <span className="visually-hidden">against the baseline: </span>{c.diff.text}
-                      {c.diff.tone !== 'same' && <span className="visually-hidden"> ({c.diff.tone})</span>}
-                    </span>
-                  )}
-                </td>
-              ))}
-            </tr>
-          )))}
+          {rows.map((r, k) =>
+            r.section ? (
+              <tr key={k} className="group-row">
+                <th scope="colgroup" colSpan={headers.length + 1}>
+                  {r.label}
+                </th>
+              </tr>
+            ) : (
+              <tr key={k}>
+                <th scope="row">{r.label}</th>
+                {r.cells.map((c, i) => (
+                  <td key={i} className={`num${c.danger ? ' danger' : ''}${i === base ? ' baseline' : ''}`}>
+                    {c.text}
+                    {c.diff && (
+                      <span className={`diff ${c.diff.tone}`}>
+                        <span className="visually-hidden">against the baseline: </span>
+                        {c.diff.text}
+                        {c.diff.tone !== 'same' && <span className="visually-hidden"> ({c.diff.tone})</span>}
+                      </span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>

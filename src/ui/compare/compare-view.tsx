@@ -24,15 +24,22 @@ export default function CompareView({ onClose }: { onClose(): void }) {
   const scaleOut = usePlan(selectScaleOut);
   const { switchScenario } = useActions();
   const [baseKey, setBaseKey] = useState(() => scenarios[0]?.key ?? '');
-  const base = Math.max(0, scenarios.findIndex((d) => d.key === baseKey));
+  const base = Math.max(
+    0,
+    scenarios.findIndex((d) => d.key === baseKey),
+  );
   const { cols, headers } = useMemo(() => {
     const views = scenarios.map((d) => derive(d));
     const cols: Column[] = views.map((v) => ({
       evaluation: v.shown?.evaluation ?? null,
-      api: v.shown ? apiCalls(v.shown.plan, v.shown.evaluation, { seconds: scaleOut.seconds, buckets: scaleOut.buckets }) : null,
+      api: v.shown
+        ? apiCalls(v.shown.plan, v.shown.evaluation, { seconds: scaleOut.seconds, buckets: scaleOut.buckets })
+        : null,
     }));
     const headers: Header[] = scenarios.map((d, i) => ({
-      key: d.key, letter: scenarioLetter(i), name: d.name,
+      key: d.key,
+      letter: scenarioLetter(i),
+      name: d.name,
       note: !views[i]!.shown ? 'no valid plan yet' : views[i]!.stale ? 'unfinished edits: its last valid plan' : '',
     }));
     return { cols, headers };
@@ -46,10 +53,16 @@ export default function CompareView({ onClose }: { onClose(): void }) {
           <div className="inline-field">
             <label htmlFor={`${id}-base`}>Baseline</label>
             <select id={`${id}-base`} value={scenarios[base]?.key ?? ''} onChange={(e) => setBaseKey(e.target.value)}>
-              {scenarios.map((d, i) => <option key={d.key} value={d.key}>{scenarioLetter(i)} · {d.name}</option>)}
+              {scenarios.map((d, i) => (
+                <option key={d.key} value={d.key}>
+                  {scenarioLetter(i)} · {d.name}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="button" className="small" onClick={onClose}>Back to the results</button>
+          <button type="button" className="small" onClick={onClose}>
+            Back to the results
+          </button>
         </div>
       </div>
       {scenarios.length < 2 && <p className="hint">Fork a scenario (above) to have something to compare with.</p>}
@@ -60,7 +73,11 @@ export default function CompareView({ onClose }: { onClose(): void }) {
       <CompareTable caption="At a glance" rows={headlineRows(cols, base)} {...common} />
       <CompareTable caption="Subnets: addresses used at max / usable" rows={subnetRows(cols, base)} {...common} />
       <CompareTable caption="Node groups" rows={groupRows(cols, base)} {...common} />
-      <CompareTable caption={`Scale-out from desired to max in ${fmt(scaleOut.seconds)} s against the EC2 API`} rows={apiRows(cols, base)} {...common} />
+      <CompareTable
+        caption={`Scale-out from desired to max in ${fmt(scaleOut.seconds)} s against the EC2 API`}
+        rows={apiRows(cols, base)}
+        {...common}
+      />
       <p className="hint">The window and the token buckets are set in Tools → EC2 API.</p>
     </section>
   );

@@ -5,7 +5,15 @@
  * only sizes that fit its source. Loaded on demand: few sessions use it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { carveSubnets, containsCidr, formatCidr, freeBlocks, parseCidr, usableAddresses, type Cidr } from '../../model/cidr';
+import {
+  carveSubnets,
+  containsCidr,
+  formatCidr,
+  freeBlocks,
+  parseCidr,
+  usableAddresses,
+  type Cidr,
+} from '../../model/cidr';
 import type { Subnet } from '../../model/plan';
 import { azLabel, carveEqual } from '../../state/pod-subnets';
 import { isPodCidr, uniqueName } from '../../state/suggest';
@@ -67,10 +75,13 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
   const sources = source === EACH ? spread : valid.filter((v) => v.text === source);
   /** AZs with no subnet in the source yet: where a new one is wanted (all of them when each has one). */
   const defaultAzs = () => {
-    const without = planAzs.filter((az) => !subnets.some((s) => {
-      const r = parseCidr(s.cidr);
-      return s.az.trim() === az && r.ok && sources.some((v) => containsCidr(v.cidr, r.value));
-    }));
+    const without = planAzs.filter(
+      (az) =>
+        !subnets.some((s) => {
+          const r = parseCidr(s.cidr);
+          return s.az.trim() === az && r.ok && sources.some((v) => containsCidr(v.cidr, r.value));
+        }),
+    );
     return (without.length ? without : planAzs).slice(0, source === EACH ? spread.length : undefined);
   };
   const [azChoice, setAzChoice] = useState<string[] | null>(null);
@@ -90,18 +101,31 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
   const smallest = sources.length ? Math.max(...sources.map((v) => largestFree(v.cidr, used))) : 33;
   const sizes = Array.from({ length: Math.max(0, 29 - smallest) }, (_, i) => smallest + i);
   // The largest size that gives every AZ picked a subnet.
-  const autoPrefix = !sources.length || !azs.length ? null
-    : source === EACH ? (sources.length >= azs.length ? smallest : null)
-      : (carveEqual(sources[0]!.cidr, used, azs.length)?.[0]?.prefix ?? null);
+  const autoPrefix =
+    !sources.length || !azs.length
+      ? null
+      : source === EACH
+        ? sources.length >= azs.length
+          ? smallest
+          : null
+        : (carveEqual(sources[0]!.cidr, used, azs.length)?.[0]?.prefix ?? null);
   const [prefixChoice, setPrefix] = useState<number | null>(null);
-  const prefix = prefixChoice !== null && sizes.includes(prefixChoice) ? prefixChoice : (autoPrefix ?? sizes[sizes.length - 1] ?? 28);
+  const prefix =
+    prefixChoice !== null && sizes.includes(prefixChoice)
+      ? prefixChoice
+      : (autoPrefix ?? sizes[sizes.length - 1] ?? 28);
   const [nameChoice, setNamePrefix] = useState<string | null>(null);
   const namePrefix = nameChoice ?? (sources.length && sources.every((v) => isPodCidr(v.cidr)) ? 'pods' : 'nodes');
 
   const carved = ((): Cidr[] | string => {
     if (!sources.length) return valid.length ? 'Pick a VPC CIDR' : 'Enter a valid VPC CIDR first';
     if (!azs.length) return 'Pick at least one AZ';
-    if (source !== EACH) return carveSubnets(sources[0]!.cidr, used, azs.map(() => prefix));
+    if (source !== EACH)
+      return carveSubnets(
+        sources[0]!.cidr,
+        used,
+        azs.map(() => prefix),
+      );
     if (azs.length > sources.length) {
       return `${azs.length} AZs need ${azs.length} CIDRs with room; the VPC has ${sources.length} besides the primary`;
     }
@@ -115,12 +139,15 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
   })();
 
   const taken = subnets.map((s) => s.name);
-  const proposal: Subnet[] = typeof carved === 'string' ? [] : carved.map((c: Cidr, i) => {
-    const az = azs[i]!;
-    const name = uniqueName(`${namePrefix}-${azLabel(az)}`, taken);
-    taken.push(name);
-    return { name, az, cidr: formatCidr(c) };
-  });
+  const proposal: Subnet[] =
+    typeof carved === 'string'
+      ? []
+      : carved.map((c: Cidr, i) => {
+          const az = azs[i]!;
+          const name = uniqueName(`${namePrefix}-${azLabel(az)}`, taken);
+          taken.push(name);
+          return { name, az, cidr: formatCidr(c) };
+        });
 
   return (
     <fieldset className="carve">
@@ -131,12 +158,11 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
           <select id={`${id}-vpc`} ref={first} value={source} onChange={(e) => setSource(e.target.value)}>
             {valid.map((v) => (
               <option key={v.text} value={v.text}>
-                {v.text}{largestFree(v.cidr, used) > 28 ? ' (full)' : ''}
+                {v.text}
+                {largestFree(v.cidr, used) > 28 ? ' (full)' : ''}
               </option>
             ))}
-            {spread.length > 1 && (
-              <option value={EACH}>One per AZ: {spread.map((v) => v.text).join(', ')}</option>
-            )}
+            {spread.length > 1 && <option value={EACH}>One per AZ: {spread.map((v) => v.text).join(', ')}</option>}
           </select>
         </div>
         {planAzs.length === 0 ? (
@@ -144,12 +170,21 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
             <div className="field">
               <label htmlFor={`${id}-azs`}>Number of AZs</label>
               <select id={`${id}-azs`} value={azCount} onChange={(e) => setAzCount(Number(e.target.value))}>
-                {[1, 2, 3, 4, 5, 6].map((n) => <option key={n} value={n}>{n}</option>)}
+                {[1, 2, 3, 4, 5, 6].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor={`${id}-region`}>Region</label>
-              <input id={`${id}-region`} value={region} onChange={(e) => setRegion(e.target.value.trim())} spellCheck={false} />
+              <input
+                id={`${id}-region`}
+                value={region}
+                onChange={(e) => setRegion(e.target.value.trim())}
+                spellCheck={false}
+              />
             </div>
           </>
         ) : (
@@ -157,36 +192,66 @@ export default function CarveHelper({ onDone, lastSource, onSource }: Props) {
             <legend>AZs</legend>
             {planAzs.map((az) => (
               <label key={az} className="check">
-                <input type="checkbox" checked={azs.includes(az)} onChange={(e) => toggleAz(az, e.target.checked)} /> {az}
+                <input type="checkbox" checked={azs.includes(az)} onChange={(e) => toggleAz(az, e.target.checked)} />{' '}
+                {az}
               </label>
             ))}
           </fieldset>
         )}
         <div className="field">
           <label htmlFor={`${id}-size`}>Subnet size</label>
-          <select id={`${id}-size`} value={prefix} onChange={(e) => setPrefix(Number(e.target.value))} disabled={sizes.length === 0}>
+          <select
+            id={`${id}-size`}
+            value={prefix}
+            onChange={(e) => setPrefix(Number(e.target.value))}
+            disabled={sizes.length === 0}
+          >
             {sizes.map((p) => (
-              <option key={p} value={p}>/{p} ({fmt(usableAddresses({ base: 0, prefix: p }))} usable)</option>
+              <option key={p} value={p}>
+                /{p} ({fmt(usableAddresses({ base: 0, prefix: p }))} usable)
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-name`}>Name prefix</label>
-          <input id={`${id}-name`} value={namePrefix} onChange={(e) => setNamePrefix(e.target.value.trim())} spellCheck={false} />
+          <input
+            id={`${id}-name`}
+            value={namePrefix}
+            onChange={(e) => setNamePrefix(e.target.value.trim())}
+            spellCheck={false}
+          />
         </div>
       </div>
       {typeof carved === 'string' ? (
-        <p className="field-error" role="status">{carved}</p>
+        <p className="field-error" role="status">
+          {carved}
+        </p>
       ) : (
         <ul className="carve-preview" aria-label="Subnets to add">
-          {proposal.map((s) => <li key={s.name}><strong>{s.name}</strong> {s.az} <code>{s.cidr}</code></li>)}
+          {proposal.map((s) => (
+            <li key={s.name}>
+              <strong>{s.name}</strong> {s.az} <code>{s.cidr}</code>
+            </li>
+          ))}
         </ul>
       )}
       <div className="row-actions">
-        <button type="button" className="primary" disabled={proposal.length === 0} onClick={() => { onSource?.(source); addSubnets(proposal); onDone(); }}>
+        <button
+          type="button"
+          className="primary"
+          disabled={proposal.length === 0}
+          onClick={() => {
+            onSource?.(source);
+            addSubnets(proposal);
+            onDone();
+          }}
+        >
           Add {proposal.length} subnet{proposal.length === 1 ? '' : 's'}
         </button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </fieldset>
   );

@@ -15,9 +15,14 @@ export function CniSection() {
   return (
     <section className="panel" aria-labelledby="cni-heading">
       <h2 id="cni-heading">VPC CNI settings</h2>
-      <p className="hint">The aws-node environment, cluster-wide. Together they decide how many addresses each node holds beyond its pods: the warm pool.</p>
+      <p className="hint">
+        The aws-node environment, cluster-wide. Together they decide how many addresses each node holds beyond its pods:
+        the warm pool.
+      </p>
       <div className="cni-list">
-        {CNI_SETTING_ROWS.map((s) => (s.kind === 'text' ? <CniText key={s.field} s={s} cni={cni} /> : <CniFlagRow key={s.field} s={s} cni={cni} />))}
+        {CNI_SETTING_ROWS.map((s) =>
+          s.kind === 'text' ? <CniText key={s.field} s={s} cni={cni} /> : <CniFlagRow key={s.field} s={s} cni={cni} />,
+        )}
       </div>
     </section>
   );
@@ -36,7 +41,12 @@ function CniText({ s, cni }: { s: TextSetting; cni: DraftCni }) {
       onChange={(v) => setCniText(s.field, v)}
       placeholder={s.placeholder}
       numeric
-      hint={<>{s.explain}{note && <strong className="note"> {note}</strong>}</>}
+      hint={
+        <>
+          {s.explain}
+          {note && <strong className="note"> {note}</strong>}
+        </>
+      }
     />
   );
 }
@@ -49,12 +59,21 @@ function CniFlagRow({ s, cni }: { s: FlagSetting; cni: DraftCni }) {
   return (
     <div className="field cni-setting flag">
       <div className="check">
-        <input id={id} type="checkbox" checked={cni[s.field]} onChange={(e) => setCniFlag(s.field, e.target.checked)} aria-describedby={`${id}-hint`} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={cni[s.field]}
+          onChange={(e) => setCniFlag(s.field, e.target.checked)}
+          aria-describedby={`${id}-hint`}
+        />
         <label htmlFor={id}>{s.label}</label>
         <code className="env">{s.env}</code>
         <span className="default">{s.defaultText}</span>
       </div>
-      <p id={`${id}-hint`} className="hint">{s.explain}{note && <strong className="note"> {note}</strong>}</p>
+      <p id={`${id}-hint`} className="hint">
+        {s.explain}
+        {note && <strong className="note"> {note}</strong>}
+      </p>
       {s.field === 'customNetworking' && cni.customNetworking && <PodSubnetOffer />}
       {error && <p className="field-error">{error}</p>}
     </div>
@@ -94,8 +113,8 @@ function PodSubnetOffer() {
       <p className="hint">
         No subnet to put pods in yet in {azs.join(', ')}.
         {carve
-          ? ` ${adds ? `Adds ${cidr} to the VPC and carves` : 'Carves'} ${names.join(', ')} (${sizes}) from it, one per AZ, `
-            + 'for the node groups of each AZ.'
+          ? ` ${adds ? `Adds ${cidr} to the VPC and carves` : 'Carves'} ${names.join(', ')} (${sizes}) from it, one per AZ, ` +
+            'for the node groups of each AZ.'
           : ' Add a secondary CIDR from 100.64.0.0/10 and a subnet per AZ in it (the VPC has no room for one here).'}
       </p>
       {carve && (

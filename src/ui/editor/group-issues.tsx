@@ -76,5 +76,7 @@ export function commonMessage(items: readonly (readonly [subject: string, messag
     subject && message.startsWith(`${subject}: `) ? message.slice(subject.length + 2) : message;
   const texts = items.map(strip);
   const first = texts[0] ?? '';
-  return texts.every((t) => t === first) ? { text: first, example: null } : { text: first, example: items[0]?.[0] ?? null };
+  return texts.every((t) => t === first)
+    ? { text: first, example: null }
+    : { text: first, example: items[0]?.[0] ?? null };
 }

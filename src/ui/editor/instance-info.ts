@@ -20,13 +20,28 @@ export const draftMaxPods = (raw: string): number | null => int(raw, null);
  */
 export function searchInstanceTypes(dataset: InstanceDataset, query: string, limit = 60): InstanceType[] {
   const q = query.trim().toLowerCase();
-  const rank = (name: string) => (name === q ? 0 : name.startsWith(q) ? 1 : name.split('.')[0]!.startsWith(q.split('.')[0]!) && name.includes(q.split('.')[1] ?? '') ? 2 : name.includes(q) ? 3 : 9);
+  const rank = (name: string) =>
+    name === q
+      ? 0
+      : name.startsWith(q)
+        ? 1
+        : name.split('.')[0]!.startsWith(q.split('.')[0]!) && name.includes(q.split('.')[1] ?? '')
+          ? 2
+          : name.includes(q)
+            ? 3
+            : 9;
   const hits: { t: InstanceType; r: number }[] = [];
   for (const t of dataset.types) {
     const r = q ? rank(t.name) : 1;
     if (r < 9) hits.push({ t, r });
   }
-  hits.sort((a, b) => a.r - b.r || family(a.t.name).localeCompare(family(b.t.name)) || (a.t.vcpus ?? 0) - (b.t.vcpus ?? 0) || a.t.name.localeCompare(b.t.name));
+  hits.sort(
+    (a, b) =>
+      a.r - b.r ||
+      family(a.t.name).localeCompare(family(b.t.name)) ||
+      (a.t.vcpus ?? 0) - (b.t.vcpus ?? 0) ||
+      a.t.name.localeCompare(b.t.name),
+  );
   return hits.slice(0, limit).map((h) => h.t);
 }
 
@@ -42,11 +57,15 @@ export function findInstanceType(dataset: InstanceDataset, text: string): Instan
 
 /** Karpenter's GPU and accelerator labels as people write them: h100 → H100, radeon-pro-v520 → Radeon Pro V520. */
 export function acceleratorLabel(raw: string): string {
-  return raw.split('-').map((w, i, all) => {
-    // h100, a10g, t4g, l40s, ai100; NVIDIA's "RTX PRO" (AMD's "Radeon Pro" stays)
-    if (/^[a-z]{0,2}\d+[a-z]?$/.test(w) || w === 'rtx' || (w === 'pro' && all[i - 1] === 'rtx')) return w.toUpperCase();
-    return w.charAt(0).toUpperCase() + w.slice(1);
-  }).join(' ');
+  return raw
+    .split('-')
+    .map((w, i, all) => {
+      // h100, a10g, t4g, l40s, ai100; NVIDIA's "RTX PRO" (AMD's "Radeon Pro" stays)
+      if (/^[a-z]{0,2}\d+[a-z]?$/.test(w) || w === 'rtx' || (w === 'pro' && all[i - 1] === 'rtx'))
+        return w.toUpperCase();
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    })
+    .join(' ');
 }
 
 /**

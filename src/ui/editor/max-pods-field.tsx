@@ -35,7 +35,9 @@ export function MaxPodsField({ index, title, instanceType, value, kind = '', efa
   const { setGroupField } = useActions();
   const cni = usePodCni();
   const type = findInstanceType(dataset, instanceType) ?? undefined;
-  const triple = type ? maxPodsNumbers(type, cni, nodeAccounting(type, cni, { pods: 0, maxPods: draftMaxPods(value) })) : null;
+  const triple = type
+    ? maxPodsNumbers(type, cni, nodeAccounting(type, cni, { pods: 0, maxPods: draftMaxPods(value) }))
+    : null;
   const byDefault = type
     ? maxPodsInForce(type, (kind || 'self-managed') as NodeGroupKind, null, {
         reservedEnis: cni.customNetworking ? 1 : 0,

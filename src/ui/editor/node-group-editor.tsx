@@ -46,20 +46,43 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
   return (
     <div className={`group-card${open ? ' open' : ''}`}>
       <div className="group-bar">
-        <button type="button" className="disclosure" aria-expanded={open} aria-controls={open ? bodyId : undefined} onClick={() => onToggle(group.key)} disabled={hasIssues && !expanded}>
-          <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={open ? bodyId : undefined}
+          onClick={() => onToggle(group.key)}
+          disabled={hasIssues && !expanded}
+        >
+          <span className="chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
           <strong>{title}</strong>
           <span className="muted">
             {group.pool
-              ? `node pool · ${plural(group.pool.requirements.length, 'requirement')} · `
-                + `${group.pool.podsMin}/${group.pool.podsDesired}/${group.pool.podsMax} pods`
+              ? `node pool · ${plural(group.pool.requirements.length, 'requirement')} · ` +
+                `${group.pool.podsMin}/${group.pool.podsDesired}/${group.pool.podsMax} pods`
               : `${group.instanceType} · ${group.minNodes}/${group.desiredNodes}/${group.maxNodes} nodes · ${group.podsPerNode} pods`}
           </span>
           {hasIssues && <span className="badge-error">needs fixing</span>}
         </button>
         <div className="group-buttons">
-          <button type="button" className="small" onClick={() => duplicateGroup(index)} aria-label={`Duplicate node group ${title}`}>Duplicate</button>
-          <button type="button" className="small" onClick={() => removeGroup(index)} aria-label={`Remove node group ${title}`}>Remove</button>
+          <button
+            type="button"
+            className="small"
+            onClick={() => duplicateGroup(index)}
+            aria-label={`Duplicate node group ${title}`}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="small"
+            onClick={() => removeGroup(index)}
+            aria-label={`Remove node group ${title}`}
+          >
+            Remove
+          </button>
         </div>
       </div>
       {bodyShown && <GroupBody index={index} group={group} subnets={subnets} title={title} id={bodyId} />}
@@ -67,7 +90,19 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
   );
 });
 
-function GroupBody({ index, group, subnets, title, id }: { index: number; group: DraftGroup; subnets: readonly SubnetRef[]; title: string; id: string }) {
+function GroupBody({
+  index,
+  group,
+  subnets,
+  title,
+  id,
+}: {
+  index: number;
+  group: DraftGroup;
+  subnets: readonly SubnetRef[];
+  title: string;
+  id: string;
+}) {
   const { setGroupField } = useActions();
   const customNetworking = usePlan(selectCustomNetworking);
   const podEni = usePlan(selectPodEni);
@@ -80,23 +115,58 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
     <fieldset className="group-body" id={id}>
       <legend className="visually-hidden">{title}</legend>
       <Field label="Node group name" path={`${base}.name`} value={group.name} onChange={set('name')} />
-      {!group.pool && <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />}
+      {!group.pool && (
+        <InstanceCombobox index={index} value={group.instanceType} maxPods={draftMaxPods(group.maxPods)} />
+      )}
       <NodeKindFields index={index} group={typed} />
       {(group.pool || POOL_KINDS.has(group.kind)) && <PoolChoice index={index} group={group} />}
-      {group.pool ? <PoolFields index={index} group={group} /> : <>
-      <div className="field-grid three">
-        <Field label="Minimum nodes" path={`${base}.minNodes`} value={group.minNodes} onChange={set('minNodes')} numeric />
-        <Field label="Desired nodes" path={`${base}.desiredNodes`} value={group.desiredNodes} onChange={set('desiredNodes')} numeric />
-        <Field label="Maximum nodes" path={`${base}.maxNodes`} value={group.maxNodes} onChange={set('maxNodes')} numeric />
-      </div>
-      <div className="field-grid two">
-        <Field label="Pods per node" path={`${base}.podsPerNode`} value={group.podsPerNode} onChange={set('podsPerNode')} numeric hint="Non-hostNetwork pods expected on each node." />
-        <MaxPodsField
-          index={index} title={title} instanceType={group.instanceType} value={group.maxPods}
-          kind={group.kind} efaLayout={group.efaLayout}
-        />
-      </div>
-      </>}
+      {group.pool ? (
+        <PoolFields index={index} group={group} />
+      ) : (
+        <>
+          <div className="field-grid three">
+            <Field
+              label="Minimum nodes"
+              path={`${base}.minNodes`}
+              value={group.minNodes}
+              onChange={set('minNodes')}
+              numeric
+            />
+            <Field
+              label="Desired nodes"
+              path={`${base}.desiredNodes`}
+              value={group.desiredNodes}
+              onChange={set('desiredNodes')}
+              numeric
+            />
+            <Field
+              label="Maximum nodes"
+              path={`${base}.maxNodes`}
+              value={group.maxNodes}
+              onChange={set('maxNodes')}
+              numeric
+            />
+          </div>
+          <div className="field-grid two">
+            <Field
+              label="Pods per node"
+              path={`${base}.podsPerNode`}
+              value={group.podsPerNode}
+              onChange={set('podsPerNode')}
+              numeric
+              hint="Non-hostNetwork pods expected on each node."
+            />
+            <MaxPodsField
+              index={index}
+              title={title}
+              instanceType={group.instanceType}
+              value={group.maxPods}
+              kind={group.kind}
+              efaLayout={group.efaLayout}
+            />
+          </div>
+        </>
+      )}
       <MultiHomedField index={index} group={typed} />
       {podEni && (
         <Field
@@ -110,16 +180,28 @@ function GroupBody({ index, group, subnets, title, id }: { index: number; group:
         />
       )}
       <NodeSubnetPicker index={index} group={group} subnets={subnets} />
-      {(customNetworking || group.kind === 'auto-mode') && <PodSubnetPicker index={index} group={group} subnets={subnets} />}
-      <GroupIssues index={index} shown={{
-        efaLayout: efaLayoutOffered(findInstanceType(dataset, typed.instanceType), group.efaLayout),
-        multiHomedPodsPerNode: multiNic,
-        branchPodsPerNode: podEni,
-        ...(group.pool ? POOL_SHOWN : {}),
-      }} />
+      {(customNetworking || group.kind === 'auto-mode') && (
+        <PodSubnetPicker index={index} group={group} subnets={subnets} />
+      )}
+      <GroupIssues
+        index={index}
+        shown={{
+          efaLayout: efaLayoutOffered(findInstanceType(dataset, typed.instanceType), group.efaLayout),
+          multiHomedPodsPerNode: multiNic,
+          branchPodsPerNode: podEni,
+          ...(group.pool ? POOL_SHOWN : {}),
+        }}
+      />
     </fieldset>
   );
 }
 
 /** The pool's fields, each showing its own messages. */
-const POOL_SHOWN = { requirements: true, pods: true, podRequests: true, reservedEnis: true, disruptionBudget: true, ipv4PrefixSize: true };
+const POOL_SHOWN = {
+  requirements: true,
+  pods: true,
+  podRequests: true,
+  reservedEnis: true,
+  disruptionBudget: true,
+  ipv4PrefixSize: true,
+};

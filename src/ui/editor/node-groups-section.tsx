@@ -16,12 +16,25 @@ export function NodeGroupsSection() {
   const [expanded, toggle] = useExpanded(groups.map((g) => g.key));
   return (
     <section className="panel groups-panel" aria-labelledby="groups-heading">
-      <h2 id="groups-heading">Node groups <span className="count">{groups.length}</span></h2>
+      <h2 id="groups-heading">
+        Node groups <span className="count">{groups.length}</span>
+      </h2>
       <div className="group-list">
-        {groups.map((g, i) => <NodeGroupEditor key={g.key} index={i} group={g} subnets={refs} expanded={expanded.has(g.key)} onToggle={toggle} />)}
+        {groups.map((g, i) => (
+          <NodeGroupEditor
+            key={g.key}
+            index={i}
+            group={g}
+            subnets={refs}
+            expanded={expanded.has(g.key)}
+            onToggle={toggle}
+          />
+        ))}
       </div>
       <div className="row-actions">
-        <button type="button" onClick={addGroup}>Add node group</button>
+        <button type="button" onClick={addGroup}>
+          Add node group
+        </button>
       </div>
     </section>
   );
@@ -40,12 +53,16 @@ function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => voi
     // A whole new plan (a preset, a pasted link) folds as at the start; an added card stays unfolded.
     if (fresh.length === keys.length) setFolded(new Set(initialFold(keys)));
   }
-  const toggle = useCallback((key: string) => setFolded((prev) => {
-    const next = new Set(prev);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (key: string) =>
+      setFolded((prev) => {
+        const next = new Set(prev);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
   const expanded = new Set(keys.filter((k) => !folded.has(k)));
   return [expanded, toggle];
 }

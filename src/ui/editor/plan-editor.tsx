@@ -16,7 +16,12 @@ export function PlanEditor() {
     <div className="editor">
       <nav className="jump" aria-label="Plan sections">
         {JUMPS.map(([id, label]) => (
-          <button key={id} type="button" className="link" onClick={() => document.getElementById(id)?.scrollIntoView({ block: 'start' })}>
+          <button
+            key={id}
+            type="button"
+            className="link"
+            onClick={() => document.getElementById(id)?.scrollIntoView({ block: 'start' })}
+          >
             {label}
           </button>
         ))}

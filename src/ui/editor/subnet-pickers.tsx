@@ -40,21 +40,50 @@ export function NodeSubnetPicker({ index, group, subnets }: Props) {
         {group.subnets.map((name) => (
           <li key={name} className="chip">
             {name} <span className="muted">{azOf(name)}</span>
-            <button type="button" className="chip-remove" onClick={() => setGroupSubnets(index, group.subnets.filter((n) => n !== name))} aria-label={`Remove node subnet ${name}`}>×</button>
+            <button
+              type="button"
+              className="chip-remove"
+              onClick={() =>
+                setGroupSubnets(
+                  index,
+                  group.subnets.filter((n) => n !== name),
+                )
+              }
+              aria-label={`Remove node subnet ${name}`}
+            >
+              ×
+            </button>
           </li>
         ))}
         {group.subnets.length === 0 && <li className="muted">none</li>}
       </ul>
       {available.length > 0 && (
         <>
-          <label htmlFor={selectId} className="visually-hidden">Add a node subnet</label>
-          <select id={selectId} className="add-subnet" value="" onChange={(e) => e.target.value && setGroupSubnets(index, [...group.subnets, e.target.value])} {...approach}>
+          <label htmlFor={selectId} className="visually-hidden">
+            Add a node subnet
+          </label>
+          <select
+            id={selectId}
+            className="add-subnet"
+            value=""
+            onChange={(e) => e.target.value && setGroupSubnets(index, [...group.subnets, e.target.value])}
+            {...approach}
+          >
             <option value="">Add subnet…</option>
-            {full && available.map((s) => <option key={s.key} value={s.name}>{s.name} ({s.az})</option>)}
+            {full &&
+              available.map((s) => (
+                <option key={s.key} value={s.name}>
+                  {s.name} ({s.az})
+                </option>
+              ))}
           </select>
         </>
       )}
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -65,7 +94,11 @@ export function PodSubnetPicker({ index, group, subnets }: Props) {
   const error = useIssuesUnder(path);
   const id = fieldId(path);
   const [full, approach] = useListOnApproach();
-  const azs = [...new Set(group.subnets.map((n) => subnets.find((s) => s.name === n)?.az).filter((az): az is string => Boolean(az)))];
+  const azs = [
+    ...new Set(
+      group.subnets.map((n) => subnets.find((s) => s.name === n)?.az).filter((az): az is string => Boolean(az)),
+    ),
+  ];
   const podIn = (az: string) => group.podSubnets.find((n) => subnets.find((s) => s.name === n)?.az === az) ?? '';
   const choose = (az: string, name: string) => {
     const others = group.podSubnets.filter((n) => subnets.find((s) => s.name === n)?.az !== az);
@@ -79,14 +112,31 @@ export function PodSubnetPicker({ index, group, subnets }: Props) {
           <div className="field" key={az}>
             <label htmlFor={`${id}-${az}`}>Pod subnet in {az}</label>
             {/* The chosen subnet's whole name as the title: a long one (an imported "name (subnet-…)") can be cut. */}
-            <select id={`${id}-${az}`} value={podIn(az)} title={podIn(az) || undefined} onChange={(e) => choose(az, e.target.value)} aria-invalid={error && !podIn(az) ? true : undefined} {...approach}>
+            <select
+              id={`${id}-${az}`}
+              value={podIn(az)}
+              title={podIn(az) || undefined}
+              onChange={(e) => choose(az, e.target.value)}
+              aria-invalid={error && !podIn(az) ? true : undefined}
+              {...approach}
+            >
               <option value="">none</option>
-              {subnets.filter((s) => s.az === az && s.name && (full || s.name === podIn(az))).map((s) => <option key={s.key} value={s.name}>{s.name}</option>)}
+              {subnets
+                .filter((s) => s.az === az && s.name && (full || s.name === podIn(az)))
+                .map((s) => (
+                  <option key={s.key} value={s.name}>
+                    {s.name}
+                  </option>
+                ))}
             </select>
           </div>
         ))}
       </div>
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

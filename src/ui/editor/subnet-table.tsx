@@ -22,7 +22,10 @@ export function SubnetTable() {
   // Names longer than the name column holds (imported ones such as prod-pods-us-east-1a in a 1024 px page)
   // get a line of their own above the subnet's other fields.
   const [box, width] = useWidth<HTMLDivElement>(600);
-  const stacked = stackNames(subnets.map((s) => s.name), width);
+  const stacked = stackNames(
+    subnets.map((s) => s.name),
+    width,
+  );
   const closeCarve = () => {
     setCarving(false);
     carveButton.current?.focus();
@@ -36,29 +39,61 @@ export function SubnetTable() {
             {/* The AZ, CIDR and figures get what their longest value needs (us-east-1a, 100.64.0.0/16, 65,531);
                 the name gets the rest, or (stacked) a line of its own over all of them. */}
             {!stacked && <col />}
-            <col style={stacked ? undefined : { width: AZ_WIDTH }} /><col style={{ width: 112 }} />
-            <col style={{ width: 54 }} /><col style={{ width: 60 }} /><col style={{ width: 30 }} />
+            <col style={stacked ? undefined : { width: AZ_WIDTH }} />
+            <col style={{ width: 112 }} />
+            <col style={{ width: 54 }} />
+            <col style={{ width: 60 }} />
+            <col style={{ width: 30 }} />
           </colgroup>
           <thead>
-            {stacked && <tr><th id="col-subnet-name" scope="col" colSpan={5}>Name</th></tr>}
+            {stacked && (
+              <tr>
+                <th id="col-subnet-name" scope="col" colSpan={5}>
+                  Name
+                </th>
+              </tr>
+            )}
             <tr>
-              {!stacked && <th id="col-subnet-name" scope="col">Name</th>}
-              <th id="col-subnet-az" scope="col">Availability Zone</th>
-              <th id="col-subnet-cidr" scope="col">Subnet CIDR</th>
-              <th id="col-subnet-reserved" scope="col" className="num" title="Addresses taken by load balancers, VPC endpoints, NAT gateways and EKS control-plane ENIs">Reserved</th>
-              <th scope="col" className="num">Usable</th>
-              <th scope="col"><span className="visually-hidden">Remove</span></th>
+              {!stacked && (
+                <th id="col-subnet-name" scope="col">
+                  Name
+                </th>
+              )}
+              <th id="col-subnet-az" scope="col">
+                Availability Zone
+              </th>
+              <th id="col-subnet-cidr" scope="col">
+                Subnet CIDR
+              </th>
+              <th
+                id="col-subnet-reserved"
+                scope="col"
+                className="num"
+                title="Addresses taken by load balancers, VPC endpoints, NAT gateways and EKS control-plane ENIs"
+              >
+                Reserved
+              </th>
+              <th scope="col" className="num">
+                Usable
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
           </thead>
-          {subnets.map((s, i) => <SubnetRow key={s.key} index={i} subnet={s} stacked={stacked} />)}
+          {subnets.map((s, i) => (
+            <SubnetRow key={s.key} index={i} subnet={s} stacked={stacked} />
+          ))}
         </table>
       </div>
       <p className="hint">
-        Reserved IPs: addresses in the subnet for load balancers (an ALB needs 8 free), interface endpoints, NAT gateways
-        and EKS control-plane ENIs (at least 6 free, 16 recommended). Usable is the size less AWS&apos;s 5.
+        Reserved IPs: addresses in the subnet for load balancers (an ALB needs 8 free), interface endpoints, NAT
+        gateways and EKS control-plane ENIs (at least 6 free, 16 recommended). Usable is the size less AWS&apos;s 5.
       </p>
       <div className="row-actions">
-        <button type="button" onClick={addSubnet}>Add subnet</button>
+        <button type="button" onClick={addSubnet}>
+          Add subnet
+        </button>
         <button type="button" ref={carveButton} onClick={() => setCarving((c) => !c)} aria-expanded={carving}>
           Carve subnets…
         </button>
@@ -90,7 +125,15 @@ export function stackNames(names: readonly string[], width: number): boolean {
 }
 
 /** One subnet: a table row, or (stacked) its own row group with the name on the first line. */
-const SubnetRow = memo(function SubnetRow({ index, subnet, stacked }: { index: number; subnet: DraftSubnet; stacked: boolean }) {
+const SubnetRow = memo(function SubnetRow({
+  index,
+  subnet,
+  stacked,
+}: {
+  index: number;
+  subnet: DraftSubnet;
+  stacked: boolean;
+}) {
   const { setSubnetField, removeSubnet } = useActions();
   const color = useSubnetColor(index);
   const base = `vpc.subnets[${index}]`;
@@ -98,21 +141,55 @@ const SubnetRow = memo(function SubnetRow({ index, subnet, stacked }: { index: n
   const name = (
     <th scope="row" colSpan={stacked ? 4 : undefined}>
       <div className="name-cell" style={{ borderLeftColor: color }} title={subnet.name || undefined}>
-        <Field labelledBy="col-subnet-name" path={`${base}.name`} value={subnet.name} onChange={(v) => setSubnetField(index, 'name', v)} />
+        <Field
+          labelledBy="col-subnet-name"
+          path={`${base}.name`}
+          value={subnet.name}
+          onChange={(v) => setSubnetField(index, 'name', v)}
+        />
       </div>
     </th>
   );
   const remove = (
     <td>
-      <button type="button" className="icon-button" onClick={() => removeSubnet(index)} aria-label={`Remove subnet ${subnet.name || index + 1}`} title="Remove this subnet">×</button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => removeSubnet(index)}
+        aria-label={`Remove subnet ${subnet.name || index + 1}`}
+        title="Remove this subnet"
+      >
+        ×
+      </button>
     </td>
   );
   const fields = (
     <>
-      <td className={stacked ? 'az-cell' : undefined} style={stacked ? { borderLeftColor: color } : undefined}><Field labelledBy="col-subnet-az" path={`${base}.az`} value={subnet.az} onChange={(v) => setSubnetField(index, 'az', v)} /></td>
-      <td><Field labelledBy="col-subnet-cidr" path={`${base}.cidr`} value={subnet.cidr} onChange={(v) => setSubnetField(index, 'cidr', v)} /></td>
+      <td className={stacked ? 'az-cell' : undefined} style={stacked ? { borderLeftColor: color } : undefined}>
+        <Field
+          labelledBy="col-subnet-az"
+          path={`${base}.az`}
+          value={subnet.az}
+          onChange={(v) => setSubnetField(index, 'az', v)}
+        />
+      </td>
       <td>
-        <Field labelledBy="col-subnet-reserved" path={`${base}.reservedIps`} value={subnet.reservedIps} onChange={(v) => setSubnetField(index, 'reservedIps', v)} numeric placeholder="0" />
+        <Field
+          labelledBy="col-subnet-cidr"
+          path={`${base}.cidr`}
+          value={subnet.cidr}
+          onChange={(v) => setSubnetField(index, 'cidr', v)}
+        />
+      </td>
+      <td>
+        <Field
+          labelledBy="col-subnet-reserved"
+          path={`${base}.reservedIps`}
+          value={subnet.reservedIps}
+          onChange={(v) => setSubnetField(index, 'reservedIps', v)}
+          numeric
+          placeholder="0"
+        />
       </td>
       <td className="num">{parsed.ok ? fmt(usableAddresses(parsed.value)) : '–'}</td>
     </>
@@ -120,14 +197,24 @@ const SubnetRow = memo(function SubnetRow({ index, subnet, stacked }: { index: n
   if (stacked) {
     return (
       <tbody className="subnet-group">
-        <tr className="name-row">{name}{remove}</tr>
-        <tr className="fields-row">{fields}<td /></tr>
+        <tr className="name-row">
+          {name}
+          {remove}
+        </tr>
+        <tr className="fields-row">
+          {fields}
+          <td />
+        </tr>
       </tbody>
     );
   }
   return (
     <tbody className="subnet-group">
-      <tr>{name}{fields}{remove}</tr>
+      <tr>
+        {name}
+        {fields}
+        {remove}
+      </tr>
     </tbody>
   );
 });

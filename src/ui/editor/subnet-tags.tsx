@@ -27,16 +27,24 @@ export function SubnetTags() {
   return (
     <details className="subnet-tags" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Subnet tags {tagged > 0 ? <span className="muted">({tagged} tagged)</span> : <span className="muted">(subnet discovery)</span>}
+        Subnet tags{' '}
+        {tagged > 0 ? (
+          <span className="muted">({tagged} tagged)</span>
+        ) : (
+          <span className="muted">(subnet discovery)</span>
+        )}
       </summary>
       <p className="hint">
-        Tag a subnet <code>{CNI_ROLE_TAG}=1</code> and the VPC CNI puts new pod ENIs of nodes in its AZ there when it has
-        the most free addresses (subnet discovery, VPC CNI 1.18+); <code>=0</code> keeps pod ENIs out. A tag{' '}
+        Tag a subnet <code>{CNI_ROLE_TAG}=1</code> and the VPC CNI puts new pod ENIs of nodes in its AZ there when it
+        has the most free addresses (subnet discovery, VPC CNI 1.18+); <code>=0</code> keeps pod ENIs out. A tag{' '}
         <code>{CNI_CLUSTER_TAG_PREFIX}&lt;name&gt;</code> limits a subnet to that cluster: this plan is the cluster{' '}
-        <code>{discoveryCluster({ name })}</code>.{off ? ' Subnet discovery is off or custom networking is on: tags change nothing now.' : ''}
+        <code>{discoveryCluster({ name })}</code>.
+        {off ? ' Subnet discovery is off or custom networking is on: tags change nothing now.' : ''}
       </p>
       <ul className="subnet-tags-list">
-        {subnets.map((s, i) => <SubnetTagRows key={s.key} index={i} subnet={s} />)}
+        {subnets.map((s, i) => (
+          <SubnetTagRows key={s.key} index={i} subnet={s} />
+        ))}
       </ul>
     </details>
   );
@@ -59,15 +67,29 @@ const SubnetTagRows = memo(function SubnetTagRows({ index, subnet }: { index: nu
     <li className="subnet-tags-subnet">
       <div className="subnet-tags-head">
         <strong>{label}</strong>
-        <span className="muted">{role === undefined ? 'no role tag' : role === '0' ? 'no pod ENIs (=0)' : 'takes pod ENIs'}</span>
+        <span className="muted">
+          {role === undefined ? 'no role tag' : role === '0' ? 'no pod ENIs (=0)' : 'takes pod ENIs'}
+        </span>
         <span className="subnet-tags-buttons">
-          <button type="button" onClick={() => setRole('1')} disabled={role === '1'} aria-label={`Tag ${label} ${CNI_ROLE_TAG}=1`}>
+          <button
+            type="button"
+            onClick={() => setRole('1')}
+            disabled={role === '1'}
+            aria-label={`Tag ${label} ${CNI_ROLE_TAG}=1`}
+          >
             Pods here (=1)
           </button>
-          <button type="button" onClick={() => setRole('0')} disabled={role === '0'} aria-label={`Tag ${label} ${CNI_ROLE_TAG}=0`}>
+          <button
+            type="button"
+            onClick={() => setRole('0')}
+            disabled={role === '0'}
+            aria-label={`Tag ${label} ${CNI_ROLE_TAG}=0`}
+          >
             No pods (=0)
           </button>
-          <button type="button" onClick={() => set([...rows, ['', '']])} aria-label={`Add a tag to ${label}`}>Add tag</button>
+          <button type="button" onClick={() => set([...rows, ['', '']])} aria-label={`Add a tag to ${label}`}>
+            Add tag
+          </button>
         </span>
       </div>
       {rows.length > 0 && (
@@ -87,14 +109,24 @@ const SubnetTagRows = memo(function SubnetTagRows({ index, subnet }: { index: nu
           ))}
         </ul>
       )}
-      {issue && <p className="field-error" id={`${fieldId(base)}-msg`}>{issue}</p>}
+      {issue && (
+        <p className="field-error" id={`${fieldId(base)}-msg`}>
+          {issue}
+        </p>
+      )}
     </li>
   );
 });
 
 function TagRow(props: {
-  path: string; subnet: string; n: number; tagKey: string; value: string; duplicate: boolean;
-  onChange(key: string, value: string): void; onRemove(): void;
+  path: string;
+  subnet: string;
+  n: number;
+  tagKey: string;
+  value: string;
+  duplicate: boolean;
+  onChange(key: string, value: string): void;
+  onRemove(): void;
 }) {
   const { path, subnet, n, tagKey, value, duplicate, onChange, onRemove } = props;
   const issue = useFieldIssue(path);
@@ -103,19 +135,42 @@ function TagRow(props: {
   return (
     <li className="field-row subnet-tag">
       <input
-        type="text" className="tag-key" value={tagKey} placeholder={CNI_ROLE_TAG} spellCheck={false} autoComplete="off"
-        aria-label={`Tag key ${n} of ${subnet}`} aria-invalid={msg ? true : undefined} aria-describedby={msg ? `${id}-msg` : undefined}
+        type="text"
+        className="tag-key"
+        value={tagKey}
+        placeholder={CNI_ROLE_TAG}
+        spellCheck={false}
+        autoComplete="off"
+        aria-label={`Tag key ${n} of ${subnet}`}
+        aria-invalid={msg ? true : undefined}
+        aria-describedby={msg ? `${id}-msg` : undefined}
         onChange={(e) => onChange(e.target.value, value)}
       />
       <span aria-hidden="true">=</span>
       <input
-        type="text" className="tag-value" value={value} placeholder="1" spellCheck={false} autoComplete="off"
-        aria-label={`Tag value ${n} of ${subnet}`} onChange={(e) => onChange(tagKey, e.target.value)}
+        type="text"
+        className="tag-value"
+        value={value}
+        placeholder="1"
+        spellCheck={false}
+        autoComplete="off"
+        aria-label={`Tag value ${n} of ${subnet}`}
+        onChange={(e) => onChange(tagKey, e.target.value)}
       />
-      <button type="button" className="icon-button" onClick={onRemove} aria-label={`Remove tag ${tagKey || n} of ${subnet}`} title="Remove this tag">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onRemove}
+        aria-label={`Remove tag ${tagKey || n} of ${subnet}`}
+        title="Remove this tag"
+      >
         ×
       </button>
-      {msg && <span className="field-error" id={`${id}-msg`}>{msg}</span>}
+      {msg && (
+        <span className="field-error" id={`${id}-msg`}>
+          {msg}
+        </span>
+      )}
     </li>
   );
 }
@@ -134,7 +189,9 @@ export function IpFamilyField() {
         <option value="ipv6">IPv6: pods on one /80 per node; IPv4 only for nodes and ENIs</option>
       </select>
       {family === 'ipv6' && (
-        <p className="hint">Chosen when the cluster is created. Warm targets, custom networking and subnet discovery do nothing.</p>
+        <p className="hint">
+          Chosen when the cluster is created. Warm targets, custom networking and subnet discovery do nothing.
+        </p>
       )}
     </div>
   );

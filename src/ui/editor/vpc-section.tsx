@@ -22,10 +22,12 @@ export function VpcSection() {
         ))}
       </ul>
       <div className="row-actions">
-        <button type="button" onClick={addCidr}>Add secondary CIDR</button>
+        <button type="button" onClick={addCidr}>
+          Add secondary CIDR
+        </button>
         <span className="hint">
-          {cidrs.length} of {quota} IPv4 CIDR blocks ({quota === DEFAULT_CIDR_QUOTA ? 'AWS default quota' : 'quota'}); pods usually go in
-          100.64.0.0/10 with custom networking.
+          {cidrs.length} of {quota} IPv4 CIDR blocks ({quota === DEFAULT_CIDR_QUOTA ? 'AWS default quota' : 'quota'});
+          pods usually go in 100.64.0.0/10 with custom networking.
         </span>
       </div>
       <IpFamilyField />
@@ -33,7 +35,15 @@ export function VpcSection() {
   );
 }
 
-const CidrRow = memo(function CidrRow({ index, value, onRemove }: { index: number; value: string; onRemove?: () => void }) {
+const CidrRow = memo(function CidrRow({
+  index,
+  value,
+  onRemove,
+}: {
+  index: number;
+  value: string;
+  onRemove?: () => void;
+}) {
   const { setCidr } = useActions();
   const path = `vpc.cidrs[${index}]`;
   return (
@@ -44,12 +54,25 @@ const CidrRow = memo(function CidrRow({ index, value, onRemove }: { index: numbe
       onChange={(v) => setCidr(index, v)}
       placeholder={index === 0 ? '10.0.0.0/16' : '100.64.0.0/16'}
       withWarnings
-      hint={<>{index === 0 ? 'Primary. ' : ''}<CidrSpace cidr={value.trim()} /></>}
-      after={onRemove && (
-        <button type="button" className="icon-button" onClick={onRemove} aria-label={`Remove secondary CIDR ${value || index}`} title="Remove this CIDR">
-          ×
-        </button>
-      )}
+      hint={
+        <>
+          {index === 0 ? 'Primary. ' : ''}
+          <CidrSpace cidr={value.trim()} />
+        </>
+      }
+      after={
+        onRemove && (
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onRemove}
+            aria-label={`Remove secondary CIDR ${value || index}`}
+            title="Remove this CIDR"
+          >
+            ×
+          </button>
+        )
+      }
     />
   );
 });
@@ -61,7 +84,8 @@ function CidrSpace({ cidr }: { cidr: string }) {
   if (!r) return <>{stale ? 'Free space shows once the plan is valid.' : ''}</>;
   return (
     <>
-      <span className="num">{fmt(r.size)}</span> addresses · {plural(r.subnets, 'subnet')} · <span className="num">{fmt(r.free)}</span> not in any subnet
+      <span className="num">{fmt(r.size)}</span> addresses · {plural(r.subnets, 'subnet')} ·{' '}
+      <span className="num">{fmt(r.free)}</span> not in any subnet
     </>
   );
 }

@@ -55,9 +55,15 @@ export default function ChartDownload({ getSvg, fileBase, legend, title }: Chart
   };
   return (
     <div className="chart-download" role="group" aria-label="Download the chart">
-      <button type="button" className="small" onClick={onPng} disabled={busy}>Download chart (PNG)</button>
-      <button type="button" className="small" onClick={onSvg}>Download chart (SVG)</button>
-      <p className="export-status" role="status" aria-live="polite">{status}</p>
+      <button type="button" className="small" onClick={onPng} disabled={busy}>
+        Download chart (PNG)
+      </button>
+      <button type="button" className="small" onClick={onSvg}>
+        Download chart (SVG)
+      </button>
+      <p className="export-status" role="status" aria-live="polite">
+        {status}
+      </p>
     </div>
   );
 }

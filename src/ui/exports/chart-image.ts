@@ -10,8 +10,21 @@ const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
 /** Inherited properties: written on an element only where its value differs from its parent's. */
 const INHERITED = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'visibility',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
 ] as const;
 
 /** Largest canvas drawn (pixels); browsers refuse bigger ones, so the scale is lowered to fit. */
@@ -26,8 +39,12 @@ export interface SvgSize {
 export function svgSize(svg: SVGSVGElement): SvgSize {
   const attr = (name: string) => Number.parseFloat(svg.getAttribute(name) ?? '');
   const box = svg.getBoundingClientRect();
-  const view = (svg.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
-  const pick = (a: number, b: number, c: number | undefined) => [a, b, c ?? NaN].find((v) => Number.isFinite(v) && v > 0) ?? 0;
+  const view = (svg.getAttribute('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const pick = (a: number, b: number, c: number | undefined) =>
+    [a, b, c ?? NaN].find((v) => Number.isFinite(v) && v > 0) ?? 0;
   return { width: pick(attr('width'), box.width, view[2]), height: pick(attr('height'), box.height, view[3]) };
 }
 
@@ -97,7 +114,13 @@ export function legendHeight(legend: readonly LegendEntry[] | undefined, width: 
   return legend?.length ? legendRows(legend, width).length * LEGEND_ROW + LEGEND_PAD : 0;
 }
 
-function drawLegend(doc: Document, legend: readonly LegendEntry[], width: number, top: number, ink: string): SVGGElement {
+function drawLegend(
+  doc: Document,
+  legend: readonly LegendEntry[],
+  width: number,
+  top: number,
+  ink: string,
+): SVGGElement {
   const g = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
   g.setAttribute('data-legend', '');
   legendRows(legend, width).forEach((row, r) => {
@@ -150,7 +173,10 @@ export function svgText(svg: SVGSVGElement, options: SvgFileOptions = {}): strin
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${chartHeight}`);
   // The page lets labels overflow the box; a file is cut at its viewBox either way.
   clone.style.removeProperty('overflow');
-  const [x = 0, y0 = 0, w = width, h0 = chartHeight] = (clone.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const [x = 0, y0 = 0, w = width, h0 = chartHeight] = (clone.getAttribute('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const y = y0 - head;
   const h = h0 + band + head;
   if (band || head) clone.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
@@ -180,7 +206,8 @@ export function svgText(svg: SVGSVGElement, options: SvgFileOptions = {}): strin
   }
   let text = new XMLSerializer().serializeToString(clone);
   // A serializer that dropped the namespace declaration (it is an attribute, not an element name) gets it back.
-  if (!/^<svg[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
+  if (!/^<svg[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(text))
+    text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
 }
 
@@ -204,7 +231,12 @@ function loadImage(src: string): Promise<HTMLImageElement> {
  * The chart as a PNG at `scale` device pixels per CSS pixel (lowered for huge charts). Rejects with a
  * readable Error where there is no canvas (jsdom, locked-down browsers).
  */
-export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly LegendEntry[], title?: string): Promise<Blob> {
+export async function pngBlob(
+  svg: SVGSVGElement,
+  scale = 2,
+  legend?: readonly LegendEntry[],
+  title?: string,
+): Promise<Blob> {
   const { width, height: chartHeight } = svgSize(svg);
   const height = chartHeight + legendHeight(legend, width) + (title ? TITLE_BAND : 0);
   if (!(width > 0 && height > 0)) throw new Error('the chart has no size yet');
@@ -219,7 +251,9 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2, legend?: readonly L
     ctx = null;
   }
   if (!ctx) throw new Error('this browser cannot draw on a canvas, so there is no PNG; download the SVG instead');
-  const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg, { legend, title }))}`);
+  const img = await loadImage(
+    `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg, { legend, title }))}`,
+  );
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return new Promise<Blob>((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png');

@@ -7,7 +7,12 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
 import { EXPORT_FORMATS, EXPORT_INFO, exportPlan, type ExportFormat } from '../../model/export';
-import { DEFAULT_MODULE_VERSION, MODULE_VERSIONS, type AmiFamily, type ModuleVersion } from '../../model/export/terraform';
+import {
+  DEFAULT_MODULE_VERSION,
+  MODULE_VERSIONS,
+  type AmiFamily,
+  type ModuleVersion,
+} from '../../model/export/terraform';
 import type { InstanceDataset } from '../../model/instances';
 import type { Plan } from '../../model/plan';
 import { documentOf, workspaceOf, type Workspace } from '../../model/workspace';
@@ -80,9 +85,12 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
   const onCopy = async () => {
     if (!built.ok) return;
     const ok = await copyText(built.text);
-    say(ok
-      ? `Copied the ${info.label} export (${lines(built.text)} lines) to the clipboard.`
-      : 'Could not reach the clipboard: select the text below and copy it.', ok);
+    say(
+      ok
+        ? `Copied the ${info.label} export (${lines(built.text)} lines) to the clipboard.`
+        : 'Could not reach the clipboard: select the text below and copy it.',
+      ok,
+    );
   };
   const onDownload = () => {
     if (!built.ok) return;
@@ -100,7 +108,9 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
     <section className="panel exports" aria-labelledby={`${id}-title`}>
       <div className="panel-head">
         <h2 id={`${id}-title`}>Exports</h2>
-        <button type="button" onClick={onDownloadPlan}>Download plan (JSON)</button>
+        <button type="button" onClick={onDownloadPlan}>
+          Download plan (JSON)
+        </button>
       </div>
       <Tabs label="Export format" idBase={id} items={FORMAT_TABS} selected={format} onSelect={select}>
         <div className="export-bar">
@@ -111,26 +121,52 @@ export default function ExportPanel({ plan, dataset, evaluation, workspace }: Ex
             <div className="inline-field">
               <label htmlFor={`${id}-ami`}>AMI family</label>
               <select id={`${id}-ami`} value={amiFamily} onChange={(e) => setAmiFamily(e.target.value as AmiFamily)}>
-                {AMI_FAMILIES.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+                {AMI_FAMILIES.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
               </select>
             </div>
           )}
           {format === 'terraform' && (
             <div className="inline-field">
               <label htmlFor={`${id}-module`}>Module version</label>
-              <select id={`${id}-module`} value={moduleVersion} onChange={(e) => setModuleVersion(Number(e.target.value) as ModuleVersion)}>
-                {MODULE_VERSIONS.map((v) => <option key={v} value={v}>terraform-aws-eks v{v}</option>)}
+              <select
+                id={`${id}-module`}
+                value={moduleVersion}
+                onChange={(e) => setModuleVersion(Number(e.target.value) as ModuleVersion)}
+              >
+                {MODULE_VERSIONS.map((v) => (
+                  <option key={v} value={v}>
+                    terraform-aws-eks v{v}
+                  </option>
+                ))}
               </select>
             </div>
           )}
           <div className="export-buttons">
-            <button type="button" className="primary" onClick={onCopy} disabled={!built.ok}>Copy</button>
-            <button type="button" onClick={onDownload} disabled={!built.ok}>Download</button>
+            <button type="button" className="primary" onClick={onCopy} disabled={!built.ok}>
+              Copy
+            </button>
+            <button type="button" onClick={onDownload} disabled={!built.ok}>
+              Download
+            </button>
           </div>
         </div>
-        <p className="export-status" role="status" aria-live="polite">{status}</p>
+        <p className="export-status" role="status" aria-live="polite">
+          {status}
+        </p>
         {built.ok ? (
-          <pre className="export-text" role="region" tabIndex={0} aria-label={`${info.label} text`} data-format={format}>{built.text}</pre>
+          <pre
+            className="export-text"
+            role="region"
+            tabIndex={0}
+            aria-label={`${info.label} text`}
+            data-format={format}
+          >
+            {built.text}
+          </pre>
         ) : (
           <p className="field-error">Could not build this export: {built.error}</p>
         )}

@@ -7,7 +7,6 @@ import { megabytes } from '../common/format';
 /** Largest file read (bytes): the AWS CLI output of a few thousand subnets fits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-
 /** Saves a Blob under a file name: a temporary link to an object URL, clicked, then the URL revoked. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -36,7 +35,12 @@ export type FileRead = { ok: true; name: string; text: string } | { ok: false; n
 /** A file's text, refused before reading when it is over the cap. Never throws. */
 export async function readFileText(file: File, maxBytes = MAX_FILE_BYTES): Promise<FileRead> {
   const name = file.name || 'the file';
-  if (file.size > maxBytes) return { ok: false, name, error: `${name}: the file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}` };
+  if (file.size > maxBytes)
+    return {
+      ok: false,
+      name,
+      error: `${name}: the file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}`,
+    };
   try {
     return { ok: true, name, text: await file.text() };
   } catch (e) {
@@ -46,6 +50,10 @@ export async function readFileText(file: File, maxBytes = MAX_FILE_BYTES): Promi
 
 /** A file name from free text (a plan name): letters, digits, dots, dashes; never empty. */
 export function fileSlug(name: string, fallback = 'eks-ip-plan'): string {
-  const s = name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  const s = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
   return s || fallback;
 }

@@ -19,7 +19,8 @@ interface Props {
 type Outcome = null | { ok: false; name: string; issues: ValidationIssue[] } | { ok: true; message: string };
 
 /** The message without a leading copy of the path shown before it ("vpc.cidrs needs…" → "needs…"). */
-const withoutPath = ({ path, message }: ValidationIssue) => (path && message.startsWith(`${path} `) ? message.slice(path.length + 1) : message);
+const withoutPath = ({ path, message }: ValidationIssue) =>
+  path && message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
 
 export function PlanFileOpen({ dataset, onOpenWorkspace }: Props) {
   const id = useId();
@@ -34,26 +35,40 @@ export function PlanFileOpen({ dataset, onOpenWorkspace }: Props) {
     const ws = v.workspace;
     onOpenWorkspace(ws, r.name);
     const n = ws.scenarios.length;
-    setOutcome({ ok: true, message: `Opened ${r.name}: ${n === 1 ? `“${ws.scenarios[0]!.name}”` : `${n} scenarios`}.` });
+    setOutcome({
+      ok: true,
+      message: `Opened ${r.name}: ${n === 1 ? `“${ws.scenarios[0]!.name}”` : `${n} scenarios`}.`,
+    });
   };
   return (
     <section className="import-section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Open a plan file (JSON)</h3>
-      <DropZone title="Drop a plan file here (one saved with “Download plan (JSON)” or written for the CLI), or choose it." pickLabel="Choose a plan file" accept=".json,application/json" onFiles={onFiles} />
+      <DropZone
+        title="Drop a plan file here (one saved with “Download plan (JSON)” or written for the CLI), or choose it."
+        pickLabel="Choose a plan file"
+        accept=".json,application/json"
+        onFiles={onFiles}
+      />
       {outcome && !outcome.ok && (
         <div className="import-errors" role="alert">
           <p className="strong">{outcome.name} was not opened: the plan being edited is unchanged.</p>
           <ul>
             {outcome.issues.map((i, k) => (
               <li key={k}>
-                {i.path && <><code>{i.path}</code>: </>}
+                {i.path && (
+                  <>
+                    <code>{i.path}</code>:{' '}
+                  </>
+                )}
                 {withoutPath(i)}
               </li>
             ))}
           </ul>
         </div>
       )}
-      <p className="import-status" role="status" aria-live="polite">{outcome?.ok ? outcome.message : ''}</p>
+      <p className="import-status" role="status" aria-live="polite">
+        {outcome?.ok ? outcome.message : ''}
+      </p>
     </section>
   );
 }

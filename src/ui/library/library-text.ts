@@ -4,7 +4,13 @@
  * Plan names are user text: these sentences are rendered as text, never as markup.
  */
 import {
-  issueText, type LibraryAction, type LibraryNote, type LibraryProblem, type SetAsideReason, type SetAsideWhat, type StorageProblem,
+  issueText,
+  type LibraryAction,
+  type LibraryNote,
+  type LibraryProblem,
+  type SetAsideReason,
+  type SetAsideWhat,
+  type StorageProblem,
 } from '../../state/library';
 import { fmt } from '../../model/format';
 

@@ -8,10 +8,28 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { InstanceDataset } from '../../model/instances';
 import type { Workspace } from '../../model/workspace';
 import {
-  checkPlanName, deletePlan, duplicatePlan, LIBRARY_KEY, listPlans, MAX_NAME_CHARS, openPlan, QUARANTINE_PREFIX, renamePlan, savePlanAs, undoDelete,
-  type LibraryNote, type LibraryProblem, type PlanEntry,
+  checkPlanName,
+  deletePlan,
+  duplicatePlan,
+  LIBRARY_KEY,
+  listPlans,
+  MAX_NAME_CHARS,
+  openPlan,
+  QUARANTINE_PREFIX,
+  renamePlan,
+  savePlanAs,
+  undoDelete,
+  type LibraryNote,
+  type LibraryProblem,
+  type PlanEntry,
 } from '../../state/library';
-import { libraryDoneText, libraryNoteText, libraryProblemText, openedNoticeText, type LibraryDone } from './library-text';
+import {
+  libraryDoneText,
+  libraryNoteText,
+  libraryProblemText,
+  openedNoticeText,
+  type LibraryDone,
+} from './library-text';
 import { PlanRow } from './plan-row';
 import './library.css';
 
@@ -83,9 +101,12 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
 
   useEffect(() => {
     if (!focus || !root.current) return;
-    const target = focus === 'undo'
-      ? root.current.querySelector<HTMLElement>('.library-status button')
-      : [...root.current.querySelectorAll<HTMLElement>('li[data-plan-id]')].find((tr) => tr.dataset.planId === focus[0])?.querySelector<HTMLElement>(`[data-action="${focus[1]}"]`);
+    const target =
+      focus === 'undo'
+        ? root.current.querySelector<HTMLElement>('.library-status button')
+        : [...root.current.querySelectorAll<HTMLElement>('li[data-plan-id]')]
+            .find((tr) => tr.dataset.planId === focus[0])
+            ?.querySelector<HTMLElement>(`[data-action="${focus[1]}"]`);
     (target ?? root.current.querySelector<HTMLElement>('h2'))?.focus();
     setFocus(null);
   }, [focus]);
@@ -100,8 +121,8 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
       <section className="panel plan-library" aria-labelledby={`${uid}-h`} ref={root}>
         <h2 id={`${uid}-h`}>Saved plans</h2>
         <p className="library-unavailable">
-          This browser does not allow this page to keep data (private browsing, or site data is blocked), so plans cannot be saved here.
-          Use the share link or download the plan as a file instead.
+          This browser does not allow this page to keep data (private browsing, or site data is blocked), so plans
+          cannot be saved here. Use the share link or download the plan as a file instead.
         </p>
       </section>
     );
@@ -154,26 +175,55 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
 
   return (
     <section className="panel plan-library" aria-labelledby={`${uid}-h`} ref={root}>
-      <h2 id={`${uid}-h`} tabIndex={-1}>Saved plans</h2>
-      <p className="hint library-intro">Kept in this browser only. Open one to edit it; share links and files are how plans travel.</p>
-      <form className="library-save" onSubmit={(e) => { e.preventDefault(); save(); }}>
+      <h2 id={`${uid}-h`} tabIndex={-1}>
+        Saved plans
+      </h2>
+      <p className="hint library-intro">
+        Kept in this browser only. Open one to edit it; share links and files are how plans travel.
+      </p>
+      <form
+        className="library-save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
         <div className="field">
           <label htmlFor={`${uid}-name`}>Save current plan as</label>
           <div className="field-row">
-            <input id={`${uid}-name`} type="text" value={name} maxLength={MAX_NAME_CHARS + 20} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-            <button type="submit" className="primary">Save</button>
+            <input
+              id={`${uid}-name`}
+              type="text"
+              value={name}
+              maxLength={MAX_NAME_CHARS + 20}
+              autoComplete="off"
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" className="primary">
+              Save
+            </button>
           </div>
         </div>
       </form>
       <div className={`library-status${status?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {status && <span>{status.text}</span>}
-        {status?.undo && <button type="button" className="small" onClick={() => undo(status.undo!)}>Undo</button>}
+        {status?.undo && (
+          <button type="button" className="small" onClick={() => undo(status.undo!)}>
+            Undo
+          </button>
+        )}
       </div>
       {setAside.length > 0 && (
         <div className="library-set-aside">
           <p className="strong">Some saved data could not be used:</p>
-          <ul>{setAside.map((t, i) => <li key={i}>{t}</li>)}</ul>
-          <button type="button" className="small" onClick={() => setSetAside([])}>Dismiss</button>
+          <ul>
+            {setAside.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ul>
+          <button type="button" className="small" onClick={() => setSetAside([])}>
+            Dismiss
+          </button>
         </div>
       )}
       {plans.length === 0 ? (
@@ -188,7 +238,10 @@ export default function PlanLibrary({ storage, dataset, current, currentName, on
               onOpen={() => open(p)}
               onStartRename={() => setRenaming(p.id)}
               onRename={(next) => rename(p, next)}
-              onCancelRename={() => { setRenaming(null); setFocus([p.id, 'rename']); }}
+              onCancelRename={() => {
+                setRenaming(null);
+                setFocus([p.id, 'rename']);
+              }}
               onDuplicate={() => duplicate(p)}
               onDelete={() => remove(p)}
             />

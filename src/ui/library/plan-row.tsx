@@ -24,12 +24,21 @@ export function savedDate(ms: number): string {
 function RowButton({ verb, name, onClick, action }: { verb: string; name: string; onClick(): void; action: string }) {
   return (
     <button type="button" className="small" data-action={action} onClick={onClick}>
-      {verb}<span className="visually-hidden"> {name}</span>
+      {verb}
+      <span className="visually-hidden"> {name}</span>
     </button>
   );
 }
 
-function RenameForm({ entry, onRename, onCancel }: { entry: PlanEntry; onRename(name: string): string | null; onCancel(): void }) {
+function RenameForm({
+  entry,
+  onRename,
+  onCancel,
+}: {
+  entry: PlanEntry;
+  onRename(name: string): string | null;
+  onCancel(): void;
+}) {
   const [value, setValue] = useState(entry.name);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -63,20 +72,47 @@ function RenameForm({ entry, onRename, onCancel }: { entry: PlanEntry; onRename(
           }
         }}
       />
-      <button type="submit" className="small">Save name</button>
-      <button type="button" className="small" onClick={onCancel}>Cancel</button>
-      {error && <p id={errorId} className="field-error">{error}</p>}
+      <button type="submit" className="small">
+        Save name
+      </button>
+      <button type="button" className="small" onClick={onCancel}>
+        Cancel
+      </button>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
 
-export function PlanRow({ entry, renaming, onOpen, onStartRename, onRename, onCancelRename, onDuplicate, onDelete }: PlanRowProps) {
+export function PlanRow({
+  entry,
+  renaming,
+  onOpen,
+  onStartRename,
+  onRename,
+  onCancelRename,
+  onDuplicate,
+  onDelete,
+}: PlanRowProps) {
   const scenarios = `${entry.scenarios} scenario${entry.scenarios === 1 ? '' : 's'}`;
   return (
     <li className="library-item" data-plan-id={entry.id}>
-      {renaming ? <RenameForm entry={entry} onRename={onRename} onCancel={onCancelRename} /> : <span className="library-name">{entry.name}</span>}
+      {renaming ? (
+        <RenameForm entry={entry} onRename={onRename} onCancel={onCancelRename} />
+      ) : (
+        <span className="library-name">{entry.name}</span>
+      )}
       <span className="library-meta">
-        Saved {entry.savedAt > 0 ? <time dateTime={new Date(entry.savedAt).toISOString()}>{savedDate(entry.savedAt)}</time> : 'at an unknown time'} · {scenarios}
+        Saved{' '}
+        {entry.savedAt > 0 ? (
+          <time dateTime={new Date(entry.savedAt).toISOString()}>{savedDate(entry.savedAt)}</time>
+        ) : (
+          'at an unknown time'
+        )}{' '}
+        · {scenarios}
       </span>
       <div className="library-actions">
         <RowButton verb="Open" action="open" name={entry.name} onClick={onOpen} />

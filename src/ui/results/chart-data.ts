@@ -107,7 +107,12 @@ function thin(ev: FullEvaluation, max: number): number[] {
  * The lines of `other` (another scenario's evaluation) for the subnets drawn, matched by subnet name;
  * subnets it does not have are left out.
  */
-export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[], percent: boolean, maxPoints = MAX_POINTS): OverlayLine[] {
+export function overlayLines(
+  other: FullEvaluation,
+  lines: readonly ChartLine[],
+  percent: boolean,
+  maxPoints = MAX_POINTS,
+): OverlayLine[] {
   const byName = new Map(other.subnets.map((s, i) => [s.name, i]));
   const picked = thin(other, maxPoints);
   return lines.flatMap((l) => {
@@ -119,7 +124,17 @@ export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[],
       const u = (p.load ?? p.used)[j]!;
       return [p.nodes, Math.round((percent ? (s.usable > 0 ? (u / s.usable) * 100 : 0) : u) * 10) / 10];
     });
-    return [{ key: `o${l.index}`, index: l.index, slot: l.slot, name: s.name, usable: s.usable, exhaustedAt: s.exhaustedAtNodes, points }];
+    return [
+      {
+        key: `o${l.index}`,
+        index: l.index,
+        slot: l.slot,
+        name: s.name,
+        usable: s.usable,
+        exhaustedAt: s.exhaustedAtNodes,
+        points,
+      },
+    ];
   });
 }
 
@@ -129,7 +144,10 @@ export function overlayLines(other: FullEvaluation, lines: readonly ChartLine[],
  * which the best candidates need fewer nodes.
  * @example sameScaleX({ min: 0, max: 64 }, { min: 0, max: 512 })(32) === 256
  */
-export function sameScaleX(best: { min: number; max: number }, worst: { min: number; max: number }): (n: number) => number {
+export function sameScaleX(
+  best: { min: number; max: number },
+  worst: { min: number; max: number },
+): (n: number) => number {
   return (n) => {
     const lambda = n <= best.max ? (best.max > best.min ? (n - best.min) / (best.max - best.min) : 1) : n / best.max;
     return lambda <= 1 ? worst.min + lambda * (worst.max - worst.min) : lambda * worst.max;
@@ -140,7 +158,13 @@ export function sameScaleX(best: { min: number; max: number }, worst: { min: num
  * The best case's lines (FullEvaluation.bestCase: node pools at their best candidates) for the subnets
  * drawn, on the chart's x axis (sameScaleX), up to the first point past `xMax`; [] without a best case.
  */
-export function bestCaseLines(ev: FullEvaluation, lines: readonly ChartLine[], percent: boolean, xMax: number, maxPoints = MAX_POINTS): OverlayLine[] {
+export function bestCaseLines(
+  ev: FullEvaluation,
+  lines: readonly ChartLine[],
+  percent: boolean,
+  xMax: number,
+  maxPoints = MAX_POINTS,
+): OverlayLine[] {
   const b = ev.bestCase;
   if (!b) return [];
   const toX = sameScaleX(b.series.marks, ev.series.marks);
@@ -165,11 +189,25 @@ export function bestCaseLines(ev: FullEvaluation, lines: readonly ChartLine[], p
   });
 }
 
-export function chartModel(ev: FullEvaluation, indexes: readonly number[], percent: boolean, maxPoints = MAX_POINTS, other?: FullEvaluation | null): ChartModel {
+export function chartModel(
+  ev: FullEvaluation,
+  indexes: readonly number[],
+  percent: boolean,
+  maxPoints = MAX_POINTS,
+  other?: FullEvaluation | null,
+): ChartModel {
   const own = indexes.every((i) => i < DISTINCT_COLORS);
   const lines: ChartLine[] = indexes.map((i, k) => {
     const s = ev.subnets[i]!;
-    return { key: `s${i}`, index: i, slot: own ? i : k, name: s.name, az: s.az, usable: s.usable, exhaustedAt: s.exhaustedAtNodes };
+    return {
+      key: `s${i}`,
+      index: i,
+      slot: own ? i : k,
+      name: s.name,
+      az: s.az,
+      usable: s.usable,
+      exhaustedAt: s.exhaustedAtNodes,
+    };
   });
   const pts = ev.series.points;
   const picked = thin(ev, maxPoints);
@@ -196,15 +234,32 @@ export function chartModel(ev: FullEvaluation, indexes: readonly number[], perce
   const oFirst = overlay[0]?.points[0]?.[0];
   const oLast = overlay[0]?.points[overlay[0].points.length - 1]?.[0] ?? 0;
   const xMin = Math.min(rows[0]?.nodes ?? 0, oFirst ?? Infinity);
-  const xMax = Math.max(rows[rows.length - 1]?.nodes ?? 1, ev.series.marks.max, oLast, other?.series.marks.max ?? 0, xMin + 1);
+  const xMax = Math.max(
+    rows[rows.length - 1]?.nodes ?? 1,
+    ev.series.marks.max,
+    oLast,
+    other?.series.marks.max ?? 0,
+    xMin + 1,
+  );
   const limit = Y_CLIP * (percent ? 100 : Math.max(1, ...usables));
   const clipped = yMax > limit;
   const fit = fitYTop(yMax, percent ? [100] : usables, percent ? 100 : Math.max(1, ...usables));
   const ticks = axisTicks(Math.min(fit.top, limit) * 1.04);
   const best = bestCaseLines(ev, lines, percent, xMax, maxPoints);
   return {
-    rows, overlay, best, used, lines, percent, xMin, xMax, yMax: ticks[ticks.length - 1]!, yTicks: ticks,
-    xTicks: roundTicks(xMin, xMax), clipped, usableAbove: fit.usableAbove,
+    rows,
+    overlay,
+    best,
+    used,
+    lines,
+    percent,
+    xMin,
+    xMax,
+    yMax: ticks[ticks.length - 1]!,
+    yTicks: ticks,
+    xTicks: roundTicks(xMin, xMax),
+    clipped,
+    usableAbove: fit.usableAbove,
   };
 }
 
@@ -220,7 +275,11 @@ export const Y_FLOOR = 0.1;
  * @example fitYTop(8, [100], 100) → { top: 10, usableAbove: true }: lines under 10 % get a 0–10 % axis
  * @example fitYTop(60, [100], 100) → { top: 100, usableAbove: false }
  */
-export function fitYTop(dataMax: number, usables: readonly number[], full: number): { top: number; usableAbove: boolean } {
+export function fitYTop(
+  dataMax: number,
+  usables: readonly number[],
+  full: number,
+): { top: number; usableAbove: boolean } {
   const near = usables.filter((u) => u > 0 && dataMax >= NEAR_USABLE * u);
   const top = Math.max(dataMax, Y_FLOOR * full, ...near);
   return { top, usableAbove: usables.some((u) => u > top) };
@@ -268,7 +327,8 @@ export function niceCeil(v: number): number {
 export function roundTicks(lo: number, hi: number, count = 5): number[] {
   const step = niceStep((hi - lo) / count);
   const out = [lo];
-  for (let v = Math.ceil(lo / step) * step; v < hi; v += step) if (v - lo >= step / 2 && hi - v >= step / 2) out.push(v);
+  for (let v = Math.ceil(lo / step) * step; v < hi; v += step)
+    if (v - lo >= step / 2 && hi - v >= step / 2) out.push(v);
   out.push(hi);
   return out;
 }
@@ -284,6 +344,7 @@ export function niceStep(v: number): number {
 /** Index of the row nearest to `nodes`. */
 export function nearestRow(rows: readonly ChartRow[], nodes: number): number {
   let best = 0;
-  for (let i = 1; i < rows.length; i++) if (Math.abs(rows[i]!.nodes - nodes) < Math.abs(rows[best]!.nodes - nodes)) best = i;
+  for (let i = 1; i < rows.length; i++)
+    if (Math.abs(rows[i]!.nodes - nodes) < Math.abs(rows[best]!.nodes - nodes)) best = i;
   return best;
 }

@@ -19,20 +19,48 @@ export function ChartReadout({ ev, model, cursor }: Props) {
   const scheme = useScheme();
   const nodes = model.rows[row]?.nodes ?? 0;
   const used = model.used[row] ?? [];
-  const mark = nodes === ev.series.marks.max ? ' (max)' : nodes === ev.series.marks.desired ? ' (desired)' : nodes === ev.series.marks.min ? ' (min)' : '';
+  const mark =
+    nodes === ev.series.marks.max
+      ? ' (max)'
+      : nodes === ev.series.marks.desired
+        ? ' (desired)'
+        : nodes === ev.series.marks.min
+          ? ' (min)'
+          : '';
   return (
     <div className="readout">
       <div className="inline-field">
         <label htmlFor={`${id}-at`}>Inspect at</label>
-        <input id={`${id}-at`} type="range" min={0} max={Math.max(0, model.rows.length - 1)} value={row}
-          aria-valuetext={`${fmt(nodes)} total nodes`} onChange={(e) => onRow(Number(e.target.value))} />
-        <output htmlFor={`${id}-at`} className="num strong">{fmt(nodes)} nodes{mark}</output>
+        <input
+          id={`${id}-at`}
+          type="range"
+          min={0}
+          max={Math.max(0, model.rows.length - 1)}
+          value={row}
+          aria-valuetext={`${fmt(nodes)} total nodes`}
+          onChange={(e) => onRow(Number(e.target.value))}
+        />
+        <output htmlFor={`${id}-at`} className="num strong">
+          {fmt(nodes)} nodes{mark}
+        </output>
       </div>
       <table className="data readout-table">
         <thead>
           <tr>
-            <th scope="col">Subnet</th><th scope="col">AZ</th><th scope="col" className="num">Used</th>
-            <th scope="col" className="num">Usable</th><th scope="col" className="num">Load</th><th scope="col" className="num">Runs out at</th>
+            <th scope="col">Subnet</th>
+            <th scope="col">AZ</th>
+            <th scope="col" className="num">
+              Used
+            </th>
+            <th scope="col" className="num">
+              Usable
+            </th>
+            <th scope="col" className="num">
+              Load
+            </th>
+            <th scope="col" className="num">
+              Runs out at
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,7 +69,10 @@ export function ChartReadout({ ev, model, cursor }: Props) {
             const over = u > l.usable;
             return (
               <tr key={l.key}>
-                <th scope="row" className={over ? 'danger' : undefined}><span className="swatch" style={{ background: subnetColor(l.slot, scheme) }} aria-hidden="true" />{l.name}</th>
+                <th scope="row" className={over ? 'danger' : undefined}>
+                  <span className="swatch" style={{ background: subnetColor(l.slot, scheme) }} aria-hidden="true" />
+                  {l.name}
+                </th>
                 <td>{l.az}</td>
                 <td className={`num${over ? ' danger' : ''}`}>{fmt(u)}</td>
                 <td className="num">{fmt(l.usable)}</td>

@@ -21,5 +21,15 @@ export const ChartSection = memo(function ChartSection({ ev, plan }: { ev: FullE
   const shown = draft ? derive(draft).shown : null;
   const otherName = draft?.name ?? '';
   const other = useMemo(() => (shown ? { name: otherName, ev: shown.evaluation } : null), [shown, otherName]);
-  return <ExhaustionChart ev={ev} plan={plan} fileBase={plan.name} others={others} withKey={withKey} onWith={setPicked} other={other} />;
+  return (
+    <ExhaustionChart
+      ev={ev}
+      plan={plan}
+      fileBase={plan.name}
+      others={others}
+      withKey={withKey}
+      onWith={setPicked}
+      other={other}
+    />
+  );
 });

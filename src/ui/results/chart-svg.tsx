@@ -117,8 +117,16 @@ export const ChartAxes = memo(function ChartAxes({ model, scales, ink, percent, 
         </text>
       </g>
       <g className="chart-axis chart-axis-y">
-        <text className="chart-axis-title" transform="rotate(-90)" x={-(area.y + area.height / 2)} y={MARGIN.left + 4} dy="0.71em"
-          textAnchor="middle" fill={ink.muted} fontSize={FONT}>
+        <text
+          className="chart-axis-title"
+          transform="rotate(-90)"
+          x={-(area.y + area.height / 2)}
+          y={MARGIN.left + 4}
+          dy="0.71em"
+          textAnchor="middle"
+          fill={ink.muted}
+          fontSize={FONT}
+        >
           {yTitle ?? (percent ? '% of usable addresses' : 'Addresses used')}
         </text>
         <line className="chart-axis-line" x1={area.x} x2={area.x} y1={area.y} y2={bottom} stroke={ink.muted} />

@@ -45,7 +45,15 @@ const NONE: readonly { key: string; name: string }[] = [];
 const NONE_GROUPS: readonly string[] = [];
 const ignore = () => {};
 
-export const ExhaustionChart = memo(function ExhaustionChart({ ev: all, plan, fileBase, others = NONE, withKey = '', onWith = ignore, other: compared = null }: Props) {
+export const ExhaustionChart = memo(function ExhaustionChart({
+  ev: all,
+  plan,
+  fileBase,
+  others = NONE,
+  withKey = '',
+  onWith = ignore,
+  other: compared = null,
+}: Props) {
   const [selection, setSelection] = useState('loaded');
   // '' scales every group together; a group's name scales that group alone, the others at desired (group-scale.ts).
   const [scaleBy, setScaleBy] = useState('');
@@ -75,14 +83,33 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev: all, plan, fi
     <figure className="panel chart" aria-labelledby="chart-title">
       <div className="chart-head">
         <h2 id="chart-title">Subnet exhaustion as the node groups scale</h2>
-        <ChartControls ev={ev} selection={selection} onSelection={setSelection} percent={percent} onScale={(p) => setScale(p ? 'percent' : 'addresses')}
-          shown={indexes.length} others={alone ? NONE : others} withKey={withKey} onWith={onWith}
-          groups={groups.length > 1 ? groups : NONE_GROUPS} scaleBy={gi >= 0 ? scaleBy : ''} onScaleBy={setScaleBy} />
+        <ChartControls
+          ev={ev}
+          selection={selection}
+          onSelection={setSelection}
+          percent={percent}
+          onScale={(p) => setScale(p ? 'percent' : 'addresses')}
+          shown={indexes.length}
+          others={alone ? NONE : others}
+          withKey={withKey}
+          onWith={onWith}
+          groups={groups.length > 1 ? groups : NONE_GROUPS}
+          scaleBy={gi >= 0 ? scaleBy : ''}
+          onScaleBy={setScaleBy}
+        />
       </div>
-      <div ref={ref} className="chart-box" role="img" aria-label={summary(ev, model, other)} onMouseLeave={() => cursor.set(null)}>
+      <div
+        ref={ref}
+        className="chart-box"
+        role="img"
+        aria-label={summary(ev, model, other)}
+        onMouseLeave={() => cursor.set(null)}
+      >
         <svg className="chart-surface" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`}>
           <defs>
-            <clipPath id={clip}><rect x={area.x} y={area.y} width={area.width} height={area.height} /></clipPath>
+            <clipPath id={clip}>
+              <rect x={area.x} y={area.y} width={area.width} height={area.height} />
+            </clipPath>
           </defs>
           <ChartAxes model={model} scales={scales} ink={ink} percent={percent} xLabel={xLabel} />
           <ChartLines model={model} scales={scales} scheme={scheme} steps={steps} clip={clip} />
@@ -93,28 +120,40 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev: all, plan, fi
       <div className="chart-foot">
         {other ? (
           <p className="chart-legend-note">
-            Solid lines: this scenario. Dashed lines<span className="dash" aria-hidden="true" />“{other.name}”, in the same colour per subnet,
-            with hollow markers where its subnets run out.
+            Solid lines: this scenario. Dashed lines
+            <span className="dash" aria-hidden="true" />“{other.name}”, in the same colour per subnet, with hollow
+            markers where its subnets run out.
           </p>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         <Suspense fallback={null}>
-          <ChartDownload getSvg={() => ref.current?.querySelector('svg.chart-surface') ?? null} fileBase={fileBase}
+          <ChartDownload
+            getSvg={() => ref.current?.querySelector('svg.chart-surface') ?? null}
+            fileBase={fileBase}
             legend={model.lines.map((l) => ({ name: l.name, color: subnetColor(l.slot, scheme) }))}
-            title={`Subnet exhaustion: ${fileBase || 'plan'}${alone ? ` (${alone.name} scaling alone)` : ''}`} />
+            title={`Subnet exhaustion: ${fileBase || 'plan'}${alone ? ` (${alone.name} scaling alone)` : ''}`}
+          />
         </Suspense>
       </div>
       {model.best.length > 0 && <BestCaseNote ev={ev} />}
-      {model.clipped && <p className="hint">Lines are cut off at twice the largest usable count; the table has the exact figures.</p>}
+      {model.clipped && (
+        <p className="hint">Lines are cut off at twice the largest usable count; the table has the exact figures.</p>
+      )}
       {model.usableAbove && (
         <p className="hint">
-          Every line stays far below its subnet's usable addresses, so the axis is fitted to the lines; the usable lines are above it.
+          Every line stays far below its subnet's usable addresses, so the axis is fitted to the lines; the usable lines
+          are above it.
         </p>
       )}
       {alone && (
         <p className="hint">
-          {alone.name} scales from {fmt(alone.series.marks.min)} to {fmt(alone.series.points[alone.series.points.length - 1]?.nodes ?? alone.series.marks.max)} nodes
-          (its max is {fmt(alone.series.marks.max)}); the other groups stay at desired.{' '}
-          {alone.first ? `${alone.first.subnet} runs out first, at ${fmt(alone.first.atNodes)} of its nodes.` : 'No subnet runs out within the chart.'}
+          {alone.name} scales from {fmt(alone.series.marks.min)} to{' '}
+          {fmt(alone.series.points[alone.series.points.length - 1]?.nodes ?? alone.series.marks.max)} nodes (its max is{' '}
+          {fmt(alone.series.marks.max)}); the other groups stay at desired.{' '}
+          {alone.first
+            ? `${alone.first.subnet} runs out first, at ${fmt(alone.first.atNodes)} of its nodes.`
+            : 'No subnet runs out within the chart.'}
         </p>
       )}
       <ChartReadout ev={ev} model={model} cursor={cursor} />
@@ -126,9 +165,13 @@ export const ExhaustionChart = memo(function ExhaustionChart({ ev: all, plan, fi
 /** The chart in one sentence, for its accessible name. */
 function summary(ev: FullEvaluation, m: ChartModel, other: Compared | null): string {
   const first = ev.firstExhaustion;
-  const head = first ? `${first.subnet} runs out first, at ${fmt(first.atNodes)} total nodes` : 'no subnet runs out within the chart';
+  const head = first
+    ? `${first.subnet} runs out first, at ${fmt(first.atNodes)} total nodes`
+    : 'no subnet runs out within the chart';
   const o = other?.ev.firstExhaustion;
-  const vs = other ? ` Dashed: “${other.name}”, where ${o ? `${o.subnet} runs out first, at ${fmt(o.atNodes)} total nodes` : 'no subnet runs out within the chart'}.` : '';
+  const vs = other
+    ? ` Dashed: “${other.name}”, where ${o ? `${o.subnet} runs out first, at ${fmt(o.atNodes)} total nodes` : 'no subnet runs out within the chart'}.`
+    : '';
   return `Subnet exhaustion chart: addresses used in ${m.lines.length} of ${ev.subnets.length} subnets from ${fmt(m.xMin)} to ${fmt(m.xMax)} total nodes; desired ${fmt(ev.series.marks.desired)}, max ${fmt(ev.series.marks.max)}; ${head}.${vs}`;
 }
 
@@ -137,12 +180,21 @@ function DataTable({ ev }: { ev: FullEvaluation }) {
     <table className="visually-hidden">
       <caption>Subnet exhaustion data</caption>
       <thead>
-        <tr><th scope="col">Subnet</th><th scope="col">Usable</th><th scope="col">Used at desired</th><th scope="col">Used at max</th><th scope="col">Runs out at total nodes</th></tr>
+        <tr>
+          <th scope="col">Subnet</th>
+          <th scope="col">Usable</th>
+          <th scope="col">Used at desired</th>
+          <th scope="col">Used at max</th>
+          <th scope="col">Runs out at total nodes</th>
+        </tr>
       </thead>
       <tbody>
         {ev.subnets.map((s) => (
           <tr key={s.name}>
-            <th scope="row">{s.name}</th><td>{fmt(s.usable)}</td><td>{fmt(s.used.desired)}</td><td>{fmt(s.used.max)}</td>
+            <th scope="row">{s.name}</th>
+            <td>{fmt(s.usable)}</td>
+            <td>{fmt(s.used.desired)}</td>
+            <td>{fmt(s.used.max)}</td>
             <td>{s.exhaustedAtNodes === null ? 'not within the chart' : fmt(s.exhaustedAtNodes)}</td>
           </tr>
         ))}

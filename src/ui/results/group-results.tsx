@@ -42,14 +42,17 @@ export function fitSentence(r: Pick<NodeGroupResult, 'name' | 'maxNodesThatFit' 
   const fit = r.maxNodesThatFit;
   const max = r.nodes.max;
   const others = share.groups.length ? `${listOf(share.groups)} at desired` : 'the other groups at desired';
-  const head = fit < max
-    ? `Only ${fmt(fit)} of its ${fmt(max)} nodes at max fit, with ${others}.`
-    : fit > max
-      ? `It fits at max (${fmt(max)} nodes), with room for ${fmt(fit - max)} more (${fmt(fit)} in all) with ${others}.`
-      : `It fits at max (${fmt(max)} nodes), with no room for more with ${others}.`;
+  const head =
+    fit < max
+      ? `Only ${fmt(fit)} of its ${fmt(max)} nodes at max fit, with ${others}.`
+      : fit > max
+        ? `It fits at max (${fmt(max)} nodes), with room for ${fmt(fit - max)} more (${fmt(fit)} in all) with ${others}.`
+        : `It fits at max (${fmt(max)} nodes), with no room for more with ${others}.`;
   if (!share.groups.length) return head;
-  return `${head} That room is shared: ${r.name} and ${listOf(share.groups)} both use ${listOf(share.subnets)}, `
-    + 'so nodes of one take it from the others, and their figures do not add up.';
+  return (
+    `${head} That room is shared: ${r.name} and ${listOf(share.groups)} both use ${listOf(share.subnets)}, ` +
+    'so nodes of one take it from the others, and their figures do not add up.'
+  );
 }
 
 /** Groups beyond this many start folded, to keep the page short. */
@@ -62,20 +65,33 @@ export const GroupResults = memo(function GroupResults({ plan, ev }: { plan: Pla
     return plan.nodeGroups.map((_, gi) => roomSharedWith(plan, placed, gi));
   }, [plan]);
   // Which groups are unfolded, by name; the first (or all of a few) to start with.
-  const [open, setOpen] = useState(() => new Set(ev.nodeGroups.filter((_, i) => i === 0 || ev.nodeGroups.length <= OPEN_UP_TO).map((g) => g.name)));
-  const toggle = useCallback((name: string, on: boolean) => setOpen((prev) => {
-    if (prev.has(name) === on) return prev;
-    const next = new Set(prev);
-    if (on) next.add(name);
-    else next.delete(name);
-    return next;
-  }), []);
+  const [open, setOpen] = useState(
+    () => new Set(ev.nodeGroups.filter((_, i) => i === 0 || ev.nodeGroups.length <= OPEN_UP_TO).map((g) => g.name)),
+  );
+  const toggle = useCallback(
+    (name: string, on: boolean) =>
+      setOpen((prev) => {
+        if (prev.has(name) === on) return prev;
+        const next = new Set(prev);
+        if (on) next.add(name);
+        else next.delete(name);
+        return next;
+      }),
+    [],
+  );
   return (
     <section className="panel" aria-labelledby="groups-result-title">
       <h2 id="groups-result-title">Node groups</h2>
       <div className="group-results">
         {ev.nodeGroups.map((r, gi) => (
-          <GroupResult key={r.name} r={r} plan={plan} share={sharing[gi] ?? NO_SHARE} open={open.has(r.name)} onToggle={toggle} />
+          <GroupResult
+            key={r.name}
+            r={r}
+            plan={plan}
+            share={sharing[gi] ?? NO_SHARE}
+            open={open.has(r.name)}
+            onToggle={toggle}
+          />
         ))}
       </div>
     </section>
@@ -94,27 +110,39 @@ interface GroupProps {
 
 /** A folded group re-renders only when its summary's figures change. */
 const sameSummary = (a: GroupProps, b: GroupProps) =>
-  a.r.name === b.r.name && a.r.instanceType === b.r.instanceType && a.r.perNode.totalIps === b.r.perNode.totalIps
-  && a.r.maxNodesThatFit === b.r.maxNodesThatFit && a.r.nodes.max === b.r.nodes.max && a.open === b.open
-  && a.share.groups.join('\n') === b.share.groups.join('\n') && a.r.candidates === b.r.candidates;
+  a.r.name === b.r.name &&
+  a.r.instanceType === b.r.instanceType &&
+  a.r.perNode.totalIps === b.r.perNode.totalIps &&
+  a.r.maxNodesThatFit === b.r.maxNodesThatFit &&
+  a.r.nodes.max === b.r.nodes.max &&
+  a.open === b.open &&
+  a.share.groups.join('\n') === b.share.groups.join('\n') &&
+  a.r.candidates === b.r.candidates;
 
 // Folded groups render their summary only: 40 groups' tables on every edit would cost a frame.
-const GroupResult = memo(function GroupResult({ r, plan, share, open, onToggle }: GroupProps) {
-  const fit = fitSummary(r, share);
-  return (
-    <details className="group-result" open={open} onToggle={(e) => onToggle(r.name, e.currentTarget.open)}>
-      <summary>
-        <span className="g-name">{r.name}</span>
-        <span className="muted">
-          {r.candidates !== undefined ? `node pool, worst of ${fmt(r.candidates)}: ${r.instanceType}` : r.instanceType}
-        </span>
-        <span className="g-fig"><span className="num">{fmt(r.perNode.totalIps)}</span> addresses per node</span>
-        <span className={`g-fig${fit.short ? ' danger' : ''}`}>{fit.text}</span>
-      </summary>
-      {open && <GroupDetail r={r} plan={plan} share={share} />}
-    </details>
-  );
-}, (a, b) => a.r === b.r || (sameSummary(a, b) && !a.open && !b.open));
+const GroupResult = memo(
+  function GroupResult({ r, plan, share, open, onToggle }: GroupProps) {
+    const fit = fitSummary(r, share);
+    return (
+      <details className="group-result" open={open} onToggle={(e) => onToggle(r.name, e.currentTarget.open)}>
+        <summary>
+          <span className="g-name">{r.name}</span>
+          <span className="muted">
+            {r.candidates !== undefined
+              ? `node pool, worst of ${fmt(r.candidates)}: ${r.instanceType}`
+              : r.instanceType}
+          </span>
+          <span className="g-fig">
+            <span className="num">{fmt(r.perNode.totalIps)}</span> addresses per node
+          </span>
+          <span className={`g-fig${fit.short ? ' danger' : ''}`}>{fit.text}</span>
+        </summary>
+        {open && <GroupDetail r={r} plan={plan} share={share} />}
+      </details>
+    );
+  },
+  (a, b) => a.r === b.r || (sameSummary(a, b) && !a.open && !b.open),
+);
 
 function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share: Sharing }) {
   const t = dataset.byName.get(r.instanceType)!;
@@ -139,17 +167,29 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
         {kindName(n.kind)} · {fmt(n.pods)} pods per node · warm pool rule: {modeLabel(n)}
         {n.efaLayout !== 'none' && <> · EFA layout: {layoutName(n.efaLayout)}</>}
         {n.multiNic && <> · Multi-NIC{n.multiHomedPods ? `, ${plural(n.multiHomedPods, 'multi-homed pod')}` : ''}</>}
-        {n.prefixFallback && <strong className="note"> · not Nitro: prefix delegation falls back to secondary IPs</strong>}
+        {n.prefixFallback && (
+          <strong className="note"> · not Nitro: prefix delegation falls back to secondary IPs</strong>
+        )}
         {n.kind === 'auto-mode' && <> · {AUTO_MODE_WARM_POOL_ASSUMPTION} (the VPC CNI settings do not apply)</>}
       </p>
       <table className="data explain">
-        <caption className="visually-hidden">How one {r.instanceType} node of {r.name} takes its addresses</caption>
+        <caption className="visually-hidden">
+          How one {r.instanceType} node of {r.name} takes its addresses
+        </caption>
         <tbody>
           {explainNode(t, cni, n, { planMaxPods: g?.maxPods ?? null }).map((s) => (
-            <tr key={s.label}><th scope="row">{s.label}</th><td className="formula">{s.formula}</td><td className="num strong">{s.value}</td></tr>
+            <tr key={s.label}>
+              <th scope="row">{s.label}</th>
+              <td className="formula">{s.formula}</td>
+              <td className="num strong">{s.value}</td>
+            </tr>
           ))}
           {n.podsWithoutIp > 0 && (
-            <tr className="over"><th scope="row">Pods without an address</th><td className="formula">requested but not admitted or not addressed</td><td className="num strong">{fmt(n.podsWithoutIp)}</td></tr>
+            <tr className="over">
+              <th scope="row">Pods without an address</th>
+              <td className="formula">requested but not admitted or not addressed</td>
+              <td className="num strong">{fmt(n.podsWithoutIp)}</td>
+            </tr>
           )}
         </tbody>
       </table>
@@ -158,37 +198,62 @@ function GroupDetail({ r, plan, share }: { r: NodeGroupResult; plan: Plan; share
           <h3 className="node-cards-title">
             Interfaces by network card{' '}
             <span className="muted">
-              ({plural(t.networkCards, 'card')}{n.efaInterfaces ? `, ${plural(n.efaInterfaces, 'EFA interface')}` : ''})
+              ({plural(t.networkCards, 'card')}
+              {n.efaInterfaces ? `, ${plural(n.efaInterfaces, 'EFA interface')}` : ''})
             </span>
           </h3>
           <ul className="card-lines" aria-label={`Network cards of one ${r.instanceType} node of ${r.name}`}>
-            {cardLines(n, cni).map((l) => <li key={l.cards}><strong>{l.cards}:</strong> {l.text}</li>)}
+            {cardLines(n, cni).map((l) => (
+              <li key={l.cards}>
+                <strong>{l.cards}:</strong> {l.text}
+              </li>
+            ))}
           </ul>
         </div>
       )}
       <ul className="subnet-lines" aria-label={`Where one ${r.instanceType} node of ${r.name} takes its addresses`}>
-        {subnetLines(n, g?.subnets ?? [], cni.customNetworking ? g?.podSubnets ?? [] : [], r.subnetDiscovery).map((l) => (
-          <li key={l.label}>
-            <strong>{l.label}</strong> <span className="muted">({l.subnets})</span>:{' '}
-            <span className="num strong">{fmt(l.total)}</span>
-            {l.parts && <span className="muted"> = {l.parts}</span>}
-          </li>
-        ))}
+        {subnetLines(n, g?.subnets ?? [], cni.customNetworking ? (g?.podSubnets ?? []) : [], r.subnetDiscovery).map(
+          (l) => (
+            <li key={l.label}>
+              <strong>{l.label}</strong> <span className="muted">({l.subnets})</span>:{' '}
+              <span className="num strong">{fmt(l.total)}</span>
+              {l.parts && <span className="muted"> = {l.parts}</span>}
+            </li>
+          ),
+        )}
       </ul>
       <dl className="maxpods">
-        <div><dt>ENI-limited max pods</dt><dd className="num">{fmt(m.eniLimited)}</dd><dd className="src">eni-max-pods.txt: {t.enis} × ({t.ipv4PerEni} − 1) + 2</dd></div>
-        <div><dt>Recommended</dt><dd className="num">{fmt(m.recommended)}</dd><dd className="src">max-pods-calculator.sh with these settings</dd></div>
-        <div><dt>Effective</dt><dd className={`num${m.effective < n.maxPods - 2 ? ' danger' : ''}`}>{fmt(m.effective)}</dd><dd className="src">min(max pods {fmt(n.maxPods)} − 2, {fmt(n.ipCapacity)} the CNI can hold)</dd></div>
+        <div>
+          <dt>ENI-limited max pods</dt>
+          <dd className="num">{fmt(m.eniLimited)}</dd>
+          <dd className="src">
+            eni-max-pods.txt: {t.enis} × ({t.ipv4PerEni} − 1) + 2
+          </dd>
+        </div>
+        <div>
+          <dt>Recommended</dt>
+          <dd className="num">{fmt(m.recommended)}</dd>
+          <dd className="src">max-pods-calculator.sh with these settings</dd>
+        </div>
+        <div>
+          <dt>Effective</dt>
+          <dd className={`num${m.effective < n.maxPods - 2 ? ' danger' : ''}`}>{fmt(m.effective)}</dd>
+          <dd className="src">
+            min(max pods {fmt(n.maxPods)} − 2, {fmt(n.ipCapacity)} the CNI can hold)
+          </dd>
+        </div>
         <div>
           <dt>Karpenter</dt>
           <dd className="num">{fmt(m.karpenter)}</dd>
-          <dd className="src">EFA-aware ENI-limited: {karpenterEnis} × ({t.ipv4PerEni} − 1) + 2</dd>
+          <dd className="src">
+            EFA-aware ENI-limited: {karpenterEnis} × ({t.ipv4PerEni} − 1) + 2
+          </dd>
         </div>
       </dl>
       <p>
-        Addresses for the group: <span className="num">{fmt(r.addresses.desired)}</span> at desired ({fmt(r.nodes.desired)} nodes),{' '}
-        <span className="num">{fmt(r.addresses.max)}</span> at max ({fmt(r.nodes.max)} nodes).{' '}
-        <span className={short ? 'danger' : undefined}>{fitSentence(r, share)}</span>
+        Addresses for the group: <span className="num">{fmt(r.addresses.desired)}</span> at desired (
+        {fmt(r.nodes.desired)} nodes), <span className="num">{fmt(r.addresses.max)}</span> at max ({fmt(r.nodes.max)}{' '}
+        nodes). <span className={short ? 'danger' : undefined}>{fitSentence(r, share)}</span>
       </p>
     </>
   );

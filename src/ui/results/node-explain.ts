@@ -328,8 +328,15 @@ export function subnetLines(
   const lines: SubnetLine[] = [];
   if (discovery) {
     // Subnet discovery (subnet-discovery.ts): the secondary ENIs go to the most free tagged subnet of the AZ.
-    const stay = discovery.primaryWithoutPods ? 'node IP and primary ENI, no pods on it (tagged =0)' : 'node IP and primary ENI';
-    lines.push({ label: 'From the node subnet', subnets: or(nodeSubnets), total: discovery.nodeSubnetPerNode, parts: stay });
+    const stay = discovery.primaryWithoutPods
+      ? 'node IP and primary ENI, no pods on it (tagged =0)'
+      : 'node IP and primary ENI';
+    lines.push({
+      label: 'From the node subnet',
+      subnets: or(nodeSubnets),
+      total: discovery.nodeSubnetPerNode,
+      parts: stay,
+    });
     lines.push({
       label: 'By subnet discovery',
       subnets: `the most free of ${discovery.subnets.join(', ')}`,

@@ -36,10 +36,13 @@ export function ResultsView() {
               <section className="panel" aria-labelledby="chart-empty-title">
                 <h2 id="chart-empty-title">Subnet exhaustion as the node groups scale</h2>
                 <p className="muted">
-                  Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group has nodes.
+                  Nothing to chart yet: the chart draws each subnet filling up as the node groups scale, once a group
+                  has nodes.
                 </p>
               </section>
-            ) : <ChartSection ev={later.evaluation} plan={later.plan} />}
+            ) : (
+              <ChartSection ev={later.evaluation} plan={later.plan} />
+            )}
           </AfterFirstPaint>
           <WarningsPanel ev={shown.evaluation} stale={stale} />
           <AfterFirstPaint>
@@ -56,7 +59,13 @@ export function ResultsView() {
         <p className="panel">Fix the fields marked in the plan to see its results.</p>
       )}
       <AfterFirstPaint>
-        <Suspense fallback={<section className="panel tools-area" aria-label="Tools"><p className="hint">Loading the tools…</p></section>}>
+        <Suspense
+          fallback={
+            <section className="panel tools-area" aria-label="Tools">
+              <p className="hint">Loading the tools…</p>
+            </section>
+          }
+        >
           <ToolsArea shown={later} />
         </Suspense>
       </AfterFirstPaint>

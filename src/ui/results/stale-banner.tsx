@@ -19,9 +19,12 @@ export function focusField(path: string) {
   const control = el.matches('input, select, textarea, button')
     ? el
     : (() => {
-      const box = el.closest('fieldset, .field') ?? el;
-      return box.querySelector<HTMLElement>('[aria-invalid="true"]') ?? box.querySelector<HTMLElement>('input, select, textarea, button');
-    })();
+        const box = el.closest('fieldset, .field') ?? el;
+        return (
+          box.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+          box.querySelector<HTMLElement>('input, select, textarea, button')
+        );
+      })();
   (control ?? el).scrollIntoView({ block: 'center' });
   if (control instanceof HTMLElement) control.focus({ preventScroll: true });
 }
@@ -33,14 +36,23 @@ export function StaleBanner({ issues, hasResult }: { issues: readonly Validation
   const lines = groupRepeated(issues, (i) => `${pathPattern(i.path)}\u0000${fieldMessage(i)}`);
   const nameOf = (path: string) => {
     const k = listIndex(path);
-    const item = k === null ? undefined : /^nodeGroups\[/.test(path) ? groups[k] : /^vpc\.subnets\[/.test(path) ? subnets[k] : undefined;
+    const item =
+      k === null
+        ? undefined
+        : /^nodeGroups\[/.test(path)
+          ? groups[k]
+          : /^vpc\.subnets\[/.test(path)
+            ? subnets[k]
+            : undefined;
     return item?.name || (k === null ? path : `${k + 1}`);
   };
   const fields = issues.length === 1 ? '1 field needs fixing' : `${issues.length} fields need fixing`;
   return (
     <section className="panel stale-banner" role="status" aria-labelledby="stale-title">
       <h2 id="stale-title">
-        {lines.length < issues.length ? `${plural(lines.length, 'problem')} in ${issues.length} fields need${lines.length === 1 ? 's' : ''} fixing` : fields}
+        {lines.length < issues.length
+          ? `${plural(lines.length, 'problem')} in ${issues.length} fields need${lines.length === 1 ? 's' : ''} fixing`
+          : fields}
         {hasResult ? ': the results below are from the last valid plan' : ''}
       </h2>
       <ul>
@@ -50,7 +62,11 @@ export function StaleBanner({ issues, hasResult }: { issues: readonly Validation
             return (
               <li key={k}>
                 <code>{i.path || 'plan'}</code> {fieldMessage(i)}{' '}
-                {i.path && <button type="button" className="link" onClick={() => focusField(i.path)}>Go to field</button>}
+                {i.path && (
+                  <button type="button" className="link" onClick={() => focusField(i.path)}>
+                    Go to field
+                  </button>
+                )}
               </li>
             );
           }
@@ -63,7 +79,9 @@ export function StaleBanner({ issues, hasResult }: { issues: readonly Validation
                   {line.map((x) => (
                     <li key={x.path}>
                       {nameOf(x.path)}{' '}
-                      <button type="button" className="link" onClick={() => focusField(x.path)}>Go to field</button>
+                      <button type="button" className="link" onClick={() => focusField(x.path)}>
+                        Go to field
+                      </button>
                     </li>
                   ))}
                 </ul>

@@ -20,24 +20,59 @@ export const SubnetBars = memo(function SubnetBars({ ev }: { ev: FullEvaluation 
         <ScalePicker value={scale} onChange={setScale} name="bars-scale" />
       </div>
       <ul className="legend" aria-label="Bar segments">
-        <li><span className="key reserved" />Reserved</li>
-        <li><span className="key nodes" />Node IPs and ENI primaries</li>
-        <li><span className="key pods" />Pods</li>
-        <li><span className="key warm" />Warm pool</li>
-        <li><span className="key free" />Free</li>
+        <li>
+          <span className="key reserved" />
+          Reserved
+        </li>
+        <li>
+          <span className="key nodes" />
+          Node IPs and ENI primaries
+        </li>
+        <li>
+          <span className="key pods" />
+          Pods
+        </li>
+        <li>
+          <span className="key warm" />
+          Warm pool
+        </li>
+        <li>
+          <span className="key free" />
+          Free
+        </li>
       </ul>
       <div className="table-scroll">
         <table className="data bars">
           <thead>
             <tr>
-              <th scope="col">Subnet</th><th scope="col" className="bar-col">Usage at {scale}</th><th scope="col" className="num">Used</th>
-              <th scope="col" className="num">Usable</th><th scope="col" className="num">Free</th><th scope="col" className="num">Runs out at</th>
+              <th scope="col">Subnet</th>
+              <th scope="col" className="bar-col">
+                Usage at {scale}
+              </th>
+              <th scope="col" className="num">
+                Used
+              </th>
+              <th scope="col" className="num">
+                Usable
+              </th>
+              <th scope="col" className="num">
+                Free
+              </th>
+              <th scope="col" className="num">
+                Runs out at
+              </th>
             </tr>
           </thead>
           {azs.map((az) => (
             <tbody key={az}>
-              <tr className="group-row"><th scope="colgroup" colSpan={6}>{az}</th></tr>
-              {ev.subnets.map((s, i) => s.az === az && <BarRow key={s.name} s={s} color={subnetColor(i, scheme)} scale={scale} />)}
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={6}>
+                  {az}
+                </th>
+              </tr>
+              {ev.subnets.map(
+                (s, i) => s.az === az && <BarRow key={s.name} s={s} color={subnetColor(i, scheme)} scale={scale} />,
+              )}
             </tbody>
           ))}
         </table>
@@ -55,11 +90,22 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   const by = y.breakdown[b.scale];
   const px = x.prefixBlocks?.[a.scale];
   const py = y.prefixBlocks?.[b.scale];
-  return x.name === y.name && x.cidr === y.cidr && x.usable === y.usable && x.roles.join() === y.roles.join()
-    && x.exhaustedAtNodes === y.exhaustedAtNodes && x.fitsAtMax === y.fitsAtMax && x.free[a.scale] === y.free[b.scale]
-    && bx.reserved === by.reserved && bx.nodeIps === by.nodeIps && bx.eniPrimaries === by.eniPrimaries
-    && bx.podIps === by.podIps && bx.warmIps === by.warmIps && bx.total === by.total
-    && JSON.stringify(px) === JSON.stringify(py);
+  return (
+    x.name === y.name &&
+    x.cidr === y.cidr &&
+    x.usable === y.usable &&
+    x.roles.join() === y.roles.join() &&
+    x.exhaustedAtNodes === y.exhaustedAtNodes &&
+    x.fitsAtMax === y.fitsAtMax &&
+    x.free[a.scale] === y.free[b.scale] &&
+    bx.reserved === by.reserved &&
+    bx.nodeIps === by.nodeIps &&
+    bx.eniPrimaries === by.eniPrimaries &&
+    bx.podIps === by.podIps &&
+    bx.warmIps === by.warmIps &&
+    bx.total === by.total &&
+    JSON.stringify(px) === JSON.stringify(py)
+  );
 }
 
 interface RowProps {
@@ -79,7 +125,10 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
       <th scope="row" className={over ? 'danger' : undefined}>
         <span className="swatch" style={{ background: color }} aria-hidden="true" />
         {s.name}
-        <span className="sub">{s.cidr}{s.roles.length ? ` · ${s.roles.join(' & ')}` : ' · unused'}</span>
+        <span className="sub">
+          {s.cidr}
+          {s.roles.length ? ` · ${s.roles.join(' & ')}` : ' · unused'}
+        </span>
       </th>
       <td className="bar-col">
         <div className="bar" style={{ ['--c' as string]: color }} aria-hidden="true">
@@ -90,13 +139,16 @@ const BarRow = memo(function BarRow({ s, color, scale }: RowProps) {
           {over && <span className="limit" style={{ left: w(s.usable) }} />}
         </div>
         <span className="sub">
-          {fmt(b.reserved)} reserved · {plural(b.nodeIps, 'node')} + {plural(b.eniPrimaries, 'ENI primary', 'ENI primaries')}
-          {' · '}{plural(b.podIps, 'pod')} · {fmt(b.warmIps)} warm
+          {fmt(b.reserved)} reserved · {plural(b.nodeIps, 'node')} +{' '}
+          {plural(b.eniPrimaries, 'ENI primary', 'ENI primaries')}
+          {' · '}
+          {plural(b.podIps, 'pod')} · {fmt(b.warmIps)} warm
         </span>
         {blocks && (
           <span className="sub">
-            /28 blocks: {fmt(blocks.usedByPrefixes)} with prefixes, {fmt(blocks.spoiled)} spoiled by single addresses, {fmt(blocks.free)} free, of {fmt(blocks.total)}
-            {' '}(nodes want {plural(blocks.needed, 'prefix', 'prefixes')}{blocks.short > 0 ? `; ${fmt(blocks.short)} find no free block: out of /28 blocks` : ''})
+            /28 blocks: {fmt(blocks.usedByPrefixes)} with prefixes, {fmt(blocks.spoiled)} spoiled by single addresses,{' '}
+            {fmt(blocks.free)} free, of {fmt(blocks.total)} (nodes want {plural(blocks.needed, 'prefix', 'prefixes')}
+            {blocks.short > 0 ? `; ${fmt(blocks.short)} find no free block: out of /28 blocks` : ''})
           </span>
         )}
       </td>

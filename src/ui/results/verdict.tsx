@@ -28,16 +28,21 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
       </h2>
       <p className="verdict-line" data-testid="first-exhaustion">
         {empty ? (
-          plan.nodeGroups.length === 0
-            ? 'The plan has no node group yet, so no address is taken and nothing can run out: '
-              + 'add one on the left (instance type, subnets, node counts).'
-            : 'Every node group has a maximum of 0 nodes: raise a group\'s maximum nodes to see the addresses '
-              + 'its nodes take and when each subnet runs out.'
+          plan.nodeGroups.length === 0 ? (
+            'The plan has no node group yet, so no address is taken and nothing can run out: ' +
+            'add one on the left (instance type, subnets, node counts).'
+          ) : (
+            "Every node group has a maximum of 0 nodes: raise a group's maximum nodes to see the addresses " +
+            'its nodes take and when each subnet runs out.'
+          )
         ) : first && firstSubnet ? (
           <>
             {ev.fits ? 'Beyond max, ' : 'First to run out: '}
-            subnet <strong>{first.subnet}</strong> <span className="muted">({firstSubnet.cidr}, {firstSubnet.az})</span> runs out at{' '}
-            <strong className="num">{fmt(first.atNodes)} nodes</strong> of {fmt(t.nodes.max)} at max.
+            subnet <strong>{first.subnet}</strong>{' '}
+            <span className="muted">
+              ({firstSubnet.cidr}, {firstSubnet.az})
+            </span>{' '}
+            runs out at <strong className="num">{fmt(first.atNodes)} nodes</strong> of {fmt(t.nodes.max)} at max.
           </>
         ) : (
           <>No subnet runs out, even at {fmt(ev.series.endNodes)} nodes (twice max).</>
@@ -45,9 +50,23 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
       </p>
       {!empty && <PoolVerdictLine ev={ev} />}
       <dl className="stats">
-        <Stat label="Nodes at desired" value={fmt(t.nodes.desired)} sub={`min ${fmt(t.nodes.min)} · max ${fmt(t.nodes.max)}`} />
-        <Stat label="Addresses used at desired" value={fmt(t.used.desired)} sub={`of ${fmt(t.usable)} usable (${pct(t.used.desired, t.usable)})`} danger={t.used.desired > t.usable} />
-        <Stat label="Addresses used at max" value={fmt(t.used.max)} sub={`of ${fmt(t.usable)} usable (${pct(t.used.max, t.usable)})`} danger={t.used.max > t.usable || !ev.fits} />
+        <Stat
+          label="Nodes at desired"
+          value={fmt(t.nodes.desired)}
+          sub={`min ${fmt(t.nodes.min)} · max ${fmt(t.nodes.max)}`}
+        />
+        <Stat
+          label="Addresses used at desired"
+          value={fmt(t.used.desired)}
+          sub={`of ${fmt(t.usable)} usable (${pct(t.used.desired, t.usable)})`}
+          danger={t.used.desired > t.usable}
+        />
+        <Stat
+          label="Addresses used at max"
+          value={fmt(t.used.max)}
+          sub={`of ${fmt(t.usable)} usable (${pct(t.used.max, t.usable)})`}
+          danger={t.used.max > t.usable || !ev.fits}
+        />
         <Stat
           label="Warm pool at desired"
           value={pct(t.warm.desired, t.used.desired)}

@@ -21,7 +21,10 @@ export const WarningsPanel = memo(function WarningsPanel({ ev, stale }: { ev: Fu
   return (
     <section className="panel" aria-labelledby="warnings-title">
       <h2 id="warnings-title">
-        Findings <span className="count">{plural(count('error'), 'error')} · {plural(count('warning'), 'warning')} · {plural(count('info'), 'note')}</span>
+        Findings{' '}
+        <span className="count">
+          {plural(count('error'), 'error')} · {plural(count('warning'), 'warning')} · {plural(count('info'), 'note')}
+        </span>
       </h2>
       {sorted.length === 0 && (
         <p className="muted">
@@ -31,9 +34,13 @@ export const WarningsPanel = memo(function WarningsPanel({ ev, stale }: { ev: Fu
         </p>
       )}
       <ul className="warnings">
-        {shown.map((line, i) => (line.length === 1
-          ? <WarningItem key={`${line[0]!.code}${line[0]!.path}${i}`} w={line[0]!} disabled={stale} />
-          : <RepeatedItem key={`${line[0]!.code}*${i}`} list={line} ev={ev} disabled={stale} />))}
+        {shown.map((line, i) =>
+          line.length === 1 ? (
+            <WarningItem key={`${line[0]!.code}${line[0]!.path}${i}`} w={line[0]!} disabled={stale} />
+          ) : (
+            <RepeatedItem key={`${line[0]!.code}*${i}`} list={line} ev={ev} disabled={stale} />
+          ),
+        )}
       </ul>
       {lines.length > FIRST && (
         <button type="button" className="link" onClick={() => setAll((a) => !a)}>
@@ -66,7 +73,10 @@ function WarningItem({ w, disabled }: { w: Warning; disabled: boolean }) {
 function subjectOf(ev: FullEvaluation, path: string): string {
   const k = listIndex(path);
   if (k === null) return '';
-  return (/^nodeGroups\[/.test(path) ? ev.nodeGroups[k]?.name : /^vpc\.subnets\[/.test(path) ? ev.subnets[k]?.name : '') ?? '';
+  return (
+    (/^nodeGroups\[/.test(path) ? ev.nodeGroups[k]?.name : /^vpc\.subnets\[/.test(path) ? ev.subnets[k]?.name : '') ??
+    ''
+  );
 }
 
 /**
@@ -82,17 +92,25 @@ function RepeatedItem({ list, ev, disabled }: { list: readonly Warning[]; ev: Fu
   const patches = list.flatMap((w) => (w.apply ? [w.apply] : []));
   const sameSet = new Set(patches.map((p) => JSON.stringify(p.kind === 'cni' ? p : p.set))).size === 1;
   const noun = listNoun(first.path, list.length);
-  const example = msg.example && !msg.text.includes(msg.example) ? `, e.g. ${msg.example}:` : msg.example ? ', e.g.:' : ':';
+  const example =
+    msg.example && !msg.text.includes(msg.example) ? `, e.g. ${msg.example}:` : msg.example ? ', e.g.:' : ':';
   return (
     <li className={`finding ${first.severity} repeated`}>
       <span className="badge">{first.severity === 'info' ? 'note' : first.severity}</span>
       <div>
-        <p className="w-msg"><strong>{noun}</strong>{example} {msg.text}</p>
-        <p className="w-fix">Fix{fixes.size > 1 ? `, e.g. for ${subjects[0]}` : ''}: {first.fix}</p>
+        <p className="w-msg">
+          <strong>{noun}</strong>
+          {example} {msg.text}
+        </p>
+        <p className="w-fix">
+          Fix{fixes.size > 1 ? `, e.g. for ${subjects[0]}` : ''}: {first.fix}
+        </p>
         <details>
           <summary>The {noun}</summary>
           <ul className="repeated-list">
-            {list.map((w, i) => <li key={`${w.path}${i}`}>{w.message}</li>)}
+            {list.map((w, i) => (
+              <li key={`${w.path}${i}`}>{w.message}</li>
+            ))}
           </ul>
         </details>
       </div>

@@ -25,11 +25,16 @@ export function ScenarioBar({ comparing, onCompare }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const n = tabs.length;
-    const to = e.key === 'ArrowRight' ? (active + 1) % n
-      : e.key === 'ArrowLeft' ? (active - 1 + n) % n
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? n - 1
-      : -1;
+    const to =
+      e.key === 'ArrowRight'
+        ? (active + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (active - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1;
     if (to < 0) return;
     e.preventDefault();
     switchScenario(to);
@@ -59,15 +64,35 @@ export function ScenarioBar({ comparing, onCompare }: Props) {
         ))}
       </div>
       <div className="scenario-actions">
-        <button type="button" className="small" onClick={forkScenario} disabled={full}
-          title={full ? `At most ${MAX_SCENARIOS} scenarios: delete one first` : 'Copy the plan being edited into a new scenario'}>
+        <button
+          type="button"
+          className="small"
+          onClick={forkScenario}
+          disabled={full}
+          title={
+            full
+              ? `At most ${MAX_SCENARIOS} scenarios: delete one first`
+              : 'Copy the plan being edited into a new scenario'
+          }
+        >
           Fork scenario
         </button>
-        <button type="button" className="small" onClick={() => removeScenario(active)} disabled={tabs.length < 2}
-          aria-label={current ? `Delete scenario ${current.name}` : 'Delete scenario'}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => removeScenario(active)}
+          disabled={tabs.length < 2}
+          aria-label={current ? `Delete scenario ${current.name}` : 'Delete scenario'}
+        >
           Delete scenario
         </button>
-        <button type="button" className="small" aria-pressed={comparing} onClick={() => onCompare(!comparing)} disabled={tabs.length < 2 && !comparing}>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={comparing}
+          onClick={() => onCompare(!comparing)}
+          disabled={tabs.length < 2 && !comparing}
+        >
           Compare scenarios
         </button>
       </div>
@@ -87,7 +112,11 @@ function ScenarioStatus() {
     const t = setTimeout(() => setShown(''), 8000);
     return () => clearTimeout(t);
   }, [message]);
-  return <p className="scenario-status" role="status" aria-live="polite">{shown}</p>;
+  return (
+    <p className="scenario-status" role="status" aria-live="polite">
+      {shown}
+    </p>
+  );
 }
 
 /** The tab panel: the editor and results of the active scenario, side by side (the page's layout grid). */

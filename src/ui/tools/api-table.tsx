@@ -30,29 +30,75 @@ export function ApiTable({ result, inputs, onChange }: Props) {
   return (
     <div className="table-scroll">
       <table className="data api-table">
-        <caption className="visually-hidden">EC2 calls of the scale-out in {fmt(result.seconds)} s against each API’s token bucket</caption>
+        <caption className="visually-hidden">
+          EC2 calls of the scale-out in {fmt(result.seconds)} s against each API’s token bucket
+        </caption>
         <thead>
           <tr>
-            <th scope="col">API</th><th scope="col" className="num">Bucket</th><th scope="col" className="num" title="Tokens added per second">Refill /s</th>
-            <th scope="col" className="num" title="Calls per starting node">Per node</th><th scope="col" className="num">Calls</th>
-            <th scope="col" className="num" title={`Bucket + refill × ${fmt(result.seconds)} s`}>Tokens</th><th scope="col">Throttled</th><th scope="col" className="num">Late by</th>
+            <th scope="col">API</th>
+            <th scope="col" className="num">
+              Bucket
+            </th>
+            <th scope="col" className="num" title="Tokens added per second">
+              Refill /s
+            </th>
+            <th scope="col" className="num" title="Calls per starting node">
+              Per node
+            </th>
+            <th scope="col" className="num">
+              Calls
+            </th>
+            <th scope="col" className="num" title={`Bucket + refill × ${fmt(result.seconds)} s`}>
+              Tokens
+            </th>
+            <th scope="col">Throttled</th>
+            <th scope="col" className="num">
+              Late by
+            </th>
           </tr>
         </thead>
         <tbody>
-          {result.perApi.map((a) => <ApiRow key={a.api} a={a} binding={a.api === result.binding} onSet={set} />)}
+          {result.perApi.map((a) => (
+            <ApiRow key={a.api} a={a} binding={a.api === result.binding} onSet={set} />
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
 
-function ApiRow({ a, binding, onSet }: { a: ApiLoad; binding: boolean; onSet(api: string, field: 'bucket' | 'refillPerSecond', n: number): void }) {
+function ApiRow({
+  a,
+  binding,
+  onSet,
+}: {
+  a: ApiLoad;
+  binding: boolean;
+  onSet(api: string, field: 'bucket' | 'refillPerSecond', n: number): void;
+}) {
   const cls = [a.throttled && 'throttled', a.informational && 'informational'].filter(Boolean).join(' ') || undefined;
   return (
     <tr className={cls}>
-      <th scope="row"><ApiName name={a.api} />{binding && <span className="api-binds">binds first</span>}</th>
-      <td className="num"><BucketInput label={`Bucket size for ${a.api}`} value={a.bucket} max={1_000_000} onSet={(n) => onSet(a.api, 'bucket', n)} /></td>
-      <td className="num"><BucketInput label={`Refill per second for ${a.api}`} value={a.refillPerSecond} max={100_000} onSet={(n) => onSet(a.api, 'refillPerSecond', n)} /></td>
+      <th scope="row">
+        <ApiName name={a.api} />
+        {binding && <span className="api-binds">binds first</span>}
+      </th>
+      <td className="num">
+        <BucketInput
+          label={`Bucket size for ${a.api}`}
+          value={a.bucket}
+          max={1_000_000}
+          onSet={(n) => onSet(a.api, 'bucket', n)}
+        />
+      </td>
+      <td className="num">
+        <BucketInput
+          label={`Refill per second for ${a.api}`}
+          value={a.refillPerSecond}
+          max={100_000}
+          onSet={(n) => onSet(a.api, 'refillPerSecond', n)}
+        />
+      </td>
       <td className="num">{round(a.callsPerNode)}</td>
       <td className="num">{fmt(a.calls)}</td>
       <td className="num">{fmt(a.tokensAvailable)}</td>
@@ -65,11 +111,26 @@ function ApiRow({ a, binding, onSet }: { a: ApiLoad; binding: boolean; onSet(api
 /** A long API name may break between its words: Modify<wbr>Network<wbr>Interface<wbr>Attribute. */
 function ApiName({ name }: { name: string }) {
   const words = name.split(/(?=[A-Z:])/);
-  return words.map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>);
+  return words.map((w, i) => (
+    <span key={i}>
+      {i > 0 && <wbr />}
+      {w}
+    </span>
+  ));
 }
 
 /** A number field that keeps what is typed and passes on only valid numbers. */
-function BucketInput({ label, value, max, onSet }: { label: string; value: number; max: number; onSet(n: number): void }) {
+function BucketInput({
+  label,
+  value,
+  max,
+  onSet,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  onSet(n: number): void;
+}) {
   const [text, setText] = useState(String(value));
   const [seen, setSeen] = useState(value);
   if (seen !== value) {
@@ -80,14 +141,24 @@ function BucketInput({ label, value, max, onSet }: { label: string; value: numbe
   const ok = parseAmount(text, max) !== null;
   return (
     <>
-      <input type="text" inputMode="decimal" aria-label={label} value={text} aria-invalid={ok ? undefined : true}
+      <input
+        type="text"
+        inputMode="decimal"
+        aria-label={label}
+        value={text}
+        aria-invalid={ok ? undefined : true}
         aria-describedby={ok ? undefined : id}
         onChange={(e) => {
           setText(e.target.value);
           const n = parseAmount(e.target.value, max);
           if (n !== null) onSet(n);
-        }} />
-      {!ok && <span id={id} className="field-error" style={{ display: 'block' }}>0 to {fmt(max)}</span>}
+        }}
+      />
+      {!ok && (
+        <span id={id} className="field-error" style={{ display: 'block' }}>
+          0 to {fmt(max)}
+        </span>
+      )}
     </>
   );
 }

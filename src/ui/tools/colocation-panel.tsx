@@ -46,19 +46,27 @@ export function ColocationPanel({ plan, dataset, groupIndex, az: chosen, onAzCha
     <div className="tool-colocate" role="group" aria-labelledby={heading}>
       <h3 id={heading}>Co-locate {group.name} in one AZ</h3>
       <p className="hint">
-        Pinning the pods to one AZ means pinning their nodes: all {plural(group.maxNodes, 'node')} of {group.name} at max then launch
-        in that AZ's subnets. The plan is re-evaluated that way.
+        Pinning the pods to one AZ means pinning their nodes: all {plural(group.maxNodes, 'node')} of {group.name} at
+        max then launch in that AZ's subnets. The plan is re-evaluated that way.
       </p>
       <div className="field tool-az-field">
         <label htmlFor={`${uid}-az`}>AZ to co-locate in</label>
         <select id={`${uid}-az`} value={az} onChange={(e) => setPicked(e.target.value)}>
-          {azs.map((a) => <option key={a} value={a}>{a}</option>)}
+          {azs.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
         </select>
       </div>
       <div aria-live="polite">
         {impact instanceof Error ? (
-          <p className="field-error">Could not re-evaluate the plan co-located in {az}: {impact.message}</p>
-        ) : impact && <ImpactReport impact={impact} az={az} groupIndex={groupIndex} />}
+          <p className="field-error">
+            Could not re-evaluate the plan co-located in {az}: {impact.message}
+          </p>
+        ) : (
+          impact && <ImpactReport impact={impact} az={az} groupIndex={groupIndex} />
+        )}
       </div>
     </div>
   );
@@ -66,7 +74,7 @@ export function ColocationPanel({ plan, dataset, groupIndex, az: chosen, onAzCha
 
 function ImpactReport({ impact, az, groupIndex }: { impact: ColocationImpact; az: string; groupIndex: number }) {
   const group = impact.plan.nodeGroups[groupIndex]!;
-  const touched = new Set([...group.subnets, ...(impact.plan.cni.customNetworking ? group.podSubnets ?? [] : [])]);
+  const touched = new Set([...group.subnets, ...(impact.plan.cni.customNetworking ? (group.podSubnets ?? []) : [])]);
   const rows = impact.evaluation?.subnets.filter((s) => touched.has(s.name)) ?? [];
   return (
     <>
@@ -82,18 +90,28 @@ function ImpactReport({ impact, az, groupIndex }: { impact: ColocationImpact; az
             </li>
           ))}
         </ul>
-      ) : impact.evaluation && (
-        <p className="tool-ok">{az} holds {group.name} at max ({plural(group.maxNodes, 'node')}) in its subnets.</p>
+      ) : (
+        impact.evaluation && (
+          <p className="tool-ok">
+            {az} holds {group.name} at max ({plural(group.maxNodes, 'node')}) in its subnets.
+          </p>
+        )
       )}
       {rows.length > 0 && (
         <div className="table-scroll">
           <table className="data tool-colocate-table">
-            <caption>Subnets in {az} with {group.name} co-located, at max nodes</caption>
+            <caption>
+              Subnets in {az} with {group.name} co-located, at max nodes
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Subnet</th>
-                <th scope="col" className="num">Used at max</th>
-                <th scope="col" className="num">Usable</th>
+                <th scope="col" className="num">
+                  Used at max
+                </th>
+                <th scope="col" className="num">
+                  Usable
+                </th>
                 <th scope="col">Holds them?</th>
               </tr>
             </thead>

@@ -3,7 +3,14 @@
  * labelSelectorErrors, and the limits of the share link's schema), and turned into the CrossAzView to
  * store and the CrossAzInput to evaluate once every field is valid.
  */
-import { BYTES_PER_GB, checkCrossAzInput, DEFAULT_PRICE_PER_GB_EACH_WAY, labelSelectorErrors, spreadFromPlan, type CrossAzInput } from '../../model/cross-az';
+import {
+  BYTES_PER_GB,
+  checkCrossAzInput,
+  DEFAULT_PRICE_PER_GB_EACH_WAY,
+  labelSelectorErrors,
+  spreadFromPlan,
+  type CrossAzInput,
+} from '../../model/cross-az';
 import type { Plan } from '../../model/plan';
 import { CrossAzViewSchema, type CrossAzView } from '../../model/views';
 import { fmt } from '../common/format';
@@ -75,7 +82,10 @@ function amount(text: string, what: string, max: number, unit = '', integer = fa
   const n = parseNumber(text);
   if (text.trim() === '') return { error: `Enter ${what}.` };
   if (Number.isNaN(n)) return { error: `${sentence(what)} must be a number, got "${text}".` };
-  if (n < 0 || (integer && !Number.isInteger(n))) return { error: `${sentence(what)} must be a ${integer ? 'whole number' : 'number'} of 0 or more, got ${text.trim()}.` };
+  if (n < 0 || (integer && !Number.isInteger(n)))
+    return {
+      error: `${sentence(what)} must be a ${integer ? 'whole number' : 'number'} of 0 or more, got ${text.trim()}.`,
+    };
   if (n > max) return { error: `${sentence(what)} can be at most ${fmt(max)}${unit} here.` };
   return { n };
 }
@@ -94,19 +104,26 @@ export function checkCrossAzDraft(d: CrossAzDraft, plan: Plan): CheckedCrossAz {
 
   const group = plan.nodeGroups[d.nodeGroup];
   if (!group && d.mode === 'plan') {
-    errors.nodeGroup = plan.nodeGroups.length ? `Node group ${d.nodeGroup + 1} is not in this plan; pick one.` : 'This plan has no node groups: choose the spread per AZ.';
+    errors.nodeGroup = plan.nodeGroups.length
+      ? `Node group ${d.nodeGroup + 1} is not in this plan; pick one.`
+      : 'This plan has no node groups: choose the spread per AZ.';
   }
   let spread: Record<string, number> = {};
   if (d.mode === 'az') {
-    for (const [az, text] of Object.entries(d.spread)) spread[az] = take(`spread:${az}`, amount(text, `the pods in ${az}`, 1e9, '', false));
+    for (const [az, text] of Object.entries(d.spread))
+      spread[az] = take(`spread:${az}`, amount(text, `the pods in ${az}`, 1e9, '', false));
   } else if (group) {
     spread = spreadFromPlan(plan, d.nodeGroup);
-    if (Object.keys(spread).length === 0) errors.nodeGroup = `${group.name} has no nodes in a known subnet, so it gives no spread.`;
+    if (Object.keys(spread).length === 0)
+      errors.nodeGroup = `${group.name} has no nodes in a known subnet, so it gives no spread.`;
   }
   const bytesPerPod = Math.round(gb * BYTES_PER_GB);
   const input: CrossAzInput = {
     pods,
-    traffic: d.unit === 'hour' ? { kind: 'perHour', bytesPerPodPerHour: bytesPerPod } : { kind: 'perStep', bytesPerPodPerStep: bytesPerPod, stepsPerHour: steps ?? 0 },
+    traffic:
+      d.unit === 'hour'
+        ? { kind: 'perHour', bytesPerPodPerHour: bytesPerPod }
+        : { kind: 'perStep', bytesPerPodPerStep: bytesPerPod, stepsPerHour: steps ?? 0 },
     spread,
     pricePerGbOut: priceOut,
     pricePerGbIn: priceIn,
@@ -122,7 +139,10 @@ export function checkCrossAzDraft(d: CrossAzDraft, plan: Plan): CheckedCrossAz {
   const value = d.labelValue.trim();
   if (key === '') errors.labelKey = 'Enter a label key, e.g. app.';
   else if (key.length > 63) errors.labelKey = `The label key is ${key.length} characters long; at most 63 here.`;
-  else if (labelSelectorErrors({ [key]: 'x' }).length) errors.labelKey = labelSelectorErrors({ [key]: 'x' }).map(sentence).join(' ');
+  else if (labelSelectorErrors({ [key]: 'x' }).length)
+    errors.labelKey = labelSelectorErrors({ [key]: 'x' })
+      .map(sentence)
+      .join(' ');
   const valueErrors = labelSelectorErrors({ app: value });
   if (valueErrors.length) errors.labelValue = sentence(valueErrors.join(' ').replace(' (for app)', ''));
   const labels = errors.labelKey || errors.labelValue ? null : { [key]: value };
@@ -140,6 +160,7 @@ export function checkCrossAzDraft(d: CrossAzDraft, plan: Plan): CheckedCrossAz {
     labelKey: key,
     labelValue: value,
   };
-  if (!CrossAzViewSchema.safeParse(view).success) return { errors: { pods: 'This input cannot be stored in a link.' }, view: null, input: null, labels };
+  if (!CrossAzViewSchema.safeParse(view).success)
+    return { errors: { pods: 'This input cannot be stored in a link.' }, view: null, input: null, labels };
   return { errors, view, input, labels };
 }

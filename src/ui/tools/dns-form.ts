@@ -64,17 +64,20 @@ export function checkDnsDraft(d: DnsDraft): CheckedDnsDraft {
   const ndotsText = d.ndots.trim();
   const errors: Partial<Record<DnsField, string>> = {};
   const nameErrors = checkDnsInput({ name });
-  if (nameErrors.length === 0 && name.length > 253) nameErrors.push(`the name is ${name.length} characters long; at most 253`);
+  if (nameErrors.length === 0 && name.length > 253)
+    nameErrors.push(`the name is ${name.length} characters long; at most 253`);
   errors.name = first(nameErrors);
-  errors.namespace = namespace === '' ? 'Enter the Pod\'s namespace, e.g. default.' : first(checkDnsInput({ name: 'a', namespace }));
+  errors.namespace =
+    namespace === '' ? "Enter the Pod's namespace, e.g. default." : first(checkDnsInput({ name: 'a', namespace }));
   errors.clusterDomain = first(checkDnsInput({ name: 'a', clusterDomain }));
   errors.region = region === '' ? 'Enter an AWS Region, e.g. us-east-1.' : first(checkDnsInput({ name: 'a', region }));
   let ndots = NaN;
   const typedNdots = numberIn(ndotsText, { integer: true });
   if (typedNdots === null) {
-    errors.ndots = ndotsText === ''
-      ? `Enter ndots, a whole number from 0 to ${MAX_NDOTS}.`
-      : `ndots must be a whole number from 0 to ${MAX_NDOTS}, got "${d.ndots}".`;
+    errors.ndots =
+      ndotsText === ''
+        ? `Enter ndots, a whole number from 0 to ${MAX_NDOTS}.`
+        : `ndots must be a whole number from 0 to ${MAX_NDOTS}, got "${d.ndots}".`;
   } else {
     ndots = typedNdots;
     errors.ndots = first(checkDnsInput({ name: 'a', ndots }));
@@ -83,5 +86,7 @@ export function checkDnsDraft(d: DnsDraft): CheckedDnsDraft {
   if (Object.keys(errors).length > 0) return { errors, view: null };
   const view: DnsView = { name, namespace, clusterDomain, region, ndots };
   // The share link's schema is the last word; the checks above should already cover it.
-  return DnsViewSchema.safeParse(view).success ? { errors, view } : { errors: { name: 'This input cannot be stored in a link.' }, view: null };
+  return DnsViewSchema.safeParse(view).success
+    ? { errors, view }
+    : { errors: { name: 'This input cannot be stored in a link.' }, view: null };
 }

@@ -4,7 +4,14 @@
  * carries it); only valid input is passed to onChange, while the fields keep what is typed.
  */
 import { Fragment, useId } from 'react';
-import { compareNdots, DNS_CONFIG_CAVEAT, dnsConfigYaml, hostSearchDomain, KUBERNETES_DEFAULT_NDOTS, type DnsSequence } from '../../model/dns';
+import {
+  compareNdots,
+  DNS_CONFIG_CAVEAT,
+  dnsConfigYaml,
+  hostSearchDomain,
+  KUBERNETES_DEFAULT_NDOTS,
+  type DnsSequence,
+} from '../../model/dns';
 import type { DnsView as DnsViewValue } from '../../model/views';
 import { fmt, plural } from '../common/format';
 import { checkDnsDraft, DNS_EXAMPLES, dnsDraft, type DnsDraft, type DnsField } from './dns-form';
@@ -17,11 +24,28 @@ export interface DnsViewProps {
 }
 
 const FIELDS: { key: DnsField; label: string; numeric?: boolean; hint?: (d: DnsDraft) => string }[] = [
-  { key: 'name', label: 'Name to resolve', hint: () => 'As the application asks for it; end it with a dot to make it absolute.' },
+  {
+    key: 'name',
+    label: 'Name to resolve',
+    hint: () => 'As the application asks for it; end it with a dot to make it absolute.',
+  },
   { key: 'namespace', label: 'Namespace', hint: () => 'The namespace of the Pod that looks the name up.' },
-  { key: 'clusterDomain', label: 'Cluster domain', hint: () => 'The kubelet\'s --cluster-domain; cluster.local unless changed.' },
-  { key: 'region', label: 'Region', hint: (d) => `Host search domain: ${hostSearchDomain(d.region.trim() || 'us-east-1')}` },
-  { key: 'ndots', label: 'ndots', numeric: true, hint: () => `Kubernetes writes ndots:${KUBERNETES_DEFAULT_NDOTS}; 0 to 15.` },
+  {
+    key: 'clusterDomain',
+    label: 'Cluster domain',
+    hint: () => "The kubelet's --cluster-domain; cluster.local unless changed.",
+  },
+  {
+    key: 'region',
+    label: 'Region',
+    hint: (d) => `Host search domain: ${hostSearchDomain(d.region.trim() || 'us-east-1')}`,
+  },
+  {
+    key: 'ndots',
+    label: 'ndots',
+    numeric: true,
+    hint: () => `Kubernetes writes ndots:${KUBERNETES_DEFAULT_NDOTS}; 0 to 15.`,
+  },
 ];
 
 export default function DnsView({ value, onChange }: DnsViewProps) {
@@ -38,8 +62,8 @@ export default function DnsView({ value, onChange }: DnsViewProps) {
     <section className="panel tool" aria-labelledby={heading}>
       <h2 id={heading}>DNS lookups and ndots</h2>
       <p className="hint tool-intro">
-        A Pod's resolver appends each search domain to a name with fewer dots than <code>ndots</code> before it tries the name
-        itself; every miss is an NXDOMAIN round trip, for A and AAAA alike.
+        A Pod's resolver appends each search domain to a name with fewer dots than <code>ndots</code> before it tries
+        the name itself; every miss is an NXDOMAIN round trip, for A and AAAA alike.
       </p>
       <div className="tool-fields">
         {FIELDS.map((f) => (
@@ -57,15 +81,28 @@ export default function DnsView({ value, onChange }: DnsViewProps) {
         ))}
       </div>
       <div className="tool-examples" role="group" aria-labelledby={`${uid}-examples`}>
-        <span id={`${uid}-examples`} className="muted">Examples:</span>
+        <span id={`${uid}-examples`} className="muted">
+          Examples:
+        </span>
         {DNS_EXAMPLES.map((e) => (
-          <button key={e.name} type="button" className="small" title={e.what} aria-pressed={draft.name.trim() === e.name} onClick={() => edit({ ...draft, name: e.name })}>
+          <button
+            key={e.name}
+            type="button"
+            className="small"
+            title={e.what}
+            aria-pressed={draft.name.trim() === e.name}
+            onClick={() => edit({ ...draft, name: e.name })}
+          >
             {e.name}
           </button>
         ))}
       </div>
-      {checked.view ? <DnsResults view={checked.view} uid={uid} /> : (
-        <p className="tool-blocked" role="status">Fix the marked {Object.keys(checked.errors).length === 1 ? 'field' : 'fields'} to see the queries.</p>
+      {checked.view ? (
+        <DnsResults view={checked.view} uid={uid} />
+      ) : (
+        <p className="tool-blocked" role="status">
+          Fix the marked {Object.keys(checked.errors).length === 1 ? 'field' : 'fields'} to see the queries.
+        </p>
       )}
     </section>
   );
@@ -83,7 +120,8 @@ function DnsResults({ view, uid }: { view: DnsViewValue; uid: string }) {
       </dl>
       {!same && <p className="tool-verdict">{saving(cmp.nxdomainSaved, chosen.ndots)}</p>}
       <p className="hint">
-        The Pod's <code>/etc/resolv.conf</code>: <code>search {chosen.searchList.join(' ')}</code> and <code>options ndots:{chosen.ndots}</code>.
+        The Pod's <code>/etc/resolv.conf</code>: <code>search {chosen.searchList.join(' ')}</code> and{' '}
+        <code>options ndots:{chosen.ndots}</code>.
       </p>
       <div className="tool-tables">
         {!same && <QueryTable seq={chosen} caption={`Queries with ndots:${chosen.ndots} (chosen)`} />}
@@ -98,7 +136,8 @@ function DnsResults({ view, uid }: { view: DnsViewValue; uid: string }) {
 
 function saving(saved: number, ndots: number): string {
   if (saved > 0) return `ndots:${ndots} saves ${plural(saved, 'NXDOMAIN round trip')} on every lookup of this name.`;
-  if (saved < 0) return `ndots:${ndots} costs ${plural(-saved, 'more NXDOMAIN round trip')} on every lookup of this name.`;
+  if (saved < 0)
+    return `ndots:${ndots} costs ${plural(-saved, 'more NXDOMAIN round trip')} on every lookup of this name.`;
   return `ndots:${ndots} sends the same NXDOMAIN queries for this name as ndots:${KUBERNETES_DEFAULT_NDOTS}.`;
 }
 
@@ -109,9 +148,14 @@ function Outcome({ title, seq }: { title: string; seq: DnsSequence }) {
       <dd>
         <span className="stat-value num">{fmt(seq.nxdomainBeforeAnswer)} NXDOMAIN</span>
         <span className="stat-sub">
-          {seq.answeredBy === null
-            ? `${plural(seq.queries.length, 'query', 'queries')}; no candidate answers, the lookup fails`
-            : <>{seq.nxdomainBeforeAnswer === 0 ? 'the first name tried answers' : 'before the answer from'} <code>{seq.answeredBy}</code>; {plural(seq.queries.length, 'query', 'queries')} in all</>}
+          {seq.answeredBy === null ? (
+            `${plural(seq.queries.length, 'query', 'queries')}; no candidate answers, the lookup fails`
+          ) : (
+            <>
+              {seq.nxdomainBeforeAnswer === 0 ? 'the first name tried answers' : 'before the answer from'}{' '}
+              <code>{seq.answeredBy}</code>; {plural(seq.queries.length, 'query', 'queries')} in all
+            </>
+          )}
         </span>
       </dd>
     </div>
@@ -125,7 +169,9 @@ function QueryTable({ seq, caption }: { seq: DnsSequence; caption: string }) {
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">#</th>
+            <th scope="col" className="num">
+              #
+            </th>
             <th scope="col">Name queried</th>
             <th scope="col">Type</th>
             <th scope="col">Answer</th>
@@ -135,9 +181,21 @@ function QueryTable({ seq, caption }: { seq: DnsSequence; caption: string }) {
           {seq.queries.map((q, i) => (
             <tr key={i} className={q.answer ? 'answer' : 'nx'}>
               <td className="num">{fmt(i + 1)}</td>
-              <td><code><DomainName name={q.name} /></code></td>
+              <td>
+                <code>
+                  <DomainName name={q.name} />
+                </code>
+              </td>
               <td>{q.type}</td>
-              <td>{q.answer ? 'Answer (address)' : <><span aria-hidden="true">✕ </span>NXDOMAIN</>}</td>
+              <td>
+                {q.answer ? (
+                  'Answer (address)'
+                ) : (
+                  <>
+                    <span aria-hidden="true">✕ </span>NXDOMAIN
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -151,7 +209,10 @@ function DomainName({ name }: { name: string }) {
   const labels = name.split('.');
   return labels.map((l, i) => (
     <Fragment key={i}>
-      <span className="label-nw">{l}{i < labels.length - 1 ? '.' : ''}</span>
+      <span className="label-nw">
+        {l}
+        {i < labels.length - 1 ? '.' : ''}
+      </span>
       {i < labels.length - 1 && <wbr />}
     </Fragment>
   ));

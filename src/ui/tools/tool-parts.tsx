@@ -18,7 +18,17 @@ export interface ToolFieldProps {
   className?: string;
 }
 
-export function ToolField({ id, label, value, onChange, error, hint, numeric, placeholder, className }: ToolFieldProps) {
+export function ToolField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  numeric,
+  placeholder,
+  className,
+}: ToolFieldProps) {
   const describedBy = [error && `${id}-msg`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
@@ -36,8 +46,16 @@ export function ToolField({ id, label, value, onChange, error, hint, numeric, pl
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-msg`} className="field-error">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-msg`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -45,9 +63,18 @@ export function ToolField({ id, label, value, onChange, error, hint, numeric, pl
 /** The model's messages start in lower case ("the name is empty"); beside a field they start a sentence. */
 export const sentence = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-
 /** A titled code block with a Copy button that says whether it worked. */
-export function Snippet({ id, title, text, children }: { id: string; title: string; text: string; children?: ReactNode }) {
+export function Snippet({
+  id,
+  title,
+  text,
+  children,
+}: {
+  id: string;
+  title: string;
+  text: string;
+  children?: ReactNode;
+}) {
   const [status, setStatus] = useState('');
   const timer = useRef<number>(undefined);
   const onCopy = async () => {
@@ -60,11 +87,17 @@ export function Snippet({ id, title, text, children }: { id: string; title: stri
     <div className="tool-snippet">
       <div className="tool-snippet-head">
         <h3 id={id}>{title}</h3>
-        <button type="button" className="small" onClick={onCopy} aria-label={`Copy ${title}`}>Copy</button>
-        <span className="tool-copy-status" role="status">{status}</span>
+        <button type="button" className="small" onClick={onCopy} aria-label={`Copy ${title}`}>
+          Copy
+        </button>
+        <span className="tool-copy-status" role="status">
+          {status}
+        </span>
       </div>
       {/* Focusable so a long line can be scrolled with the keyboard. */}
-      <pre tabIndex={0} aria-labelledby={id}><code>{text}</code></pre>
+      <pre tabIndex={0} aria-labelledby={id}>
+        <code>{text}</code>
+      </pre>
       {children}
     </div>
   );
@@ -78,7 +111,9 @@ export function sameData(a: unknown, b: unknown): boolean {
 function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+  const keys = Object.keys(v)
+    .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 

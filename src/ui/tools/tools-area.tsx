@@ -66,11 +66,16 @@ function ToolPanel({ tab, shown }: { tab: ToolKey; shown: Evaluated | null }) {
   if (tab === 'library') return <LibraryTool />;
   if (!rested) return <p className="tool-blocked">Fix the fields marked in the plan to use this tool.</p>;
   switch (tab) {
-    case 'export': return <ExportTool shown={rested} />;
-    case 'size': return <SizeVpcPanel plan={rested.plan} />;
-    case 'failure': return <FailurePanel plan={rested.plan} />;
-    case 'api': return <ApiPanel plan={rested.plan} evaluation={rested.evaluation} />;
-    default: return <CrossAzTool plan={rested.plan} />;
+    case 'export':
+      return <ExportTool shown={rested} />;
+    case 'size':
+      return <SizeVpcPanel plan={rested.plan} />;
+    case 'failure':
+      return <FailurePanel plan={rested.plan} />;
+    case 'api':
+      return <ApiPanel plan={rested.plan} evaluation={rested.evaluation} />;
+    default:
+      return <CrossAzTool plan={rested.plan} />;
   }
 }
 
@@ -96,15 +101,21 @@ function ImportTool({ plan }: { plan: Plan | null }) {
         plan={plan}
         onImportPlan={(imported, source) => {
           loadPlan(imported);
-          setStatus(`“${imported.name}” (${source}) is now the plan of this scenario. Undo (Ctrl+Z) brings back the plan it replaced.`);
+          setStatus(
+            `“${imported.name}” (${source}) is now the plan of this scenario. Undo (Ctrl+Z) brings back the plan it replaced.`,
+          );
         }}
         onOpenWorkspace={(ws, source) => {
           openWorkspace(ws, { from: 'import', source });
           const n = ws.scenarios.length;
-          setStatus(`Opened ${source}: ${n === 1 ? 'one plan' : `${n} scenarios`} in place of the workspace. Undo (Ctrl+Z) brings back what was here.`);
+          setStatus(
+            `Opened ${source}: ${n === 1 ? 'one plan' : `${n} scenarios`} in place of the workspace. Undo (Ctrl+Z) brings back what was here.`,
+          );
         }}
       />
-      <p className="tool-status" role="status" aria-live="polite">{status}</p>
+      <p className="tool-status" role="status" aria-live="polite">
+        {status}
+      </p>
     </>
   );
 }
@@ -116,7 +127,10 @@ function LibraryTool() {
   const views = usePlan(selectViews);
   const { openWorkspace } = useActions();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const workspace = useMemo(() => workspaceOfDrafts({ scenarios, active, views }, derive).workspace, [scenarios, active, views, derive]);
+  const workspace = useMemo(
+    () => workspaceOfDrafts({ scenarios, active, views }, derive).workspace,
+    [scenarios, active, views, derive],
+  );
   if (!workspace) return <p className="tool-blocked">Fix the fields marked in the plan to save it.</p>;
   const name = workspace.scenarios[workspace.active]?.name ?? 'Untitled plan';
   return (
@@ -129,7 +143,11 @@ function LibraryTool() {
         onOpen={(ws, opened) => openWorkspace(ws, { from: 'saved', name: opened })}
         onNotice={(text, error) => setNotice({ text, error })}
       />
-      {notice && <p className={notice.error ? 'tool-status error' : 'tool-status'} role="status">{notice.text}</p>}
+      {notice && (
+        <p className={notice.error ? 'tool-status error' : 'tool-status'} role="status">
+          {notice.text}
+        </p>
+      )}
     </>
   );
 }

@@ -8,7 +8,14 @@ export const hasChromium = () => existsSync(CHROMIUM);
 export function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -28,7 +35,17 @@ export const VERDICT = /Fits at max|fit at max|Nothing to place yet/;
  * `url`, the page then picks `preset` in the Preset menu as a user would (the tests' usual start, the
  * small routable VPC); `preset: null` keeps the first screen.
  */
-export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', url = baseUrl(), permissions = [], preset = 'Small routable VPC' } = {}) {
+export async function openPage(
+  browser,
+  {
+    width = 1280,
+    height = 800,
+    colorScheme = 'light',
+    url = baseUrl(),
+    permissions = [],
+    preset = 'Small routable VPC',
+  } = {},
+) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, permissions });
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
@@ -39,14 +56,19 @@ export async function openPage(browser, { width = 1280, height = 800, colorSchem
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
   await page.getByRole('heading', { level: 2, name: VERDICT }).first().waitFor();
   if (preset && !new URL(url).hash) {
     const first = page.url();
     await page.getByLabel('Preset').selectOption({ label: preset });
     await until(() => page.getByLabel('Plan name').inputValue(), preset);
-    await page.getByRole('heading', { level: 2, name: /Fits at max|fit at max/ }).first().waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /Fits at max|fit at max/ })
+      .first()
+      .waitFor();
     // The address bar and storage follow the preset once it has rested: a test's own edit comes after.
     await until(() => page.url() !== first, true);
   }
@@ -60,7 +82,9 @@ export async function stat(page, label) {
 
 /** A node group's addresses per node, from its result summary (the detail follows a frame later). */
 export async function perNode(page, group) {
-  const summary = page.locator('.group-result summary', { has: page.locator('.g-name', { hasText: new RegExp(`^${group}$`) }) });
+  const summary = page.locator('.group-result summary', {
+    has: page.locator('.g-name', { hasText: new RegExp(`^${group}$`) }),
+  });
   const text = await summary.textContent();
   return /([\d,]+) addresses per node/.exec(text)?.[1];
 }

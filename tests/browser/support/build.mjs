@@ -19,6 +19,9 @@ export function buildIfStale({ force = false } = {}) {
   const stale = force || !existsSync(out) || INPUTS.some((p) => newest(join(root, p)) > statSync(out).mtimeMs);
   if (!stale) return false;
   console.log('building dist/ (vite build)…');
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   return true;
 }

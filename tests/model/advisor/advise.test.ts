@@ -43,7 +43,13 @@ describe('advise: the small routable VPC (3 × /24, m5.16xlarge, 20 pods, 3/3/9 
     expect({ ips: per.ips, enis: per.enis, total: per.nodeSubnetIps }).toEqual({ ips: 25, enis: 1, total: 26 });
     expect(base.nodeGroups[0]!.perNode.nodeSubnetIps).toBe(100);
     expect(subnet(a, 'nodes-a').used.max).toBe(8 + 3 * 26);
-    expect(a.headroom).toMatchObject({ fitsAtMax: true, firstExhaustionNodes: null, minFreeAtMax: 165, addressesAtMax: 258, exhaustionRatio: 2 });
+    expect(a.headroom).toMatchObject({
+      fitsAtMax: true,
+      firstExhaustionNodes: null,
+      minFreeAtMax: 165,
+      addressesAtMax: 258,
+      exhaustionRatio: 2,
+    });
     expect(a.cost.join('\n')).toContain('AssignPrivateIpAddresses');
     expect(a.summary).toContain('EC2 calls per starting node: 10 → 4');
   });
@@ -93,7 +99,11 @@ describe('advise: larger subnets', () => {
     const advice = advise(roomyVpcFullQuota(), dataset);
     expect(byId(advice, 'secondary-cidr')).toBeUndefined();
     const a = byId(advice, 'bigger-subnets')!;
-    expect(a.plan.vpc.subnets.map((s) => [s.name, s.cidr])).toEqual([['nodes-a', '10.0.4.0/23'], ['nodes-b', '10.0.6.0/23'], ['nodes-c', '10.0.8.0/23']]);
+    expect(a.plan.vpc.subnets.map((s) => [s.name, s.cidr])).toEqual([
+      ['nodes-a', '10.0.4.0/23'],
+      ['nodes-b', '10.0.6.0/23'],
+      ['nodes-c', '10.0.8.0/23'],
+    ]);
     // 4 nodes (9 × 1.2 = 11 over 3 subnets) × 100 + 8 = 408 ≤ 507 usable in a /23
     expect(subnet(a, 'nodes-a').usable).toBe(507);
     expect(a.headroom).toMatchObject({ fitsAtMax: true, firstExhaustionNodes: 13 });
@@ -108,7 +118,11 @@ describe('advise: prefix delegation', () => {
     const a = byId(advise(plan, dataset), 'prefix-delegation')!;
     expect(a.plan.cni.prefixDelegation).toBe(true);
     expect(a.plan.nodeGroups[0]!.maxPods).toBe(250);
-    expect(a.plan.vpc.subnets.map((s) => s.prefixReservation)).toEqual(['10.0.0.128/25', '10.0.1.128/25', '10.0.2.128/25']);
+    expect(a.plan.vpc.subnets.map((s) => s.prefixReservation)).toEqual([
+      '10.0.0.128/25',
+      '10.0.1.128/25',
+      '10.0.2.128/25',
+    ]);
     // ⌈20/16⌉ + 1 = 3 prefixes: 48 + 1 ENI = 49 per node, down from 100
     expect(a.evaluation.nodeGroups[0]!.perNode).toMatchObject({ prefixes: 3, nodeSubnetIps: 49 });
     expect(a.headroom.fitsAtMax).toBe(true);
@@ -159,7 +173,11 @@ describe('advise: what is offered when', () => {
     p.vpc.cidrQuota = 2;
     const a = byId(advise(p, dataset), 'secondary-cidr')!;
     expect(a.plan.vpc.cidrs).toEqual(['10.0.0.0/22', '100.64.0.0/16']);
-    expect(a.plan.vpc.subnets.slice(3).map((s) => s.cidr)).toEqual(['100.64.0.0/18', '100.64.64.0/18', '100.64.128.0/18']);
+    expect(a.plan.vpc.subnets.slice(3).map((s) => s.cidr)).toEqual([
+      '100.64.0.0/18',
+      '100.64.64.0/18',
+      '100.64.128.0/18',
+    ]);
     expect(a.evaluation.fits).toBe(true);
   });
 

@@ -17,7 +17,12 @@ describe('a tagged subnet from a secondary CIDR (subnet discovery)', () => {
   it('adds 100.64.0.0/16 as pods-a tagged kubernetes.io/role/cni=1: no ENIConfig, no max-pods change; fits', () => {
     expect(tagged).toBeDefined();
     expect(tagged.plan.vpc.cidrs).toEqual(['10.0.0.0/16', '100.64.0.0/16']);
-    expect(tagged.plan.vpc.subnets.at(-1)).toEqual({ name: 'pods-a-2', az: 'us-east-1a', cidr: '100.64.0.0/16', tags: { [ROLE]: '1' } });
+    expect(tagged.plan.vpc.subnets.at(-1)).toEqual({
+      name: 'pods-a-2',
+      az: 'us-east-1a',
+      cidr: '100.64.0.0/16',
+      tags: { [ROLE]: '1' },
+    });
     expect(tagged.plan.cni.customNetworking).toBe(false);
     expect(tagged.plan.nodeGroups[0]!.maxPods).toBeNull();
     expect(tagged.headroom.fitsAtMax).toBe(true);
@@ -49,9 +54,24 @@ describe('an IPv6 cluster when IPv4 cannot be made to fit', () => {
   const tiny: Plan = {
     version: 1,
     name: 'tiny',
-    vpc: { cidrs: ['10.0.0.0/26'], cidrQuota: 1, subnets: [{ name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/26' }] },
+    vpc: {
+      cidrs: ['10.0.0.0/26'],
+      cidrQuota: 1,
+      subnets: [{ name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/26' }],
+    },
     cni: issuePlan().cni,
-    nodeGroups: [{ name: 'g', instanceType: 'm5.large', subnets: ['nodes-a'], minNodes: 40, desiredNodes: 40, maxNodes: 40, podsPerNode: 10, maxPods: null }],
+    nodeGroups: [
+      {
+        name: 'g',
+        instanceType: 'm5.large',
+        subnets: ['nodes-a'],
+        minNodes: 40,
+        desiredNodes: 40,
+        maxNodes: 40,
+        podsPerNode: 10,
+        maxPods: null,
+      },
+    ],
   };
   const all = advise(tiny, dataset);
 

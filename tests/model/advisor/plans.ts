@@ -29,7 +29,16 @@ export function warmWasteInSmallSubnets(): Plan {
     },
     cni: { ...DEFAULT_CNI },
     nodeGroups: [
-      { name: 'general', instanceType: 'm5.16xlarge', subnets: ['nodes-a', 'nodes-b', 'nodes-c'], minNodes: 3, desiredNodes: 3, maxNodes: 6, podsPerNode: 20, maxPods: null },
+      {
+        name: 'general',
+        instanceType: 'm5.16xlarge',
+        subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
+        minNodes: 3,
+        desiredNodes: 3,
+        maxNodes: 6,
+        podsPerNode: 20,
+        maxPods: null,
+      },
     ],
   };
 }
@@ -49,11 +58,25 @@ export function denseSmallNodes(): Plan {
     vpc: {
       cidrs: ['10.0.0.0/20'],
       cidrQuota: 1,
-      subnets: AZS.slice(0, 2).map((az, i) => ({ name: `nodes-${az.slice(-1)}`, az, cidr: `10.0.${i * 4}.0/22`, reservedIps: 8 })),
+      subnets: AZS.slice(0, 2).map((az, i) => ({
+        name: `nodes-${az.slice(-1)}`,
+        az,
+        cidr: `10.0.${i * 4}.0/22`,
+        reservedIps: 8,
+      })),
     },
     cni: { ...DEFAULT_CNI },
     nodeGroups: [
-      { name: 'web', instanceType: 'm5.xlarge', subnets: ['nodes-a', 'nodes-b'], minNodes: 10, desiredNodes: 20, maxNodes: 60, podsPerNode: 40, maxPods: null },
+      {
+        name: 'web',
+        instanceType: 'm5.xlarge',
+        subnets: ['nodes-a', 'nodes-b'],
+        minNodes: 10,
+        desiredNodes: 20,
+        maxNodes: 60,
+        podsPerNode: 40,
+        maxPods: null,
+      },
     ],
   };
 }

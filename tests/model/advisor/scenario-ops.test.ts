@@ -27,7 +27,14 @@ describe('loseAz', () => {
 
   it('drops a group whose subnets were all in the lost AZ and says so', () => {
     const p = structuredClone(SMALL_ROUTABLE_VPC);
-    p.nodeGroups.push({ ...p.nodeGroups[0]!, name: 'only-c', subnets: ['nodes-c'], minNodes: 0, desiredNodes: 0, maxNodes: 1 });
+    p.nodeGroups.push({
+      ...p.nodeGroups[0]!,
+      name: 'only-c',
+      subnets: ['nodes-c'],
+      minNodes: 0,
+      desiredNodes: 0,
+      maxNodes: 1,
+    });
     const { plan, stranded } = withoutAz(p, 'us-east-1c');
     expect(stranded).toEqual(['only-c']);
     expect(plan.nodeGroups.map((g) => g.name)).toEqual(['general']);
@@ -62,20 +69,32 @@ describe('upgradeSurge', () => {
   });
 
   it('with dedicated cluster subnets (a sized VPC), those take them: /27 with 4 + 8 reserved; the /24 node subnets hold 10 + 4 m5.large', () => {
-    const sized = sizeVpc({ azs: ['us-east-1a', 'us-east-1b'], nodeGroups: [{ name: 'g', instanceType: 'm5.large', maxNodes: 10, podsPerNode: 10 }] }, dataset);
+    const sized = sizeVpc(
+      {
+        azs: ['us-east-1a', 'us-east-1b'],
+        nodeGroups: [{ name: 'g', instanceType: 'm5.large', maxNodes: 10, podsPerNode: 10 }],
+      },
+      dataset,
+    );
     if (!sized.ok) throw new Error(sized.error);
     const r = upgradeSurge(sized.plan, {}, dataset);
     expect(r.notes.at(-1)).toBe('EKS control-plane ENIs: +8 reserved in cluster-a, cluster-b');
     expect(r.evaluation!.subnets.find((s) => s.name === 'cluster-a')!.used.max).toBe(12);
     expect(r.plan.nodeGroups[0]!.maxNodes).toBe(14);
     // m5.large with 10 pods: 3 ENIs × 10 = 30 per node; 7 per AZ + 8 reserved = 218 of a /24's 251
-    expect(r.evaluation!.subnets.find((s) => s.name === 'nodes-a')).toMatchObject({ cidr: '10.0.0.0/24', used: { max: 218 } });
+    expect(r.evaluation!.subnets.find((s) => s.name === 'nodes-a')).toMatchObject({
+      cidr: '10.0.0.0/24',
+      used: { max: 218 },
+    });
     expect(r.exhausted).toEqual([]);
   });
 
   it('GPU training with 10 % surge: gpu-a and gpu-b run out (18 nodes × 100 + 24 reserved against 1,019)', () => {
     const r = upgradeSurge(GPU_TRAINING, { maxSurge: '10%' }, dataset);
-    expect(r.exhausted.map((s) => [s.name, s.usedAtMax])).toEqual([['gpu-a', 1824], ['gpu-b', 1824]]);
+    expect(r.exhausted.map((s) => [s.name, s.usedAtMax])).toEqual([
+      ['gpu-a', 1824],
+      ['gpu-b', 1824],
+    ]);
     expect(r.notes[0]).toBe('p5-training: +4 nodes during the update (32 → 36 at max)');
   });
 });

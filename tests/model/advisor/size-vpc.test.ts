@@ -36,18 +36,30 @@ function expectSound(input: SizeVpcInput) {
 
 describe('sizeVpc', () => {
   it('9 m5.16xlarge with 20 pods over 3 AZs, 20 % headroom: routable 10.0.0.0/21, /23 node subnets (4 × 100 + 8 = 408 ≤ 507), /27 cluster subnets', () => {
-    const r = expectSound({ azs: AZS, headroomPct: 20, nodeGroups: [{ name: 'general', instanceType: 'm5.16xlarge', maxNodes: 9, podsPerNode: 20 }] })!;
+    const r = expectSound({
+      azs: AZS,
+      headroomPct: 20,
+      nodeGroups: [{ name: 'general', instanceType: 'm5.16xlarge', maxNodes: 9, podsPerNode: 20 }],
+    })!;
     expect(r.plan.vpc.cidrs).toEqual(['10.0.0.0/21']);
     expect(r.plan.vpc.subnets.map((s) => `${s.name} ${s.cidr}`)).toEqual([
-      'nodes-a 10.0.0.0/23', 'nodes-b 10.0.2.0/23', 'nodes-c 10.0.4.0/23',
-      'cluster-a 10.0.6.0/27', 'cluster-b 10.0.6.32/27', 'cluster-c 10.0.6.64/27',
+      'nodes-a 10.0.0.0/23',
+      'nodes-b 10.0.2.0/23',
+      'nodes-c 10.0.4.0/23',
+      'cluster-a 10.0.6.0/27',
+      'cluster-b 10.0.6.32/27',
+      'cluster-c 10.0.6.64/27',
     ]);
     expect(r.plan.cni.customNetworking).toBe(false);
     expect(r.evaluation.subnets[0]!.used.max).toBe(8 + 3 * 100);
   });
 
   it('200 of them: pods move to 100.64.0.0/17 with custom networking (routable would need a /17), max pods 250', () => {
-    const r = expectSound({ azs: AZS, headroomPct: 20, nodeGroups: [{ name: 'general', instanceType: 'm5.16xlarge', maxNodes: 200, podsPerNode: 20 }] })!;
+    const r = expectSound({
+      azs: AZS,
+      headroomPct: 20,
+      nodeGroups: [{ name: 'general', instanceType: 'm5.16xlarge', maxNodes: 200, podsPerNode: 20 }],
+    })!;
     expect(r.plan.vpc.cidrs).toEqual(['10.0.0.0/23', '100.64.0.0/17']);
     expect(r.plan.cni.customNetworking).toBe(true);
     expect(r.plan.nodeGroups[0]).toMatchObject({ podSubnets: ['pods-a', 'pods-b', 'pods-c'], maxPods: 250 });
@@ -57,24 +69,44 @@ describe('sizeVpc', () => {
   });
 
   it("podNetwork 'routable' keeps pods in the node subnets even when large", () => {
-    const r = expectSound({ azs: AZS, podNetwork: 'routable', nodeGroups: [{ name: 'g', instanceType: 'm5.16xlarge', maxNodes: 200, podsPerNode: 20 }] })!;
+    const r = expectSound({
+      azs: AZS,
+      podNetwork: 'routable',
+      nodeGroups: [{ name: 'g', instanceType: 'm5.16xlarge', maxNodes: 200, podsPerNode: 20 }],
+    })!;
     expect(r.plan.cni.customNetworking).toBe(false);
     expect(r.plan.vpc.cidrs).toEqual(['10.0.0.0/17']);
   });
 
   it('prefix delegation: node subnets sized by /28 blocks, not addresses; max pods 110 on m5.large', () => {
-    const r = expectSound({ azs: AZS.slice(0, 2), cni: { prefixDelegation: true }, nodeGroups: [{ name: 'g', instanceType: 'm5.large', maxNodes: 20, podsPerNode: 30 }] })!;
+    const r = expectSound({
+      azs: AZS.slice(0, 2),
+      cni: { prefixDelegation: true },
+      nodeGroups: [{ name: 'g', instanceType: 'm5.large', maxNodes: 20, podsPerNode: 30 }],
+    })!;
     expect(r.plan.nodeGroups[0]!.maxPods).toBe(110);
     const blocks = r.evaluation.subnets[0]!.prefixBlocks!.max;
     expect(blocks.free).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses what AWS cannot hold, naming the field', () => {
-    expect(sizeVpc({ azs: [], nodeGroups: [] }, dataset)).toMatchObject({ ok: false, error: expect.stringContaining('azs') });
-    expect(sizeVpc({ azs: AZS, nodeGroups: [{ name: 'x', instanceType: 'm5.huge', maxNodes: 1, podsPerNode: 1 }] }, dataset))
-      .toMatchObject({ ok: false, error: expect.stringContaining('nodeGroups[0].instanceType') });
-    expect(sizeVpc({ azs: ['a'], podNetwork: 'secondary', nodeGroups: [{ name: 'x', instanceType: 'm5.16xlarge', maxNodes: 5000, podsPerNode: 20 }] }, dataset))
-      .toMatchObject({ ok: false, error: expect.stringContaining('/16') });
+    expect(sizeVpc({ azs: [], nodeGroups: [] }, dataset)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('azs'),
+    });
+    expect(
+      sizeVpc({ azs: AZS, nodeGroups: [{ name: 'x', instanceType: 'm5.huge', maxNodes: 1, podsPerNode: 1 }] }, dataset),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('nodeGroups[0].instanceType') });
+    expect(
+      sizeVpc(
+        {
+          azs: ['a'],
+          podNetwork: 'secondary',
+          nodeGroups: [{ name: 'x', instanceType: 'm5.16xlarge', maxNodes: 5000, podsPerNode: 20 }],
+        },
+        dataset,
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('/16') });
   });
 
   it('always passes validatePlan and fits, whatever the groups, AZs, headroom and CNI settings', () => {
@@ -90,7 +122,9 @@ describe('sizeVpc', () => {
     });
     const input = fc.record({
       nodeGroups: fc.uniqueArray(group, { minLength: 0, maxLength: 3, selector: (g) => g.name }),
-      azs: fc.integer({ min: 1, max: 4 }).map((n) => ['us-west-2a', 'us-west-2b', 'us-west-2c', 'us-west-2d'].slice(0, n)),
+      azs: fc
+        .integer({ min: 1, max: 4 })
+        .map((n) => ['us-west-2a', 'us-west-2b', 'us-west-2c', 'us-west-2d'].slice(0, n)),
       headroomPct: fc.integer({ min: 0, max: 50 }),
       podNetwork: fc.constantFrom('auto' as const, 'secondary' as const),
       primaryBase: fc.constantFrom('10.0.0.0', '10.20.0.0', '172.16.0.0', '192.168.0.0'),

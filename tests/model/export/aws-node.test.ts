@@ -23,7 +23,16 @@ describe('aws-node environment', () => {
 
   it('every setting: names and string values, WARM_PREFIX_TARGET whenever prefix delegation is on', () => {
     expect(
-      cniEnvironment({ warmEniTarget: 0, warmIpTarget: 2, minimumIpTarget: 10, warmPrefixTarget: 1, maxEni: 2, prefixDelegation: true, customNetworking: true, podEni: true }),
+      cniEnvironment({
+        warmEniTarget: 0,
+        warmIpTarget: 2,
+        minimumIpTarget: 10,
+        warmPrefixTarget: 1,
+        maxEni: 2,
+        prefixDelegation: true,
+        customNetworking: true,
+        podEni: true,
+      }),
     ).toEqual([
       ['WARM_ENI_TARGET', '0'],
       ['WARM_IP_TARGET', '2'],
@@ -41,16 +50,21 @@ describe('aws-node environment', () => {
   it('a plan name with a line break stays one comment line', () => {
     const plan = referencePlan();
     plan.name = 'a\nkubectl delete ns prod';
-    expect(toAwsNodeEnv(plan).split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(1);
+    expect(
+      toAwsNodeEnv(plan)
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    ).toHaveLength(1);
   });
 
   it('ENABLE_MULTI_NIC comes from the descriptor table, with the VPC CNI version it needs; golden GPU file', () => {
     const text = toAwsNodeEnv(gpuPlan());
     expectGolden('gpu-plan.aws-node.sh', text);
-    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['kubectl set env daemonset aws-node -n kube-system ENABLE_MULTI_NIC=true']);
+    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([
+      'kubectl set env daemonset aws-node -n kube-system ENABLE_MULTI_NIC=true',
+    ]);
     expect(text).toContain('# ENABLE_MULTI_NIC needs VPC CNI 1.20.0 or newer');
     expect(text).toContain('k8s.amazonaws.com/nicConfig: multi-nic-attachment');
     expect(cniEnvironment({ ...DEFAULT_CNI, multiNic: false })).toEqual([]);
   });
 });
-

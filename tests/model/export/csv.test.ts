@@ -26,8 +26,15 @@ describe('CSV of the reference plan', () => {
 
   it('has a row per subnet, per node group and a total', () => {
     expect(rows.map((r) => `${r.kind} ${r.name}`)).toEqual([
-      'subnet nodes-a', 'subnet nodes-b', 'subnet nodes-c', 'subnet pods-a', 'subnet pods-b', 'subnet pods-c',
-      'nodeGroup general', 'nodeGroup batch', 'total all subnets',
+      'subnet nodes-a',
+      'subnet nodes-b',
+      'subnet nodes-c',
+      'subnet pods-a',
+      'subnet pods-b',
+      'subnet pods-c',
+      'nodeGroup general',
+      'nodeGroup batch',
+      'total all subnets',
     ]);
   });
 
@@ -40,19 +47,48 @@ describe('CSV of the reference plan', () => {
       expect(Number(r.warm_ips_max)).toBe(s.breakdown.max.warmIps);
       expect(r.fits_at_max).toBe(String(s.fitsAtMax));
     });
-    expect(rows[0]).toMatchObject({ reserved: '12', vpc_cidr: '10.0.0.0/20', roles: 'nodes', size: '1024', usable: '1019' });
+    expect(rows[0]).toMatchObject({
+      reserved: '12',
+      vpc_cidr: '10.0.0.0/20',
+      roles: 'nodes',
+      size: '1024',
+      usable: '1019',
+    });
     expect(rows[3]).toMatchObject({ vpc_cidr: '100.64.0.0/16', roles: 'pods', usable: '65531' });
   });
 
   it('node group rows: max pods in force, to set (44, 250) and the three formulas', () => {
-    expect(rows[6]).toMatchObject({ instance_type: 'm5.xlarge', nodes_min: '3', nodes_desired: '6', nodes_max: '30', max_pods_to_set: '44', max_pods_eni_limited: '58', max_pods_recommended: '44', subnets: 'nodes-a nodes-b nodes-c', pod_subnets: 'pods-a pods-b pods-c' });
-    expect(rows[7]).toMatchObject({ instance_type: 'm5.16xlarge', max_pods_to_set: '250', max_pods_eni_limited: '737', max_pods_karpenter: '688' });
+    expect(rows[6]).toMatchObject({
+      instance_type: 'm5.xlarge',
+      nodes_min: '3',
+      nodes_desired: '6',
+      nodes_max: '30',
+      max_pods_to_set: '44',
+      max_pods_eni_limited: '58',
+      max_pods_recommended: '44',
+      subnets: 'nodes-a nodes-b nodes-c',
+      pod_subnets: 'pods-a pods-b pods-c',
+    });
+    expect(rows[7]).toMatchObject({
+      instance_type: 'm5.16xlarge',
+      max_pods_to_set: '250',
+      max_pods_eni_limited: '737',
+      max_pods_karpenter: '688',
+    });
     evaluation.nodeGroups.forEach((g, i) => {
       const r = rows[6 + i]!;
       expect([r.node_enis, r.node_ips, r.node_subnet_ips, r.pod_subnet_ips, r.max_nodes_that_fit].map(Number)).toEqual([
-        g.perNode.enis, g.perNode.ips, g.perNode.nodeSubnetIps, g.perNode.podSubnetIps, g.maxNodesThatFit,
+        g.perNode.enis,
+        g.perNode.ips,
+        g.perNode.nodeSubnetIps,
+        g.perNode.podSubnetIps,
+        g.maxNodesThatFit,
       ]);
-      expect([r.addresses_min, r.addresses_desired, r.addresses_max].map(Number)).toEqual([g.addresses.min, g.addresses.desired, g.addresses.max]);
+      expect([r.addresses_min, r.addresses_desired, r.addresses_max].map(Number)).toEqual([
+        g.addresses.min,
+        g.addresses.desired,
+        g.addresses.max,
+      ]);
     });
   });
 
@@ -79,7 +115,9 @@ describe('CSV fields', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 5 }), (cells) => {
         const line = `${cells.map(csvField).join(',')}\r\n`;
-        const back = parseCsv(line)[0]!.map((c, i) => (c.startsWith("'") && !cells[i]!.startsWith("'") ? c.slice(1) : c));
+        const back = parseCsv(line)[0]!.map((c, i) =>
+          c.startsWith("'") && !cells[i]!.startsWith("'") ? c.slice(1) : c,
+        );
         expect(back).toEqual(cells);
       }),
       { numRuns: 1000 },

@@ -50,13 +50,35 @@ describe('eksctl ClusterConfig of the reference plan', () => {
 
   it('has managed node groups with sizes, subnets and maxPodsPerNode 44 and 250', () => {
     expect(doc.managedNodeGroups).toEqual([
-      { name: 'general', instanceType: 'm5.xlarge', amiFamily: 'AmazonLinux2023', minSize: 3, desiredCapacity: 6, maxSize: 30, subnets: ['nodes-a', 'nodes-b', 'nodes-c'], privateNetworking: true, maxPodsPerNode: 44 },
-      { name: 'batch', instanceType: 'm5.16xlarge', amiFamily: 'AmazonLinux2023', minSize: 0, desiredCapacity: 4, maxSize: 40, subnets: ['nodes-a', 'nodes-b', 'nodes-c'], privateNetworking: true, maxPodsPerNode: 250 },
+      {
+        name: 'general',
+        instanceType: 'm5.xlarge',
+        amiFamily: 'AmazonLinux2023',
+        minSize: 3,
+        desiredCapacity: 6,
+        maxSize: 30,
+        subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
+        privateNetworking: true,
+        maxPodsPerNode: 44,
+      },
+      {
+        name: 'batch',
+        instanceType: 'm5.16xlarge',
+        amiFamily: 'AmazonLinux2023',
+        minSize: 0,
+        desiredCapacity: 4,
+        maxSize: 40,
+        subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
+        privateNetworking: true,
+        maxPodsPerNode: 250,
+      },
     ]);
   });
 
   it('says in comments why each max pods, and that custom networking needs the ENIConfigs first', () => {
-    expect(text).toContain('# Node group batch (m5.16xlarge): max pods 250: max-pods-calculator.sh with custom networking; the AMI default (737) does not account for it.');
+    expect(text).toContain(
+      '# Node group batch (m5.16xlarge): max pods 250: max-pods-calculator.sh with custom networking; the AMI default (737) does not account for it.',
+    );
     expect(text).toContain('--without-nodegroup');
     expect(text).toContain('# Secondary CIDRs the VPC must have: 100.64.0.0/16, 100.65.0.0/16, 100.66.0.0/16.');
   });
@@ -76,7 +98,11 @@ describe('eksctl ClusterConfig of other plans', () => {
     plan.vpc.subnets[2]!.name = 'subnet-0b2c3d4e5f6071803';
     plan.nodeGroups.forEach((g) => (g.subnets[2] = 'subnet-0b2c3d4e5f6071803'));
     const doc = parse(toEksctl(plan, dataset));
-    expect(doc.vpc.subnets.private['subnet-0b2c3d4e5f6071803']).toEqual({ id: 'subnet-0b2c3d4e5f6071803', az: 'us-east-1c', cidr: '10.0.8.0/22' });
+    expect(doc.vpc.subnets.private['subnet-0b2c3d4e5f6071803']).toEqual({
+      id: 'subnet-0b2c3d4e5f6071803',
+      az: 'us-east-1c',
+      cidr: '10.0.8.0/22',
+    });
   });
 
   it('odd group names become valid, unique node group names', () => {
@@ -91,32 +117,41 @@ describe('eksctl ClusterConfig of other plans', () => {
 describe('eksctl ClusterConfig of GPU node groups', () => {
   const text = toEksctl(gpuPlan(), dataset);
   const doc = parse(text);
-  const groups = (k: 'managedNodeGroups' | 'nodeGroups') => Object.fromEntries((doc[k] ?? []).map((g: { name: string }) => [g.name, g]));
+  const groups = (k: 'managedNodeGroups' | 'nodeGroups') =>
+    Object.fromEntries((doc[k] ?? []).map((g: { name: string }) => [g.name, g]));
 
   it('matches the golden file', () => expectGolden('gpu-plan.eksctl.yaml', text));
 
   it('efa: efaEnabled true; efa-only and ENA + EFA-only: not set (eksctl cannot make them), said in a comment', () => {
     expect(groups('managedNodeGroups')['p5-efa'].efaEnabled).toBe(true);
     expect(groups('managedNodeGroups')['p5-efa-only']).not.toHaveProperty('efaEnabled');
-    expect(text).toContain('# p5-efa-only: eksctl cannot make the efa-only layout (EFA on card 0, EFA-only on the other EFA cards)');
+    expect(text).toContain(
+      '# p5-efa-only: eksctl cannot make the efa-only layout (EFA on card 0, EFA-only on the other EFA cards)',
+    );
     // p5.48xlarge: 32 EFA cards, 31 more node-subnet addresses with efaEnabled (network_interfaces.go @ 99984adb: 131 against 100)
     expect(text).toContain('32 interfaces: 31 more node-subnet addresses per node than without EFA.');
   });
 
   it("efa on p6-b300.48xlarge (card 0 ENA only): eksctl's launch fails, and the export says so", () => {
     expect(groups('nodeGroups').b300.efaEnabled).toBe(true);
-    expect(text).toContain("# WARNING: eksctl's efaEnabled launch fails on p6-b300.48xlarge: it asks for an EFA on every one of its 17 network cards");
+    expect(text).toContain(
+      "# WARNING: eksctl's efaEnabled launch fails on p6-b300.48xlarge: it asks for an EFA on every one of its 17 network cards",
+    );
   });
 
   it('kinds: managed under managedNodeGroups, self-managed under nodeGroups, Karpenter groups left out with a comment', () => {
     expect(Object.keys(groups('managedNodeGroups'))).toEqual(['p5-efa', 'p5-efa-only', 'system']);
     expect(Object.keys(groups('nodeGroups'))).toEqual(['b300']);
-    expect(text).toContain('# Node group p5-ena-efa-only is launched by Karpenter: not written here (see the Karpenter export).');
+    expect(text).toContain(
+      '# Node group p5-ena-efa-only is launched by Karpenter: not written here (see the Karpenter export).',
+    );
   });
 
   it("a managed group's max pods above EKS's cap: written as planned, with the cap said (250 on m5.16xlarge)", () => {
     expect(groups('managedNodeGroups').system.maxPodsPerNode).toBe(300);
-    expect(text).toContain('# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured');
+    expect(text).toContain(
+      '# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured',
+    );
   });
 
   it('ENABLE_MULTI_NIC in the vpc-cni add-on, with the version it needs', () => {
@@ -130,7 +165,10 @@ describe('eksctl ClusterConfig of GPU node groups', () => {
     plan.vpc.subnets[0]!.id = 'subnet-0b2c3d4e5f6071801';
     const d = parse(toEksctl(plan, dataset));
     expect(d.vpc.id).toBe('vpc-0a1b2c3d4e5f60718');
-    expect(d.vpc.subnets.private['nodes-a']).toEqual({ id: 'subnet-0b2c3d4e5f6071801', az: 'us-east-1a', cidr: '10.0.0.0/22' });
+    expect(d.vpc.subnets.private['nodes-a']).toEqual({
+      id: 'subnet-0b2c3d4e5f6071801',
+      az: 'us-east-1a',
+      cidr: '10.0.0.0/22',
+    });
   });
 });
-

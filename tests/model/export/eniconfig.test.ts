@@ -19,7 +19,9 @@ describe('ENIConfig manifests', () => {
         spec: { subnet: `subnet-REPLACE-pods-${z}` },
       })),
     );
-    expect(text).toContain("# us-east-1a: pod subnet pods-a (100.64.0.0/16)\n# replace the placeholder with its ID: aws ec2 describe-subnets --filters Name=vpc-id,Values=$VPC_ID Name=cidr-block,Values=100.64.0.0/16");
+    expect(text).toContain(
+      '# us-east-1a: pod subnet pods-a (100.64.0.0/16)\n# replace the placeholder with its ID: aws ec2 describe-subnets --filters Name=vpc-id,Values=$VPC_ID Name=cidr-block,Values=100.64.0.0/16',
+    );
   });
 
   it('an imported pod subnet named by its ID is used as is', () => {
@@ -36,7 +38,9 @@ describe('ENIConfig manifests', () => {
     plan.nodeGroups[1]!.podSubnets = ['pods-a2', 'pods-b', 'pods-c'];
     const text = toEniConfigs(plan);
     expect(parseAllDocuments(text)).toHaveLength(3);
-    expect(text).toContain('# WARNING: pods-a2 (100.64.0.0/17) is also listed for us-east-1a; an AZ has one ENIConfig, pods-a wins');
+    expect(text).toContain(
+      '# WARNING: pods-a2 (100.64.0.0/17) is also listed for us-east-1a; an AZ has one ENIConfig, pods-a wins',
+    );
   });
 
   it('custom networking off: still written (pod subnets listed) but says it has no effect; none listed: comment only', () => {
@@ -59,4 +63,3 @@ describe('ENIConfig manifests', () => {
     expect(text.split('---')[0]).not.toContain('replace the placeholder');
   });
 });
-

@@ -34,7 +34,8 @@ export function hclProblems(text: string): string[] {
         else if (c === '"') inString = false;
         // "$${" and "%%{" are the escapes; a lone "$$" is two literal dollars (HCL's string scanner)
         else if ((c === '$' || c === '%') && line[i + 1] === c && line[i + 2] === '{') i += 2;
-        else if ((c === '$' || c === '%') && line[i + 1] === '{') problems.push(`line ${ln}: unescaped template sequence in a string`);
+        else if ((c === '$' || c === '%') && line[i + 1] === '{')
+          problems.push(`line ${ln}: unescaped template sequence in a string`);
         continue;
       }
       if (c === '"') inString = true;

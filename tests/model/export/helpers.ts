@@ -26,7 +26,8 @@ const goldenDir = fileURLToPath(new URL('../../golden/', import.meta.url));
 export function expectGolden(name: string, actual: string): void {
   const path = goldenDir + name;
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
-  if (!existsSync(path)) throw new Error(`golden file tests/golden/${name} is missing: run with UPDATE_GOLDEN=1 and read it`);
+  if (!existsSync(path))
+    throw new Error(`golden file tests/golden/${name} is missing: run with UPDATE_GOLDEN=1 and read it`);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
@@ -40,14 +41,34 @@ export function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; }
-      else if (c === '"') { quoted = false; i++; }
-      else { field += c; i++; }
-    } else if (c === '"' && field === '') { quoted = true; i++; }
-    else if (c === ',') { row.push(field); field = ''; i++; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; }
-    else if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i}`);
-    else { field += c; i++; }
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i}`);
+    else {
+      field += c;
+      i++;
+    }
   }
   if (quoted) throw new Error('unterminated quoted field');
   if (field !== '' || row.length) throw new Error('last record lacks CRLF');
@@ -60,32 +81,102 @@ export function parseCsv(text: string): string[][] {
  * Karpenter with efa, p6-b300.48xlarge (card 0 ENA only) self-managed with efa, system nodes managed with
  * an explicit max pods above EKS's cap; ENABLE_MULTI_NIC on.
  */
-export const gpuPlan = (): Plan => validPlan({
-  version: 1,
-  name: 'gpu-training',
-  vpc: {
-    cidrs: ['10.0.0.0/16'],
-    subnets: [
-      { name: 'gpu-a', az: 'us-east-1a', cidr: '10.0.0.0/19' },
-      { name: 'gpu-b', az: 'us-east-1b', cidr: '10.0.32.0/19' },
-      { name: 'system-a', az: 'us-east-1a', cidr: '10.0.64.0/22' },
-      { name: 'system-b', az: 'us-east-1b', cidr: '10.0.68.0/22' },
+export const gpuPlan = (): Plan =>
+  validPlan({
+    version: 1,
+    name: 'gpu-training',
+    vpc: {
+      cidrs: ['10.0.0.0/16'],
+      subnets: [
+        { name: 'gpu-a', az: 'us-east-1a', cidr: '10.0.0.0/19' },
+        { name: 'gpu-b', az: 'us-east-1b', cidr: '10.0.32.0/19' },
+        { name: 'system-a', az: 'us-east-1a', cidr: '10.0.64.0/22' },
+        { name: 'system-b', az: 'us-east-1b', cidr: '10.0.68.0/22' },
+      ],
+    },
+    cni: {
+      warmEniTarget: 1,
+      warmIpTarget: null,
+      minimumIpTarget: null,
+      warmPrefixTarget: 1,
+      maxEni: null,
+      prefixDelegation: false,
+      customNetworking: false,
+      podEni: false,
+      multiNic: true,
+    },
+    nodeGroups: [
+      {
+        name: 'p5-efa',
+        instanceType: 'p5.48xlarge',
+        subnets: ['gpu-a'],
+        minNodes: 2,
+        desiredNodes: 4,
+        maxNodes: 16,
+        podsPerNode: 12,
+        maxPods: null,
+        kind: 'managed',
+        efaLayout: 'efa',
+      },
+      {
+        name: 'p5-efa-only',
+        instanceType: 'p5.48xlarge',
+        subnets: ['gpu-b'],
+        minNodes: 0,
+        desiredNodes: 4,
+        maxNodes: 16,
+        podsPerNode: 12,
+        maxPods: null,
+        kind: 'managed',
+        efaLayout: 'efa-only',
+      },
+      {
+        name: 'p5-ena-efa-only',
+        instanceType: 'p5.48xlarge',
+        subnets: ['gpu-a', 'gpu-b'],
+        minNodes: 0,
+        desiredNodes: 4,
+        maxNodes: 16,
+        podsPerNode: 12,
+        maxPods: null,
+        kind: 'karpenter',
+        efaLayout: 'ena-efa-only',
+        multiHomedPodsPerNode: 4,
+      },
+      {
+        name: 'trn2-efa',
+        instanceType: 'trn2.48xlarge',
+        subnets: ['gpu-b'],
+        minNodes: 0,
+        desiredNodes: 2,
+        maxNodes: 8,
+        podsPerNode: 8,
+        maxPods: null,
+        kind: 'karpenter',
+        efaLayout: 'efa',
+      },
+      {
+        name: 'b300',
+        instanceType: 'p6-b300.48xlarge',
+        subnets: ['gpu-b'],
+        minNodes: 0,
+        desiredNodes: 2,
+        maxNodes: 4,
+        podsPerNode: 12,
+        maxPods: null,
+        kind: 'self-managed',
+        efaLayout: 'efa',
+      },
+      {
+        name: 'system',
+        instanceType: 'm5.16xlarge',
+        subnets: ['system-a', 'system-b'],
+        minNodes: 2,
+        desiredNodes: 3,
+        maxNodes: 6,
+        podsPerNode: 40,
+        maxPods: 300,
+        kind: 'managed',
+      },
     ],
-  },
-  cni: { warmEniTarget: 1, warmIpTarget: null, minimumIpTarget: null, warmPrefixTarget: 1, maxEni: null,
-    prefixDelegation: false, customNetworking: false, podEni: false, multiNic: true },
-  nodeGroups: [
-    { name: 'p5-efa', instanceType: 'p5.48xlarge', subnets: ['gpu-a'], minNodes: 2, desiredNodes: 4, maxNodes: 16,
-      podsPerNode: 12, maxPods: null, kind: 'managed', efaLayout: 'efa' },
-    { name: 'p5-efa-only', instanceType: 'p5.48xlarge', subnets: ['gpu-b'], minNodes: 0, desiredNodes: 4, maxNodes: 16,
-      podsPerNode: 12, maxPods: null, kind: 'managed', efaLayout: 'efa-only' },
-    { name: 'p5-ena-efa-only', instanceType: 'p5.48xlarge', subnets: ['gpu-a', 'gpu-b'], minNodes: 0, desiredNodes: 4,
-      maxNodes: 16, podsPerNode: 12, maxPods: null, kind: 'karpenter', efaLayout: 'ena-efa-only', multiHomedPodsPerNode: 4 },
-    { name: 'trn2-efa', instanceType: 'trn2.48xlarge', subnets: ['gpu-b'], minNodes: 0, desiredNodes: 2, maxNodes: 8,
-      podsPerNode: 8, maxPods: null, kind: 'karpenter', efaLayout: 'efa' },
-    { name: 'b300', instanceType: 'p6-b300.48xlarge', subnets: ['gpu-b'], minNodes: 0, desiredNodes: 2, maxNodes: 4,
-      podsPerNode: 12, maxPods: null, kind: 'self-managed', efaLayout: 'efa' },
-    { name: 'system', instanceType: 'm5.16xlarge', subnets: ['system-a', 'system-b'], minNodes: 2, desiredNodes: 3, maxNodes: 6,
-      podsPerNode: 40, maxPods: 300, kind: 'managed' },
-  ],
-});
+  });

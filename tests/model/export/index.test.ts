@@ -36,28 +36,44 @@ describe('exportPlan', () => {
 
   it('for any CNI settings and node counts, every export stays well formed and agrees on max pods', () => {
     fc.assert(
-      fc.property(cniArb, fc.integer({ min: 0, max: 50 }), fc.constantFrom('m5.large', 'm5.16xlarge', 'c6gn.16xlarge', 'p5.48xlarge', 't3.micro'), (cni, maxNodes, type) => {
-        const plan = referencePlan();
-        plan.cni = cni;
-        plan.nodeGroups[0]!.instanceType = type;
-        plan.nodeGroups[0]!.maxNodes = Math.max(maxNodes, plan.nodeGroups[0]!.desiredNodes);
-        expect(hclProblems(exportPlan(plan, dataset, 'terraform'))).toEqual([]);
-        const yamlDocs = (['eksctl', 'karpenter', 'eniconfig'] as const).map((f) => parseAllDocuments(exportPlan(plan, dataset, f)));
-        for (const docs of yamlDocs) for (const d of docs) expect(d.errors).toEqual([]);
-        const eksctl = yamlDocs[0]![0]!.toJS();
-        const karpenter = yamlDocs[1]!.map((d) => d.toJS()).filter((d) => d.kind === 'EC2NodeClass');
-        const rows = parseCsv(exportPlan(plan, dataset, 'csv'));
-        const col = rows[0]!.indexOf('max_pods_to_set');
-        plan.nodeGroups.forEach((_, i) => {
-          const fromEksctl = eksctl.managedNodeGroups[i].maxPodsPerNode ?? null;
-          expect(karpenter[i].spec.kubelet?.maxPods ?? null).toBe(fromEksctl);
-          const csv = rows[1 + plan.vpc.subnets.length + i]![col];
-          expect(csv === '' ? null : Number(csv)).toBe(fromEksctl);
-        });
-        const env = JSON.parse(eksctl.addons[0].configurationValues ?? '{"env":{}}').env;
-        const line = exportPlan(plan, dataset, 'aws-node').split('\n').find((l) => l.startsWith('kubectl'));
-        expect(line ? line.split(' ').slice(7).map((w) => w.split('=')) : []).toEqual(Object.entries(env));
-      }),
+      fc.property(
+        cniArb,
+        fc.integer({ min: 0, max: 50 }),
+        fc.constantFrom('m5.large', 'm5.16xlarge', 'c6gn.16xlarge', 'p5.48xlarge', 't3.micro'),
+        (cni, maxNodes, type) => {
+          const plan = referencePlan();
+          plan.cni = cni;
+          plan.nodeGroups[0]!.instanceType = type;
+          plan.nodeGroups[0]!.maxNodes = Math.max(maxNodes, plan.nodeGroups[0]!.desiredNodes);
+          expect(hclProblems(exportPlan(plan, dataset, 'terraform'))).toEqual([]);
+          const yamlDocs = (['eksctl', 'karpenter', 'eniconfig'] as const).map((f) =>
+            parseAllDocuments(exportPlan(plan, dataset, f)),
+          );
+          for (const docs of yamlDocs) for (const d of docs) expect(d.errors).toEqual([]);
+          const eksctl = yamlDocs[0]![0]!.toJS();
+          const karpenter = yamlDocs[1]!.map((d) => d.toJS()).filter((d) => d.kind === 'EC2NodeClass');
+          const rows = parseCsv(exportPlan(plan, dataset, 'csv'));
+          const col = rows[0]!.indexOf('max_pods_to_set');
+          plan.nodeGroups.forEach((_, i) => {
+            const fromEksctl = eksctl.managedNodeGroups[i].maxPodsPerNode ?? null;
+            expect(karpenter[i].spec.kubelet?.maxPods ?? null).toBe(fromEksctl);
+            const csv = rows[1 + plan.vpc.subnets.length + i]![col];
+            expect(csv === '' ? null : Number(csv)).toBe(fromEksctl);
+          });
+          const env = JSON.parse(eksctl.addons[0].configurationValues ?? '{"env":{}}').env;
+          const line = exportPlan(plan, dataset, 'aws-node')
+            .split('\n')
+            .find((l) => l.startsWith('kubectl'));
+          expect(
+            line
+              ? line
+                  .split(' ')
+                  .slice(7)
+                  .map((w) => w.split('='))
+              : [],
+          ).toEqual(Object.entries(env));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -66,7 +82,10 @@ describe('exportPlan', () => {
     const nasty = fc.string({
       minLength: 1,
       maxLength: 24,
-      unit: fc.oneof(fc.constantFrom('\r', '\n', '\u0085', '\u2028', '#', ':', '- ', '"', "'", '{', '---', '\\', '$'), fc.integer({ min: 32, max: 0x2fff }).map((n) => String.fromCharCode(n))),
+      unit: fc.oneof(
+        fc.constantFrom('\r', '\n', '\u0085', '\u2028', '#', ':', '- ', '"', "'", '{', '---', '\\', '$'),
+        fc.integer({ min: 32, max: 0x2fff }).map((n) => String.fromCharCode(n)),
+      ),
     });
     fc.assert(
       fc.property(nasty, nasty, nasty, (planName, groupName, subnetName) => {
@@ -84,7 +103,11 @@ describe('exportPlan', () => {
         expect(karpenter[0]!.toJS().spec.subnetSelectorTerms[0]).toEqual({ tags: { Name: subnetName } });
         expect(parseAllDocuments(exportPlan(plan, dataset, 'eniconfig'))).toHaveLength(3);
         expect(hclProblems(exportPlan(plan, dataset, 'terraform'))).toEqual([]);
-        expect(exportPlan(plan, dataset, 'aws-node').split(/\r\n|[\r\n\u0085\u2028\u2029]/).filter((l) => l && !l.startsWith('#'))).toHaveLength(1);
+        expect(
+          exportPlan(plan, dataset, 'aws-node')
+            .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
+            .filter((l) => l && !l.startsWith('#')),
+        ).toHaveLength(1);
       }),
       { numRuns: 200 },
     );

@@ -30,17 +30,27 @@ describe('Karpenter v1 manifests of the reference plan', () => {
     const [general, , batch] = docs;
     expect(general.spec.kubelet).toEqual({ maxPods: 44 });
     expect(batch.spec.kubelet).toEqual({ maxPods: 250 });
-    expect(general.spec.subnetSelectorTerms).toEqual([{ tags: { Name: 'nodes-a' } }, { tags: { Name: 'nodes-b' } }, { tags: { Name: 'nodes-c' } }]);
+    expect(general.spec.subnetSelectorTerms).toEqual([
+      { tags: { Name: 'nodes-a' } },
+      { tags: { Name: 'nodes-b' } },
+      { tags: { Name: 'nodes-c' } },
+    ]);
     // Pinned, never @latest (issue 11 point 18): the release is left for the user to fill in, and the header says how.
     expect(general.spec.amiSelectorTerms).toEqual([{ alias: 'al2023@vYYYYMMDD' }]);
-    expect(text).not.toContain('@latest\'');
+    expect(text).not.toContain("@latest'");
     expect(general.spec.securityGroupSelectorTerms).toEqual([{ tags: { 'karpenter.sh/discovery': 'expanded-vpc' } }]);
   });
 
   it('NodePools pin the instance type, reference their node class and cap cpu at maxNodes × vCPUs', () => {
     const [, general, , batch] = docs;
-    expect(general.spec.template.spec.nodeClassRef).toEqual({ group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: 'general' });
-    expect(general.spec.template.spec.requirements).toEqual([{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['m5.xlarge'] }]);
+    expect(general.spec.template.spec.nodeClassRef).toEqual({
+      group: 'karpenter.k8s.aws',
+      kind: 'EC2NodeClass',
+      name: 'general',
+    });
+    expect(general.spec.template.spec.requirements).toEqual([
+      { key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['m5.xlarge'] },
+    ]);
     expect(general.spec.limits).toEqual({ cpu: 120 }); // 30 × 4
     expect(batch.spec.limits).toEqual({ cpu: 2560 }); // 40 × 64
   });
@@ -83,16 +93,27 @@ describe('Karpenter manifests of GPU node groups', () => {
 
   it('writes only the groups the plan launches with Karpenter, and names the others', () => {
     expect(docs.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual([
-      'EC2NodeClass p5-ena-efa-only', 'NodePool p5-ena-efa-only', 'EC2NodeClass trn2-efa', 'NodePool trn2-efa',
+      'EC2NodeClass p5-ena-efa-only',
+      'NodePool p5-ena-efa-only',
+      'EC2NodeClass trn2-efa',
+      'NodePool trn2-efa',
     ]);
-    expect(text).toContain('# Not launched by Karpenter in the plan, so not written here: p5-efa, p5-efa-only, b300, system.');
+    expect(text).toContain(
+      '# Not launched by Karpenter in the plan, so not written here: p5-efa, p5-efa-only, b300, system.',
+    );
   });
 
   it('ENA + EFA-only on p5.48xlarge (32 cards, 32 EFA): the ENA primary and 32 EFA-only interfaces, one per card', () => {
-    const ni = cls('p5-ena-efa-only').spec.networkInterfaces as { networkCardIndex: number; deviceIndex: number; interfaceType: string }[];
+    const ni = cls('p5-ena-efa-only').spec.networkInterfaces as {
+      networkCardIndex: number;
+      deviceIndex: number;
+      interfaceType: string;
+    }[];
     expect(ni[0]).toEqual({ networkCardIndex: 0, deviceIndex: 0, interfaceType: 'interface' });
     expect(ni[1]).toEqual({ networkCardIndex: 0, deviceIndex: 1, interfaceType: 'efa-only' });
-    expect(ni.filter((x) => x.interfaceType === 'efa-only').map((x) => x.networkCardIndex)).toEqual(Array.from({ length: 32 }, (_, i) => i));
+    expect(ni.filter((x) => x.interfaceType === 'efa-only').map((x) => x.networkCardIndex)).toEqual(
+      Array.from({ length: 32 }, (_, i) => i),
+    );
     // Karpenter's own count with one EFA-only interface on card 0 (types.go ENILimitedPods @ 1d927085: 51), and the kubelet value agrees
     expect(cls('p5-ena-efa-only').spec.kubelet).toEqual({ maxPods: 51 });
     expect(text).toContain('Karpenter then counts 51 pods per node.');
@@ -101,12 +122,16 @@ describe('Karpenter manifests of GPU node groups', () => {
   it('p6-b300.48xlarge (17 cards, card 0 ENA only): EFA-only on cards 1-16 at device 0, nothing more on card 0', () => {
     const ni = karpenterNetworkInterfaces(dataset.byName.get('p6-b300.48xlarge')!);
     expect(ni[0]).toEqual({ networkCardIndex: 0, deviceIndex: 0, interfaceType: 'interface' });
-    expect(ni.slice(1)).toEqual(Array.from({ length: 16 }, (_, i) => ({ networkCardIndex: i + 1, deviceIndex: 0, interfaceType: 'efa-only' })));
+    expect(ni.slice(1)).toEqual(
+      Array.from({ length: 16 }, (_, i) => ({ networkCardIndex: i + 1, deviceIndex: 0, interfaceType: 'efa-only' })),
+    );
   });
 
   it("efa: no networkInterfaces (Karpenter's default when pods request vpc.amazonaws.com/efa), said in a comment", () => {
     expect(cls('trn2-efa').spec).not.toHaveProperty('networkInterfaces');
-    expect(text).toContain("# EFA (efa layout): Karpenter's default. With no networkInterfaces here, a node launched for pods that request");
+    expect(text).toContain(
+      "# EFA (efa layout): Karpenter's default. With no networkInterfaces here, a node launched for pods that request",
+    );
     // trn2.48xlarge: 16 EFA cards, 15 more addresses (115 against 100)
     expect(text).toContain('gets one EFA (with ENA) per EFA card, 16 interfaces: 15 more');
   });
@@ -119,9 +144,10 @@ describe('Karpenter manifests of GPU node groups', () => {
     expect(d.spec).not.toHaveProperty('networkInterfaces');
     expect(t).toContain('# EFA (efa-only layout): Karpenter cannot make it');
     expect(t).toContain('card 0 gives one ENI slot to EFA: 51 pods per node), or the efa layout');
-    expect(t).toContain('(pods request vpc.amazonaws.com/efa, no networkInterfaces: 31 more node-subnet addresses per node).');
+    expect(t).toContain(
+      '(pods request vpc.amazonaws.com/efa, no networkInterfaces: 31 more node-subnet addresses per node).',
+    );
   });
 
-  it('the AMI alias stays within the CRD\'s 30 characters', () => expect(AMI_ALIAS.length).toBeLessThanOrEqual(30));
+  it("the AMI alias stays within the CRD's 30 characters", () => expect(AMI_ALIAS.length).toBeLessThanOrEqual(30));
 });
-

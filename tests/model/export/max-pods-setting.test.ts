@@ -4,17 +4,32 @@ import { managedCapNote, maxPodsSetting, maxPodsToWrite } from '../../../src/mod
 import { DEFAULT_CNI, type EfaLayout, type NodeGroup } from '../../../src/model/plan';
 
 const group = (instanceType: string, maxPods: number | null = null): NodeGroup => ({
-  name: 'g', instanceType, subnets: ['a'], minNodes: 0, desiredNodes: 1, maxNodes: 1, podsPerNode: 10, maxPods,
+  name: 'g',
+  instanceType,
+  subnets: ['a'],
+  minNodes: 0,
+  desiredNodes: 1,
+  maxNodes: 1,
+  podsPerNode: 10,
+  maxPods,
 });
 
 describe('max pods to write', () => {
   it('default CNI: nothing (m5.large keeps the AMI default 29)', () => {
-    expect(maxPodsSetting(group('m5.large'), DEFAULT_CNI, dataset)).toMatchObject({ value: null, source: 'ami-default', amiDefault: 29 });
+    expect(maxPodsSetting(group('m5.large'), DEFAULT_CNI, dataset)).toMatchObject({
+      value: null,
+      source: 'ami-default',
+      amiDefault: 29,
+    });
   });
 
   it('custom networking: m5.large 20 ((3 − 1) × 9 + 2), m5.16xlarge 250 (688 capped)', () => {
     const cni = { ...DEFAULT_CNI, customNetworking: true };
-    expect(maxPodsSetting(group('m5.large'), cni, dataset)).toMatchObject({ value: 20, source: 'calculator', amiDefault: 29 });
+    expect(maxPodsSetting(group('m5.large'), cni, dataset)).toMatchObject({
+      value: 20,
+      source: 'calculator',
+      amiDefault: 29,
+    });
     expect(maxPodsSetting(group('m5.16xlarge'), cni, dataset).value).toBe(250);
   });
 
@@ -25,16 +40,25 @@ describe('max pods to write', () => {
   it('MAX_ENI=1: m5.16xlarge 51 (1 × 49 + 2)', () => {
     const s = maxPodsSetting(group('m5.16xlarge'), { ...DEFAULT_CNI, maxEni: 1 }, dataset);
     expect(s.value).toBe(51);
-    expect(s.reason).toBe('max pods 51: max-pods-calculator.sh with MAX_ENI=1; the AMI default (737) does not account for it');
+    expect(s.reason).toBe(
+      'max pods 51: max-pods-calculator.sh with MAX_ENI=1; the AMI default (737) does not account for it',
+    );
   });
 
   it("the plan's maxPods wins over everything", () => {
-    expect(maxPodsSetting(group('m5.large', 17), { ...DEFAULT_CNI, customNetworking: true }, dataset)).toMatchObject({ value: 17, source: 'plan' });
+    expect(maxPodsSetting(group('m5.large', 17), { ...DEFAULT_CNI, customNetworking: true }, dataset)).toMatchObject({
+      value: 17,
+      source: 'plan',
+    });
     expect(maxPodsToWrite({ maxPods: 17 }, DEFAULT_CNI, 99)).toBe(17);
   });
 
   it('unknown instance type: nothing, and says so', () => {
-    expect(maxPodsSetting(group('zz9.huge'), { ...DEFAULT_CNI, customNetworking: true }, dataset)).toMatchObject({ value: null, source: 'unknown-type', amiDefault: null });
+    expect(maxPodsSetting(group('zz9.huge'), { ...DEFAULT_CNI, customNetworking: true }, dataset)).toMatchObject({
+      value: null,
+      source: 'unknown-type',
+      amiDefault: null,
+    });
   });
 
   it('maxPodsToWrite: the same rule from the calculator value alone', () => {
@@ -58,7 +82,10 @@ describe('max pods to write', () => {
 
   it('efa and efa-only keep every card-0 slot: nothing to write (p5.48xlarge keeps 100)', () => {
     for (const efaLayout of ['efa', 'efa-only'] as const) {
-      expect(maxPodsSetting({ ...group('p5.48xlarge'), efaLayout }, DEFAULT_CNI, dataset)).toMatchObject({ value: null, amiDefault: 100 });
+      expect(maxPodsSetting({ ...group('p5.48xlarge'), efaLayout }, DEFAULT_CNI, dataset)).toMatchObject({
+        value: null,
+        amiDefault: 100,
+      });
     }
   });
 });
@@ -66,8 +93,12 @@ describe('max pods to write', () => {
 describe("EKS's managed node group cap in the exports", () => {
   // EKS user guide, "How maxPods is determined": 110 up to 30 vCPUs, 250 above, over every other setting.
   it('m5.16xlarge (64 vCPUs): the AMI default 737 and an explicit 300 are capped at 250', () => {
-    expect(managedCapNote(group('m5.16xlarge'), DEFAULT_CNI, dataset)).toMatch(/at 250 on m5\.16xlarge.*the AMI default \(737\) is not honoured/);
-    expect(managedCapNote({ ...group('m5.16xlarge', 300), kind: 'managed' }, DEFAULT_CNI, dataset)).toMatch(/the 300 written here is not honoured, nodes run at most 250 pods$/);
+    expect(managedCapNote(group('m5.16xlarge'), DEFAULT_CNI, dataset)).toMatch(
+      /at 250 on m5\.16xlarge.*the AMI default \(737\) is not honoured/,
+    );
+    expect(managedCapNote({ ...group('m5.16xlarge', 300), kind: 'managed' }, DEFAULT_CNI, dataset)).toMatch(
+      /the 300 written here is not honoured, nodes run at most 250 pods$/,
+    );
   });
 
   it('m5.xlarge (4 vCPUs) with 120 set: capped at 110; a value under the cap: no note', () => {
@@ -77,6 +108,8 @@ describe("EKS's managed node group cap in the exports", () => {
   });
 
   it('a group the plan does not count as managed says what the plan assumed', () => {
-    expect(managedCapNote(group('m5.16xlarge'), DEFAULT_CNI, dataset)).toContain('the plan counts this group as self-managed (max pods 737)');
+    expect(managedCapNote(group('m5.16xlarge'), DEFAULT_CNI, dataset)).toContain(
+      'the plan counts this group as self-managed (max pods 737)',
+    );
   });
 });

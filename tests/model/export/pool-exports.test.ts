@@ -46,10 +46,17 @@ describe('golden files of the example pools (read through by hand when written)'
 
 describe('Karpenter NodePool of a pool', () => {
   it('requirements exactly as the plan file writes them, nodeClassRef to its EC2NodeClass', () => {
-    for (const [file, plan] of [['gpu-pool.json', gpuPool], ['general-pool.json', generalPool]] as const) {
+    for (const [file, plan] of [
+      ['gpu-pool.json', gpuPool],
+      ['general-pool.json', generalPool],
+    ] as const) {
       const [np] = byKind(exportPlan(plan(), dataset, 'karpenter'), 'NodePool');
       expect(np.spec.template.spec.requirements).toEqual(planFile(file).nodeGroups[0]!.requirements);
-      expect(np.spec.template.spec.nodeClassRef).toEqual({ group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: np.metadata.name });
+      expect(np.spec.template.spec.nodeClassRef).toEqual({
+        group: 'karpenter.k8s.aws',
+        kind: 'EC2NodeClass',
+        name: np.metadata.name,
+      });
     }
     const [all] = byKind(exportPlan(allFieldsPool(), dataset, 'karpenter'), 'NodePool');
     expect(all.spec.template.spec.requirements).toEqual(ALL_FIELDS_REQUIREMENTS);
@@ -58,7 +65,12 @@ describe('Karpenter NodePool of a pool', () => {
   it('limits.cpu lets every candidate reach pods.max: GPU pool, 512 pods of 1 GPU, by hand from GPUs and vCPUs', () => {
     // p5.48xlarge and p5en.48xlarge: 8 GPUs, 192 vCPUs: 64 nodes × 192 = 12288; p4d.24xlarge 64 × 96 = 6144;
     // p5.4xlarge: 1 GPU, 16 vCPUs: 512 × 16 = 8192. The largest is 12288.
-    for (const [name, gpus, vcpus] of [['p5.48xlarge', 8, 192], ['p5en.48xlarge', 8, 192], ['p4d.24xlarge', 8, 96], ['p5.4xlarge', 1, 16]] as const) {
+    for (const [name, gpus, vcpus] of [
+      ['p5.48xlarge', 8, 192],
+      ['p5en.48xlarge', 8, 192],
+      ['p4d.24xlarge', 8, 96],
+      ['p5.4xlarge', 1, 16],
+    ] as const) {
       expect(dataset.byName.get(name)!.ai!.gpus).toBe(gpus);
       expect(dataset.byName.get(name)!.vcpus).toBe(vcpus);
     }
@@ -75,7 +87,9 @@ describe('Karpenter NodePool of a pool', () => {
     });
     const [plain] = byKind(exportPlan(gpuPool(), dataset, 'karpenter'), 'NodePool');
     expect(plain.spec).not.toHaveProperty('disruption');
-    expect(exportPlan(gpuPool(), dataset, 'karpenter')).toContain('the default budget (10% of the nodes at once) stands');
+    expect(exportPlan(gpuPool(), dataset, 'karpenter')).toContain(
+      'the default budget (10% of the nodes at once) stands',
+    );
   });
 });
 
@@ -84,7 +98,9 @@ describe('EC2NodeClass of a pool', () => {
     const text = exportPlan(allFieldsPool(), dataset, 'karpenter');
     const [cls] = byKind(text, 'EC2NodeClass');
     expect(cls.spec.kubelet).toEqual({ maxPods: 58 });
-    expect(text).toContain('# RESERVED_ENIS=1 (the plan\'s reservedEnis) is a Karpenter controller setting, not an EC2NodeClass');
+    expect(text).toContain(
+      "# RESERVED_ENIS=1 (the plan's reservedEnis) is a Karpenter controller setting, not an EC2NodeClass",
+    );
     expect(text).toContain('--set settings.reservedENIs=1');
     expect(JSON.stringify(cls)).not.toMatch(/reserved/i);
     const [gpu] = byKind(exportPlan(gpuPool(), dataset, 'karpenter'), 'EC2NodeClass');
@@ -102,7 +118,9 @@ describe('EC2NodeClass of a pool', () => {
 
   it('ENA + EFA-only: a pool of one type gets the interfaces of a fixed group of that type', () => {
     const [pool] = byKind(exportPlan(enaEfaOnlyPool(['p5.48xlarge']), dataset, 'karpenter'), 'EC2NodeClass');
-    const fixed = byKind(exportPlan(gpuPlan(), dataset, 'karpenter'), 'EC2NodeClass').find((d) => d.metadata.name === 'p5-ena-efa-only');
+    const fixed = byKind(exportPlan(gpuPlan(), dataset, 'karpenter'), 'EC2NodeClass').find(
+      (d) => d.metadata.name === 'p5-ena-efa-only',
+    );
     expect(pool.spec.networkInterfaces).toEqual(fixed.spec.networkInterfaces);
     expect(pool.spec.networkInterfaces).toHaveLength(33); // 32 EFA cards: the ENA primary, 32 EFA-only
   });
@@ -129,10 +147,18 @@ describe('EC2NodeClass of a pool', () => {
 describe('EKS Auto Mode NodePool and NodeClass', () => {
   it("requirements under Auto Mode's eks.amazonaws.com/ labels, the same operators and values", () => {
     const [np] = byKind(exportPlan(generalPoolAutoMode(), dataset, 'auto-mode'), 'NodePool');
-    expect(np.spec.template.spec.nodeClassRef).toEqual({ group: 'eks.amazonaws.com', kind: 'NodeClass', name: 'general' });
+    expect(np.spec.template.spec.nodeClassRef).toEqual({
+      group: 'eks.amazonaws.com',
+      kind: 'NodeClass',
+      name: 'general',
+    });
     expect(np.spec.template.spec.requirements).toEqual([
       { key: 'eks.amazonaws.com/instance-category', operator: 'In', values: ['c', 'm', 'r'] },
-      { key: 'eks.amazonaws.com/instance-size', operator: 'In', values: ['4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+      {
+        key: 'eks.amazonaws.com/instance-size',
+        operator: 'In',
+        values: ['4xlarge', '8xlarge', '12xlarge', '16xlarge'],
+      },
     ]);
   });
 
@@ -142,13 +168,17 @@ describe('EKS Auto Mode NodePool and NodeClass', () => {
     expect(gpu.spec).not.toHaveProperty('podSubnetSelectorTerms');
     const [general] = byKind(exportPlan(generalPoolAutoMode(), dataset, 'auto-mode'), 'NodeClass');
     expect(general.spec.advancedNetworking).toEqual({ ipv4PrefixSize: 'Auto' });
-    expect(general.spec.podSubnetSelectorTerms).toEqual(['pods-a', 'pods-b', 'pods-c'].map((Name) => ({ tags: { Name } })));
+    expect(general.spec.podSubnetSelectorTerms).toEqual(
+      ['pods-a', 'pods-b', 'pods-c'].map((Name) => ({ tags: { Name } })),
+    );
     expect(general.spec.podSecurityGroupSelectorTerms).toEqual(general.spec.securityGroupSelectorTerms);
   });
 
   it('what has no Auto Mode equivalent is said: max pods, the EFA layout; the VPC CNI settings do not apply', () => {
     const text = exportPlan(allFieldsPool('auto-mode'), dataset, 'auto-mode');
-    expect(text).toContain('# No Auto Mode equivalent: max pods 58 (the plan\'s maxPods). The NodeClass has no kubelet setting;');
+    expect(text).toContain(
+      "# No Auto Mode equivalent: max pods 58 (the plan's maxPods). The NodeClass has no kubelet setting;",
+    );
     expect(text).toContain("# The plan's VPC CNI settings do not apply to Auto Mode nodes");
     expect(byKind(text, 'NodeClass')[0].spec).not.toHaveProperty('kubelet');
     const gpu = exportPlan(gpuPoolAutoMode(), dataset, 'auto-mode');
@@ -156,9 +186,10 @@ describe('EKS Auto Mode NodePool and NodeClass', () => {
     expect(gpu).toContain('EKS Auto Mode does not publish its warm pool');
   });
 
-  it('a requirement without an Auto Mode label pins the candidates by name: the set Karpenter\'s own table selects', () => {
-    const karpenter = JSON.parse(readFileSync(new URL('../../../data/aws/instance-karpenter.json', import.meta.url), 'utf8')) as
-      Record<string, { labels: Record<string, string | number> }>;
+  it("a requirement without an Auto Mode label pins the candidates by name: the set Karpenter's own table selects", () => {
+    const karpenter = JSON.parse(
+      readFileSync(new URL('../../../data/aws/instance-karpenter.json', import.meta.url), 'utf8'),
+    ) as Record<string, { labels: Record<string, string | number> }>;
     const neuron = Object.entries(karpenter)
       .filter(([, k]) => k.labels['karpenter.k8s.aws/instance-accelerator-manufacturer'] === 'aws')
       .map(([name]) => name)
@@ -175,11 +206,14 @@ describe('EKS Auto Mode NodePool and NodeClass', () => {
     });
     const text = exportPlan(validPlan(p), dataset, 'auto-mode');
     const [np] = byKind(text, 'NodePool');
-    expect(np.spec.template.spec.requirements).toEqual([{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: neuron }]);
+    expect(np.spec.template.spec.requirements).toEqual([
+      { key: 'node.kubernetes.io/instance-type', operator: 'In', values: neuron },
+    ]);
     expect(text).toContain('# Left out: karpenter.k8s.aws/instance-accelerator-manufacturer has no Auto Mode label');
     expect(text).toContain('# Left out: kubernetes.io/os: Auto Mode runs Linux only');
-    expect(autoModeRequirement({ key: 'karpenter.k8s.aws/instance-gpu-count', operator: 'Gt', values: ['0'] }).value)
-      .toEqual({ key: 'eks.amazonaws.com/instance-gpu-count', operator: 'Gt', values: ['0'] });
+    expect(
+      autoModeRequirement({ key: 'karpenter.k8s.aws/instance-gpu-count', operator: 'Gt', values: ['0'] }).value,
+    ).toEqual({ key: 'eks.amazonaws.com/instance-gpu-count', operator: 'Gt', values: ['0'] });
   });
 
   it('a plan without Auto Mode groups: a comment only, naming the groups it leaves out', () => {
@@ -201,25 +235,39 @@ describe('Terraform of a pool', () => {
 
   it('writes the subnets the pool needs and no managed node group; says who launches the nodes', () => {
     const text = exportPlan(generalPoolAutoMode(), dataset, 'terraform');
-    const subnets = hclTree(text).filter((n) => n.key.startsWith('resource "aws_subnet"')).map((n) => n.key);
-    expect(subnets).toEqual(['nodes_a', 'nodes_b', 'nodes_c', 'pods_a', 'pods_b', 'pods_c'].map((s) => `resource "aws_subnet" "${s}"`));
+    const subnets = hclTree(text)
+      .filter((n) => n.key.startsWith('resource "aws_subnet"'))
+      .map((n) => n.key);
+    expect(subnets).toEqual(
+      ['nodes_a', 'nodes_b', 'nodes_c', 'pods_a', 'pods_b', 'pods_c'].map((s) => `resource "aws_subnet" "${s}"`),
+    );
     expect(moduleOf(text).find((n) => n.key === 'eks_managed_node_groups')!.children).toEqual([]);
     expect(text).toContain('# general is a node pool, not a managed node group.');
-    expect(text).toContain('# EKS Auto Mode launches its nodes (the auto-mode export writes its NodeClass and NodePool),');
-    expect(exportPlan(gpuPool(), dataset, 'terraform')).toContain('# Karpenter launches its nodes (the Karpenter export writes');
+    expect(text).toContain(
+      '# EKS Auto Mode launches its nodes (the auto-mode export writes its NodeClass and NodePool),',
+    );
+    expect(exportPlan(gpuPool(), dataset, 'terraform')).toContain(
+      '# Karpenter launches its nodes (the Karpenter export writes',
+    );
   });
 
-  it('enables Auto Mode (compute_config) only for a plan with Auto Mode groups, under each version\'s name', () => {
+  it("enables Auto Mode (compute_config) only for a plan with Auto Mode groups, under each version's name", () => {
     const on = (v: 20 | 21) => moduleOf(exportPlan(gpuPoolAutoMode(), dataset, 'terraform', { moduleVersion: v }));
     expect(on(21).find((n) => n.key === 'compute_config')!.children).toEqual([{ key: 'enabled', value: 'true' }]);
-    expect(on(20).find((n) => n.key === 'cluster_compute_config')!.children).toEqual([{ key: 'enabled', value: 'true' }]);
+    expect(on(20).find((n) => n.key === 'cluster_compute_config')!.children).toEqual([
+      { key: 'enabled', value: 'true' },
+    ]);
     expect(moduleOf(exportPlan(gpuPool(), dataset, 'terraform')).some((n) => /compute_config/.test(n.key))).toBe(false);
   });
 
   it('the pool is sized for its worst candidate, as the model resolves it', () => {
     const plan = gpuPool();
-    const types = matchRequirements(dataset, plan.nodeGroups[0]!.requirements!).map((t) => t.name).sort();
+    const types = matchRequirements(dataset, plan.nodeGroups[0]!.requirements!)
+      .map((t) => t.name)
+      .sort();
     expect(types).toEqual(['p4d.24xlarge', 'p5.48xlarge', 'p5.4xlarge', 'p5en.48xlarge']);
-    expect(exportPlan(plan, dataset, 'terraform')).toContain(`are above, sized for the worst candidate (${plan.nodeGroups[0]!.instanceType}).`);
+    expect(exportPlan(plan, dataset, 'terraform')).toContain(
+      `are above, sized for the worst candidate (${plan.nodeGroups[0]!.instanceType}).`,
+    );
   });
 });

@@ -43,17 +43,43 @@ const has = (o: unknown, k: string) => isObj(o) && o[k] !== undefined;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
 /** Labels of the kubernetes.io domain a NodePool requirement may name (the CRD's list). */
-const KUBERNETES_IO_KEYS = ['beta.kubernetes.io/instance-type', 'failure-domain.beta.kubernetes.io/region',
-  'beta.kubernetes.io/os', 'beta.kubernetes.io/arch', 'failure-domain.beta.kubernetes.io/zone',
-  'topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'node.kubernetes.io/instance-type',
-  'kubernetes.io/arch', 'kubernetes.io/os', 'node.kubernetes.io/windows-build'];
+const KUBERNETES_IO_KEYS = [
+  'beta.kubernetes.io/instance-type',
+  'failure-domain.beta.kubernetes.io/region',
+  'beta.kubernetes.io/os',
+  'beta.kubernetes.io/arch',
+  'failure-domain.beta.kubernetes.io/zone',
+  'topology.kubernetes.io/zone',
+  'topology.kubernetes.io/region',
+  'node.kubernetes.io/instance-type',
+  'kubernetes.io/arch',
+  'kubernetes.io/os',
+  'node.kubernetes.io/windows-build',
+];
 /** Labels of the karpenter.k8s.aws domain a NodePool requirement may name (the CRD's list). */
-const KARPENTER_AWS_KEYS = ['ec2nodeclass', 'instance-encryption-in-transit-supported', 'instance-category',
-  'instance-hypervisor', 'instance-family', 'instance-generation', 'instance-local-nvme', 'instance-size',
-  'instance-cpu', 'instance-cpu-manufacturer', 'instance-cpu-sustained-clock-speed-mhz', 'instance-memory',
-  'instance-ebs-bandwidth', 'instance-network-bandwidth', 'instance-gpu-name', 'instance-gpu-manufacturer',
-  'instance-gpu-count', 'instance-gpu-memory', 'instance-accelerator-name', 'instance-accelerator-manufacturer',
-  'instance-accelerator-count'].map((k) => `karpenter.k8s.aws/${k}`);
+const KARPENTER_AWS_KEYS = [
+  'ec2nodeclass',
+  'instance-encryption-in-transit-supported',
+  'instance-category',
+  'instance-hypervisor',
+  'instance-family',
+  'instance-generation',
+  'instance-local-nvme',
+  'instance-size',
+  'instance-cpu',
+  'instance-cpu-manufacturer',
+  'instance-cpu-sustained-clock-speed-mhz',
+  'instance-memory',
+  'instance-ebs-bandwidth',
+  'instance-network-bandwidth',
+  'instance-gpu-name',
+  'instance-gpu-manufacturer',
+  'instance-gpu-count',
+  'instance-gpu-memory',
+  'instance-accelerator-name',
+  'instance-accelerator-manufacturer',
+  'instance-accelerator-count',
+].map((k) => `karpenter.k8s.aws/${k}`);
 
 /** The text of a CRD key rule: `self in [allowed] || self.find(...).endsWith(sub) || … || !…endsWith(domain)`. */
 function domainRule(domain: string, allowed: string[], subdomains: string[]): string {
@@ -106,7 +132,8 @@ const CEL: Record<string, (self: unknown) => boolean> = {
   '!self.all(x, has(x.id) && has(x.tags))': (s) => !list(s).every((x) => has(x, 'id') && has(x, 'tags')),
   "self.all(k, k != '' && self[k] != '')": (s) => isObj(s) && Object.entries(s).every(([k, v]) => k !== '' && v !== ''),
   // NodePool disruption budgets
-  'self.all(x, has(x.schedule) == has(x.duration))': (s) => list(s).every((x) => has(x, 'schedule') === has(x, 'duration')),
+  'self.all(x, has(x.schedule) == has(x.duration))': (s) =>
+    list(s).every((x) => has(x, 'schedule') === has(x, 'duration')),
   // NodePool requirement keys: the restricted label domains (`self.find("^([^/]+)")` is the part before any "/")
   ...Object.fromEntries(
     [

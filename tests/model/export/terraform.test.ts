@@ -12,13 +12,24 @@ import { expectGolden, gpuPlan, referencePlan, validPlan } from './helpers';
 
 /** Strings rich in what HCL must escape: quotes, backslashes, template sequences, line breaks. */
 const nasty = (minLength: number) =>
-  fc.string({ minLength, maxLength: 30, unit: fc.oneof(fc.constantFrom('$', '{', '}', '%', '"', '\\', '\n', '\r', '#', '=', '[', ' '), fc.integer({ min: 0, max: 0x2fff }).map((n) => String.fromCharCode(n))) });
+  fc.string({
+    minLength,
+    maxLength: 30,
+    unit: fc.oneof(
+      fc.constantFrom('$', '{', '}', '%', '"', '\\', '\n', '\r', '#', '=', '[', ' '),
+      fc.integer({ min: 0, max: 0x2fff }).map((n) => String.fromCharCode(n)),
+    ),
+  });
 
 const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 
 /** `terraform fmt` parses the file and prints it canonically: equal output = valid syntax, fmt-clean. */
 function terraformFmt(text: string): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('terraform', ['fmt', '-'], { input: text, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
+  const r = spawnSync('terraform', ['fmt', '-'], {
+    input: text,
+    encoding: 'utf8',
+    env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+  });
   return { ok: r.status === 0, out: r.stdout, err: r.stderr };
 }
 
@@ -51,7 +62,11 @@ describe('Terraform export of the reference plan (expanded VPC, custom networkin
   });
 
   it('associates each secondary CIDR once, and never the primary', () => {
-    const assoc = [...tf.matchAll(/resource "aws_vpc_ipv4_cidr_block_association" "(\w+)" \{\n\s+vpc_id\s+= var.vpc_id\n\s+cidr_block = "([^"]+)"/g)];
+    const assoc = [
+      ...tf.matchAll(
+        /resource "aws_vpc_ipv4_cidr_block_association" "(\w+)" \{\n\s+vpc_id\s+= var.vpc_id\n\s+cidr_block = "([^"]+)"/g,
+      ),
+    ];
     expect(assoc.map((m) => [m[1], m[2]])).toEqual([
       ['secondary_1', '100.64.0.0/16'],
       ['secondary_2', '100.65.0.0/16'],
@@ -60,7 +75,11 @@ describe('Terraform export of the reference plan (expanded VPC, custom networkin
   });
 
   it('has an aws_subnet per subnet with its CIDR, AZ and Name tag; pod subnets wait for their CIDR', () => {
-    const subnets = [...tf.matchAll(/resource "aws_subnet" "(\w+)" \{\n(?:\s+#.*\n)?\s+vpc_id\s+= (\S+)\n\s+cidr_block\s+= "([^"]+)"\n\s+availability_zone = "([^"]+)"\n\n\s+tags = \{\n\s+Name = "([^"]+)"/g)];
+    const subnets = [
+      ...tf.matchAll(
+        /resource "aws_subnet" "(\w+)" \{\n(?:\s+#.*\n)?\s+vpc_id\s+= (\S+)\n\s+cidr_block\s+= "([^"]+)"\n\s+availability_zone = "([^"]+)"\n\n\s+tags = \{\n\s+Name = "([^"]+)"/g,
+      ),
+    ];
     expect(subnets.map((m) => m.slice(1))).toEqual([
       ['nodes_a', 'var.vpc_id', '10.0.0.0/22', 'us-east-1a', 'nodes-a'],
       ['nodes_b', 'var.vpc_id', '10.0.4.0/22', 'us-east-1b', 'nodes-b'],
@@ -75,8 +94,12 @@ describe('Terraform export of the reference plan (expanded VPC, custom networkin
     const maxPods = [...tf.matchAll(/^ {18}maxPods: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(maxPods).toEqual([44, 250]);
     expect(tf).toContain('content_type = "application/node.eks.aws"');
-    expect(tf).toMatch(/general = \{\n\s+# general: 20 pods per node; max pods 44: max-pods-calculator.sh with custom networking; the AMI default \(58\)/);
-    expect(tf).toMatch(/instance_types = \["m5.16xlarge"\]\n\s+ami_type\s+= "AL2023_x86_64_STANDARD"\n\s+min_size\s+= 0\n\s+max_size\s+= 40\n\s+desired_size\s+= 4/);
+    expect(tf).toMatch(
+      /general = \{\n\s+# general: 20 pods per node; max pods 44: max-pods-calculator.sh with custom networking; the AMI default \(58\)/,
+    );
+    expect(tf).toMatch(
+      /instance_types = \["m5.16xlarge"\]\n\s+ami_type\s+= "AL2023_x86_64_STANDARD"\n\s+min_size\s+= 0\n\s+max_size\s+= 40\n\s+desired_size\s+= 4/,
+    );
   });
 
   it('with --ami al2: bootstrap_extra_args with --use-max-pods false, and a custom AMI variable', () => {
@@ -100,14 +123,20 @@ describe('Terraform export of other plans', () => {
     expect(hclProblems(tf)).toEqual([]);
     expect(tf).not.toContain('configuration_values');
     expect(tf).not.toContain('cloudinit_pre_nodeadm');
-    expect(tf).toContain('# general: 20 pods per node; max pods: the AMI default, ENIs × (IPv4 per ENI − 1) + 2 = 58; nothing to set.');
+    expect(tf).toContain(
+      '# general: 20 pods per node; max pods: the AMI default, ENIs × (IPv4 per ENI − 1) + 2 = 58; nothing to set.',
+    );
   });
 
   it('prefix delegation + MAX_ENI: ENABLE_PREFIX_DELEGATION, WARM_PREFIX_TARGET and MAX_ENI, max pods from the calculator', () => {
     const plan = referencePlan();
     plan.cni = { ...DEFAULT_CNI, prefixDelegation: true, warmPrefixTarget: 1, maxEni: 1 };
     const tf = toTerraform(plan, dataset, { moduleVersion: 20 });
-    expect(hclStringMap(tf, 'env = {')).toEqual({ ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1', MAX_ENI: '1' });
+    expect(hclStringMap(tf, 'env = {')).toEqual({
+      ENABLE_PREFIX_DELEGATION: 'true',
+      WARM_PREFIX_TARGET: '1',
+      MAX_ENI: '1',
+    });
     // m5.xlarge: 1 ENI × 14 slots × 16 + 2 = 226, capped at 110 (4 vCPUs); m5.16xlarge: 1 × 49 × 16 + 2 = 786 → 250.
     expect([...tf.matchAll(/^ {18}maxPods: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([110, 250]);
   });
@@ -119,7 +148,9 @@ describe('Terraform export of other plans', () => {
     const tf = toTerraform(plan, dataset);
     expect(hclProblems(tf)).toEqual([]);
     expect(tf).toMatch(/maxPods: 35\n/);
-    expect(tf).toContain('resource "aws_ec2_subnet_cidr_reservation" "nodes_a_prefixes" {\n  subnet_id        = aws_subnet.nodes_a.id\n  cidr_block       = "10.0.2.0/23"\n  reservation_type = "prefix"\n}');
+    expect(tf).toContain(
+      'resource "aws_ec2_subnet_cidr_reservation" "nodes_a_prefixes" {\n  subnet_id        = aws_subnet.nodes_a.id\n  cidr_block       = "10.0.2.0/23"\n  reservation_type = "prefix"\n}',
+    );
   });
 
   it('names with quotes, ${}, newlines or odd characters stay well formed', () => {
@@ -182,7 +213,16 @@ function importedPlan() {
   const plan = r.plan;
   plan.vpc.cidrs.push('100.67.0.0/16');
   plan.vpc.subnets.push({ name: 'pods-d', az: 'us-east-1a', cidr: '100.67.0.0/17' });
-  plan.nodeGroups.push({ name: 'general', instanceType: 'm5.xlarge', subnets: ['nodes-a', 'nodes-b'], minNodes: 2, desiredNodes: 2, maxNodes: 10, podsPerNode: 20, maxPods: null });
+  plan.nodeGroups.push({
+    name: 'general',
+    instanceType: 'm5.xlarge',
+    subnets: ['nodes-a', 'nodes-b'],
+    minNodes: 2,
+    desiredNodes: 2,
+    maxNodes: 10,
+    podsPerNode: 20,
+    maxPods: null,
+  });
   return validPlan(plan);
 }
 
@@ -212,7 +252,7 @@ describe('Terraform for terraform-aws-eks v21 (the default)', () => {
     expect(tf).toContain('# Decide before applying: var.kubernetes_version, var.endpoint_public_access and');
   });
 
-  it('tags the node security group for the Karpenter export\'s karpenter.sh/discovery selector', () => {
+  it("tags the node security group for the Karpenter export's karpenter.sh/discovery selector", () => {
     expect(tf).toContain('  node_security_group_tags = {\n    "karpenter.sh/discovery" = "expanded-vpc"\n  }\n');
   });
 });
@@ -232,7 +272,11 @@ describe('Terraform of an imported VPC refers to what exists', () => {
   });
 
   it('associates only the CIDR the import did not find; every imported subnet is a data source, never a resource', () => {
-    const assoc = [...tf.matchAll(/resource "aws_vpc_ipv4_cidr_block_association" "\w+" \{\n\s+vpc_id\s+= var.vpc_id\n\s+cidr_block = "([^"]+)"/g)].map((m) => m[1]);
+    const assoc = [
+      ...tf.matchAll(
+        /resource "aws_vpc_ipv4_cidr_block_association" "\w+" \{\n\s+vpc_id\s+= var.vpc_id\n\s+cidr_block = "([^"]+)"/g,
+      ),
+    ].map((m) => m[1]);
     expect(assoc).toEqual(['100.67.0.0/16']);
     const read = [...tf.matchAll(/data "aws_subnet" "(\w+)" \{\n\s+id = "([^"]+)"/g)].map((m) => [m[1], m[2]]);
     expect(read).toEqual(plan.vpc.subnets.filter((s) => s.id).map((s) => [expect.any(String), s.id]));
@@ -255,7 +299,8 @@ describe('Terraform of an imported VPC refers to what exists', () => {
 describe('Terraform of GPU node groups: EFA layouts, kinds and the EKS cap', () => {
   const v21 = toTerraform(gpuPlan(), dataset);
   const v20 = toTerraform(gpuPlan(), dataset, { moduleVersion: 20 });
-  const group = (tf: string, name: string) => new RegExp(`\\n    ${name} = \\{\\n([\\s\\S]*?)\\n    \\}\\n`).exec(tf)?.[1] ?? '';
+  const group = (tf: string, name: string) =>
+    new RegExp(`\\n    ${name} = \\{\\n([\\s\\S]*?)\\n    \\}\\n`).exec(tf)?.[1] ?? '';
 
   it('matches the golden files, well formed and fmt-clean', () => {
     expectGolden('gpu-plan.v21.tf', v21);
@@ -269,7 +314,9 @@ describe('Terraform of GPU node groups: EFA layouts, kinds and the EKS cap', () 
   it('efa: enable_efa_support with enable_efa_only false; efa-only: enable_efa_only true, efa_indices [0]', () => {
     expect(group(v21, 'p5-efa')).toMatch(/enable_efa_support = true\n\s+enable_efa_only {4}= false$/);
     expect(group(v21, 'p5-efa')).not.toContain('efa_indices');
-    expect(group(v21, 'p5-efa-only')).toMatch(/enable_efa_support = true\n\s+enable_efa_only {4}= true\n\s+efa_indices {8}= \[0\]/);
+    expect(group(v21, 'p5-efa-only')).toMatch(
+      /enable_efa_support = true\n\s+enable_efa_only {4}= true\n\s+efa_indices {8}= \[0\]/,
+    );
   });
 
   it('v20 also sets the module-level enable_efa_support (removed in v21); v21 does not', () => {
@@ -279,11 +326,15 @@ describe('Terraform of GPU node groups: EFA layouts, kinds and the EKS cap', () 
 
   it('Karpenter and Auto Mode groups are not managed node groups, and say so', () => {
     expect(v21).not.toMatch(/\n {4}p5-ena-efa-only = \{/);
-    expect(v21).toContain('# p5-ena-efa-only is launched by Karpenter: not a managed node group (see the Karpenter export;');
+    expect(v21).toContain(
+      '# p5-ena-efa-only is launched by Karpenter: not a managed node group (see the Karpenter export;',
+    );
   });
 
-  it('a managed group whose max pods exceeds EKS\'s cap says the cap (250 on m5.16xlarge) wins', () => {
-    expect(group(v21, 'system')).toContain('# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured');
+  it("a managed group whose max pods exceeds EKS's cap says the cap (250 on m5.16xlarge) wins", () => {
+    expect(group(v21, 'system')).toContain(
+      '# EKS caps the max pods of a managed node group at 250 on m5.16xlarge, over every other setting: the 300 written here is not honoured',
+    );
   });
 
   it('the ENA + EFA-only layout, which the module cannot make, is said, and the nearest written', () => {

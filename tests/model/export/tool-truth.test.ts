@@ -199,7 +199,7 @@ describe.each(plans)("exports of %s against each tool's schema", (_, make) => {
   it('Karpenter: every EC2NodeClass and NodePool conforms to the CRDs, CEL rules included', () => {
     expect(karpenterProblems(exportPlan(make(), dataset, 'karpenter'))).toEqual([]);
   });
-  it('EKS Auto Mode: each NodeClass after the EKS guide, each NodePool to the CRD and Auto Mode\'s labels', () => {
+  it("EKS Auto Mode: each NodeClass after the EKS guide, each NodePool to the CRD and Auto Mode's labels", () => {
     expect(autoModeProblems(exportPlan(make(), dataset, 'auto-mode'))).toEqual([]);
   });
   it('eksctl: the ClusterConfig conforms to schema.json (no unknown field, enums, required)', () => {
@@ -247,7 +247,9 @@ describe('the checks catch what each tool would reject', () => {
     expect(karpenterProblems(text.replace("nodes: '3'", "nodes: '3 nodes'"))).toEqual([
       expect.stringMatching(/budgets\[0\]\.nodes: "3 nodes" does not match/),
     ]);
-    expect(karpenterProblems(text.replace('karpenter.k8s.aws/instance-cpu', 'karpenter.k8s.aws/instance-vcpu'))).toEqual([
+    expect(
+      karpenterProblems(text.replace('karpenter.k8s.aws/instance-cpu', 'karpenter.k8s.aws/instance-vcpu')),
+    ).toEqual([
       expect.stringMatching(/requirements\[1\]\.key: fails the rule self in \["karpenter.k8s.aws\/ec2nodeclass"/),
     ]);
     expect(karpenterProblems(text.replace('key: karpenter.sh/capacity-type', 'key: karpenter.sh/nodepool'))).toEqual([
@@ -257,7 +259,9 @@ describe('the checks catch what each tool would reject', () => {
   it('Auto Mode: a Karpenter label, ipv4PrefixSize as a number, pod subnets without pod security groups', () => {
     const text = exportPlan(gpuPoolAutoMode(), dataset, 'auto-mode');
     expect(autoModeProblems(text)).toEqual([]);
-    expect(autoModeProblems(text.replace('eks.amazonaws.com/instance-family', 'karpenter.k8s.aws/instance-family'))).toEqual([
+    expect(
+      autoModeProblems(text.replace('eks.amazonaws.com/instance-family', 'karpenter.k8s.aws/instance-family')),
+    ).toEqual([
       'document 2 (NodePool): requirements: karpenter.k8s.aws/instance-family is not a label Auto Mode supports',
     ]);
     expect(autoModeProblems(text.replace("ipv4PrefixSize: '32'", 'ipv4PrefixSize: 32'))).toEqual([

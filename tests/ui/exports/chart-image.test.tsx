@@ -98,8 +98,17 @@ describe('svgText', () => {
     const light = new DOMParser().parseFromString(svgText(drawSvg()), 'image/svg+xml').documentElement;
     const bg = light.firstElementChild!;
     expect(bg.tagName).toBe('rect');
-    expect([bg.getAttribute('width'), bg.getAttribute('height'), bg.getAttribute('fill')]).toEqual(['320', '160', '#ffffff']);
-    vi.stubGlobal('matchMedia', (q: string) => ({ matches: q.includes('dark'), media: q, addEventListener() {}, removeEventListener() {} }));
+    expect([bg.getAttribute('width'), bg.getAttribute('height'), bg.getAttribute('fill')]).toEqual([
+      '320',
+      '160',
+      '#ffffff',
+    ]);
+    vi.stubGlobal('matchMedia', (q: string) => ({
+      matches: q.includes('dark'),
+      media: q,
+      addEventListener() {},
+      removeEventListener() {},
+    }));
     const dark = new DOMParser().parseFromString(svgText(drawSvg()), 'image/svg+xml').documentElement;
     expect(dark.firstElementChild!.getAttribute('fill')).toBe('#161d27');
   });
@@ -151,7 +160,10 @@ describe('ChartDownload', () => {
     const doc = new DOMParser().parseFromString(saved, 'image/svg+xml');
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(doc.documentElement.namespaceURI).toBe(SVG_NS);
-    expect([doc.documentElement.getAttribute('width'), doc.documentElement.getAttribute('height')]).toEqual(['320', '160']);
+    expect([doc.documentElement.getAttribute('width'), doc.documentElement.getAttribute('height')]).toEqual([
+      '320',
+      '160',
+    ]);
     expect(doc.querySelector('.series')!.getAttribute('d')).toBe('M0 160 L320 0');
     expect(doc.querySelector('.series')!.getAttribute('style')).toContain('stroke: rgb(37, 99, 235)');
     expect(doc.querySelector('.label')!.textContent).toBe('a < b & "c"');

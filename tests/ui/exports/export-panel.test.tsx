@@ -65,7 +65,11 @@ describe('the export panel', () => {
       expect(writeText).toHaveBeenLastCalledWith(exportPlan(plan, dataset, f));
       const status = screen.getByRole('status');
       expect(status.getAttribute('aria-live')).toBe('polite');
-      expect(status.textContent).toMatch(new RegExp(`^Copied the ${EXPORT_INFO[f].label.replace(/[()]/g, '\\$&')} export \\(\\d+ lines\\) to the clipboard\\.$`));
+      expect(status.textContent).toMatch(
+        new RegExp(
+          `^Copied the ${EXPORT_INFO[f].label.replace(/[()]/g, '\\$&')} export \\(\\d+ lines\\) to the clipboard\\.$`,
+        ),
+      );
     }
     expect(writeText).toHaveBeenCalledTimes(2);
   });
@@ -129,7 +133,9 @@ describe('the export panel', () => {
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'eksctl' }));
     expect(screen.getByRole('tab', { name: 'eksctl' }).getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'eksctl' }).id);
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(
+      screen.getByRole('tab', { name: 'eksctl' }).id,
+    );
     expect(shownText()).toBe(exportPlan(plan, dataset, 'eksctl'));
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'CSV' }));

@@ -62,9 +62,16 @@ describe('importing a VPC from AWS CLI output', () => {
     await user.click(screen.getByRole('button', { name: 'Replace the plan with this' }));
     expect(onImportPlan).toHaveBeenCalledTimes(1);
     expect(onImportPlan.mock.calls[0]![0]).toEqual(expected.plan);
-    expect(onImportPlan.mock.calls[0]![1]).toMatch(/^AWS import \(pasted describe-vpcs, pasted describe-subnets, pasted describe-network-interfaces\)$/);
+    expect(onImportPlan.mock.calls[0]![1]).toMatch(
+      /^AWS import \(pasted describe-vpcs, pasted describe-subnets, pasted describe-network-interfaces\)$/,
+    );
     expect(screen.queryByRole('button', { name: 'Replace the plan with this' })).toBeNull();
-    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toMatch(/Replaced the plan with “prod-eks” \(6 subnets\)/);
+    expect(
+      screen
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' '),
+    ).toMatch(/Replaced the plan with “prod-eks” \(6 subnets\)/);
   });
 
   it('Cancel, or editing an input, withdraws the import: nothing is handed over', async () => {
@@ -85,9 +92,17 @@ describe('importing a VPC from AWS CLI output', () => {
     // Names that do not say which is which: the content does.
     const files = [json('a.json', ENIS), json('b.json', SUBNETS), json('c.json', VPCS)];
     fireEvent.drop(awsZone(), { dataTransfer: { files, types: ['Files'] } });
-    await waitFor(() => expect((screen.getByLabelText(/^describe-vpcs/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(VPCS));
-    expect((screen.getByLabelText(/^describe-subnets/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(SUBNETS);
-    expect((screen.getByLabelText(/^describe-network-interfaces/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(ENIS);
+    await waitFor(() =>
+      expect((screen.getByLabelText(/^describe-vpcs/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
+        VPCS,
+      ),
+    );
+    expect((screen.getByLabelText(/^describe-subnets/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
+      SUBNETS,
+    );
+    expect(
+      (screen.getByLabelText(/^describe-network-interfaces/, { selector: 'textarea' }) as HTMLTextAreaElement).value,
+    ).toBe(ENIS);
     expect(screen.getByRole('list', { name: 'Files' }).textContent).toContain('b.json: loaded as describe-subnets.');
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await user.click(screen.getByRole('button', { name: 'Replace the plan with this' }));
@@ -101,12 +116,22 @@ describe('importing a VPC from AWS CLI output', () => {
     expect(awsZone().className).toContain('over');
     fireEvent.dragLeave(awsZone());
     expect(awsZone().className).not.toContain('over');
-    await user.upload(screen.getByLabelText('Choose AWS CLI output files'), [json('describe-vpcs.json', VPCS), json('describe-subnets.json', SUBNETS)]);
-    await waitFor(() => expect((screen.getByLabelText(/^describe-subnets/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(SUBNETS));
+    await user.upload(screen.getByLabelText('Choose AWS CLI output files'), [
+      json('describe-vpcs.json', VPCS),
+      json('describe-subnets.json', SUBNETS),
+    ]);
+    await waitFor(() =>
+      expect((screen.getByLabelText(/^describe-subnets/, { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
+        SUBNETS,
+      ),
+    );
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await user.click(screen.getByRole('button', { name: 'Replace the plan with this' }));
     const expected = importAwsVpc({ vpcs: VPCS, subnets: SUBNETS });
-    expect(onImportPlan).toHaveBeenCalledWith(expected.ok && expected.plan, 'AWS import (describe-vpcs.json, describe-subnets.json)');
+    expect(onImportPlan).toHaveBeenCalledWith(
+      expected.ok && expected.plan,
+      'AWS import (describe-vpcs.json, describe-subnets.json)',
+    );
   });
 
   it('malformed input lists what is missing and never calls back', async () => {
@@ -157,7 +182,12 @@ describe('opening a plan file', () => {
     await user.upload(planPicker(), json('plan.json', JSON.stringify(EXPANDED_VPC)));
     await waitFor(() => expect(onOpenWorkspace).toHaveBeenCalledTimes(1));
     expect(onOpenWorkspace).toHaveBeenCalledWith(workspaceOf(EXPANDED_VPC), 'plan.json');
-    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toContain(`Opened plan.json: “${EXPANDED_VPC.name}”.`);
+    expect(
+      screen
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' '),
+    ).toContain(`Opened plan.json: “${EXPANDED_VPC.name}”.`);
   });
 
   it('an unknown key shows the error with its field path and opens nothing', async () => {

@@ -34,7 +34,9 @@ function setup(plan: Plan | null = vpcPlan()) {
   const user = userEvent.setup();
   const onImportPlan = vi.fn<(plan: Plan, source: string) => void>();
   const onOpenWorkspace = vi.fn<(ws: Workspace, source: string) => void>();
-  const view = render(<ImportPanel dataset={dataset} plan={plan} onImportPlan={onImportPlan} onOpenWorkspace={onOpenWorkspace} />);
+  const view = render(
+    <ImportPanel dataset={dataset} plan={plan} onImportPlan={onImportPlan} onOpenWorkspace={onOpenWorkspace} />,
+  );
   const section = () => screen.getByRole('region', { name: 'Karpenter NodePool' });
   const type = async (label: string, text: string) => {
     const box = within(section()).getByLabelText(label);
@@ -56,7 +58,9 @@ describe('importing a Karpenter NodePool', () => {
     await type('Pod requests', 'cpu=2,memory=4Gi');
     await importIt();
     const summary = await within(section()).findByRole('region', { name: /Ready to add one node pool/ });
-    expect(summary.textContent).toContain('general (Karpenter): 2 requirements, subnets nodes-a, nodes-b, nodes-c, pods 0/500/2000');
+    expect(summary.textContent).toContain(
+      'general (Karpenter): 2 requirements, subnets nodes-a, nodes-b, nodes-c, pods 0/500/2000',
+    );
     expect(onImportPlan).not.toHaveBeenCalled();
     await user.click(within(summary).getByRole('button', { name: 'Add to the plan' }));
     expect(onImportPlan).toHaveBeenCalledTimes(1);
@@ -72,7 +76,10 @@ describe('importing a Karpenter NodePool', () => {
     await type('NodePool and EC2NodeClass YAML', GENERAL_YAML);
     await importIt();
     await user.click(await within(section()).findByRole('button', { name: 'Add to the plan' }));
-    expect(onImportPlan.mock.calls[0]![0].nodeGroups[0]).toMatchObject({ pods: { min: 0, desired: 10, max: 100 }, podRequests: { cpu: '1', memory: '2Gi' } });
+    expect(onImportPlan.mock.calls[0]![0].nodeGroups[0]).toMatchObject({
+      pods: { min: 0, desired: 10, max: 100 },
+      podRequests: { cpu: '1', memory: '2Gi' },
+    });
   });
 
   it('a dropped pair of files (NodePool, EC2NodeClass) reads as one stream', async () => {
@@ -89,8 +96,16 @@ describe('importing a Karpenter NodePool', () => {
 
   it.each([
     ['YAML that does not parse', 'kind: NodePool\nspec: {template: [oops\n', /not valid YAML: line \d+, column \d+/],
-    ['no NodePool', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n', /no NodePool \(kind: NodePool, apiVersion: karpenter\.sh\/v1\) among the documents/],
-    ['an unknown operator', GENERAL_YAML.replace('operator: In', 'operator: Equals'), /spec\.template\.spec\.requirements\[0\]\.operator "Equals" is not one of In, NotIn/],
+    [
+      'no NodePool',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n',
+      /no NodePool \(kind: NodePool, apiVersion: karpenter\.sh\/v1\) among the documents/,
+    ],
+    [
+      'an unknown operator',
+      GENERAL_YAML.replace('operator: In', 'operator: Equals'),
+      /spec\.template\.spec\.requirements\[0\]\.operator "Equals" is not one of In, NotIn/,
+    ],
   ])('%s: the problem named, nothing handed over', async (_, yaml, message) => {
     const { onImportPlan, type, importIt, section } = setup();
     await type('NodePool and EC2NodeClass YAML', yaml);
@@ -119,7 +134,9 @@ describe('importing a Karpenter NodePool', () => {
     await importIt();
     await within(section()).findByRole('region', { name: /Ready to add/ });
     expect(section().querySelector('img')).toBeNull();
-    rerender(<ImportPanel dataset={dataset} plan={vpcPlan()} onImportPlan={onImportPlan} onOpenWorkspace={onOpenWorkspace} />);
+    rerender(
+      <ImportPanel dataset={dataset} plan={vpcPlan()} onImportPlan={onImportPlan} onOpenWorkspace={onOpenWorkspace} />,
+    );
     expect(within(section()).queryByRole('region', { name: /Ready to add/ })).toBeNull();
   });
 });

@@ -10,8 +10,23 @@ import { dataset } from '../../../src/data/dataset';
 import { EXPANDED_VPC, GPU_TRAINING, SMALL_ROUTABLE_VPC } from '../../../src/model/presets';
 import { documentOf, workspaceOf, type Workspace } from '../../../src/model/workspace';
 import {
-  autosave, deletePlan, duplicatePlan, keepInLibrary, LIBRARY_KEY, listPlans, MAX_QUARANTINE, openPlan, PLAN_KEY_PREFIX, QUARANTINE_PREFIX,
-  renamePlan, savePlanAs, TRASH_KEY, undoDelete, type LibraryNote, type LibraryProblem, type SetAsideReason,
+  autosave,
+  deletePlan,
+  duplicatePlan,
+  keepInLibrary,
+  LIBRARY_KEY,
+  listPlans,
+  MAX_QUARANTINE,
+  openPlan,
+  PLAN_KEY_PREFIX,
+  QUARANTINE_PREFIX,
+  renamePlan,
+  savePlanAs,
+  TRASH_KEY,
+  undoDelete,
+  type LibraryNote,
+  type LibraryProblem,
+  type SetAsideReason,
 } from '../../../src/state/library';
 import { libraryNoteText, libraryProblemText } from '../../../src/ui/library/library-text';
 import { memoryStorage, type TestStorage } from './memory-storage';
@@ -31,7 +46,9 @@ function refused(r: { ok: true } | { ok: false; problem: LibraryProblem }): { pr
 const said = (r: { notes: LibraryNote[] }) => r.notes.map(libraryNoteText);
 const names = (s: Storage) => ok(listPlans(s)).plans.map((p) => p.name);
 const quarantined = (s: TestStorage) =>
-  [...s.data].filter(([k]) => k.startsWith(QUARANTINE_PREFIX)).map(([, v]) => JSON.parse(v) as { from: string; reason: string | SetAsideReason; value: string });
+  [...s.data]
+    .filter(([k]) => k.startsWith(QUARANTINE_PREFIX))
+    .map(([, v]) => JSON.parse(v) as { from: string; reason: string | SetAsideReason; value: string });
 
 describe('the plan library', () => {
   it('saves a workspace as its export document and opens it back unchanged', () => {
@@ -52,7 +69,10 @@ describe('the plan library', () => {
     const s = memoryStorage();
     const evil = '<script>window.__pwned=1</script> & "quotes"';
     expect(ok(savePlanAs(s, `  ${evil}\n`, TWO)).entry.name).toBe(evil);
-    expect(refused(savePlanAs(s, '   ', TWO))).toEqual({ problem: { kind: 'name-empty' }, text: 'Give the plan a name.' });
+    expect(refused(savePlanAs(s, '   ', TWO))).toEqual({
+      problem: { kind: 'name-empty' },
+      text: 'Give the plan a name.',
+    });
     expect(refused(savePlanAs(s, 'x'.repeat(121), TWO))).toEqual({
       problem: { kind: 'name-too-long', max: 120, length: 121 },
       text: expect.stringMatching(/at most 120 characters; this one has 121/),
@@ -72,7 +92,10 @@ describe('the plan library', () => {
     expect(saved.scenarios).toBe(1);
     expect(ok(openPlan(s, copy.id, dataset)).workspace).toEqual(workspaceOf(GPU_TRAINING));
     expect(ok(openPlan(s, a.id, dataset)).workspace).toEqual(TWO);
-    expect(refused(autosave(s, 'gone', TWO))).toEqual({ problem: { kind: 'editing-missing' }, text: expect.stringMatching(/no longer in the library.*Save as/) });
+    expect(refused(autosave(s, 'gone', TWO))).toEqual({
+      problem: { kind: 'editing-missing' },
+      text: expect.stringMatching(/no longer in the library.*Save as/),
+    });
     expect(refused(renamePlan(s, 'gone', 'x'))).toEqual({
       problem: { kind: 'plan-missing' },
       text: 'That saved plan is no longer in the library (was it deleted in another tab?).',
@@ -89,11 +112,17 @@ describe('the plan library', () => {
     expect(ok(undoDelete(s, first.token!)).entry.id).toBe(ids[1]);
     expect(names(s)).toEqual(['A', 'B', 'C']);
     expect(ok(openPlan(s, ids[1]!, dataset)).workspace).toEqual(TWO);
-    expect(refused(undoDelete(s, first.token!))).toEqual({ problem: { kind: 'nothing-to-restore' }, text: 'There is no deleted plan to restore.' });
+    expect(refused(undoDelete(s, first.token!))).toEqual({
+      problem: { kind: 'nothing-to-restore' },
+      text: 'There is no deleted plan to restore.',
+    });
 
     const one = ok(deletePlan(s, ids[0]!)).token!;
     ok(deletePlan(s, ids[2]!));
-    expect(refused(undoDelete(s, one))).toEqual({ problem: { kind: 'undo-replaced' }, text: expect.stringMatching(/replaced by a later delete/) });
+    expect(refused(undoDelete(s, one))).toEqual({
+      problem: { kind: 'undo-replaced' },
+      text: expect.stringMatching(/replaced by a later delete/),
+    });
     expect(names(s)).toEqual(['B']);
   });
 });
@@ -105,14 +134,23 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     s.setItem(LIBRARY_KEY, '{"version":1,"plans":[');
     const r = ok(listPlans(s));
     expect(r.plans).toMatchObject([{ id, name: TWO.scenarios[1]!.name, scenarios: 2, savedAt: 0 }]); // the active scenario's name
-    expect(said(r).join('\n')).toMatch(/The list of saved plans is not valid JSON; it was set aside in local storage under "eks-ip-planner:quarantine:\d+", not deleted/);
+    expect(said(r).join('\n')).toMatch(
+      /The list of saved plans is not valid JSON; it was set aside in local storage under "eks-ip-planner:quarantine:\d+", not deleted/,
+    );
     expect(said(r).join('\n')).toMatch(/1 saved plan was missing from the list and is listed again/);
     expect(r.notes).toEqual([
       { kind: 'relisted', count: 1 },
-      { kind: 'set-aside', what: { kind: 'list' }, reason: { kind: 'not-json' }, key: expect.stringMatching(/^eks-ip-planner:quarantine:\d+$/) },
+      {
+        kind: 'set-aside',
+        what: { kind: 'list' },
+        reason: { kind: 'not-json' },
+        key: expect.stringMatching(/^eks-ip-planner:quarantine:\d+$/),
+      },
     ]);
     // The quarantine record keeps the reason as the same fact.
-    expect(quarantined(s)).toMatchObject([{ from: LIBRARY_KEY, reason: { kind: 'not-json' }, value: '{"version":1,"plans":[' }]);
+    expect(quarantined(s)).toMatchObject([
+      { from: LIBRARY_KEY, reason: { kind: 'not-json' }, value: '{"version":1,"plans":[' },
+    ]);
     expect(ok(listPlans(s)).notes).toEqual([]); // repaired once
   });
 
@@ -120,7 +158,11 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     const s = memoryStorage({ [LIBRARY_KEY]: '{"version":3,"plans":[]}' });
     const newer = ok(listPlans(s));
     expect(said(newer)[0]).toMatch(/was written by a newer planner \(version 3\); it was set aside/);
-    expect(newer.notes[0]).toMatchObject({ kind: 'set-aside', what: { kind: 'list' }, reason: { kind: 'newer-version', version: 3 } });
+    expect(newer.notes[0]).toMatchObject({
+      kind: 'set-aside',
+      what: { kind: 'list' },
+      reason: { kind: 'newer-version', version: 3 },
+    });
     const t = memoryStorage();
     const a = ok(savePlanAs(t, 'A', TWO)).entry;
     ok(savePlanAs(t, 'B', TWO));
@@ -128,22 +170,38 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     const r = ok(listPlans(t));
     expect(r.plans.map((p) => p.name)).toEqual(['B']);
     expect(said(r)[0]).toMatch(/The list of saved plans had problems \(no data for "A"\); it was set aside/);
-    expect(r.notes[0]).toMatchObject({ kind: 'set-aside', reason: { kind: 'list-problems', damaged: 0, missing: ['A'] } });
+    expect(r.notes[0]).toMatchObject({
+      kind: 'set-aside',
+      reason: { kind: 'list-problems', damaged: 0, missing: ['A'] },
+    });
     expect(JSON.parse(quarantined(t)[0]!.value).plans).toHaveLength(2);
   });
 
   it('a saved plan that fails validation: opening it says why, sets it aside and takes it off the list', () => {
     const s = memoryStorage();
     const id = ok(savePlanAs(s, 'Broken', TWO)).entry.id;
-    const bad = { ...SMALL_ROUTABLE_VPC, nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'zz.huge' }] };
+    const bad = {
+      ...SMALL_ROUTABLE_VPC,
+      nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, instanceType: 'zz.huge' }],
+    };
     s.setItem(PLAN_KEY_PREFIX + id, JSON.stringify(bad));
     const r = openPlan(s, id, dataset);
     expect(refused(r)).toEqual({
-      problem: { kind: 'plan-not-valid', name: 'Broken', issues: [expect.objectContaining({ path: 'nodeGroups[0].instanceType' })] },
-      text: expect.stringMatching(/^"Broken" could not be opened: nodeGroups\[0\]\.instanceType: unknown instance type "zz\.huge".*set aside/),
+      problem: {
+        kind: 'plan-not-valid',
+        name: 'Broken',
+        issues: [expect.objectContaining({ path: 'nodeGroups[0].instanceType' })],
+      },
+      text: expect.stringMatching(
+        /^"Broken" could not be opened: nodeGroups\[0\]\.instanceType: unknown instance type "zz\.huge".*set aside/,
+      ),
     });
     expect(said(r)[0]).toMatch(/The saved plan "Broken" is not a valid plan/);
-    expect(r.notes[0]).toMatchObject({ kind: 'set-aside', what: { kind: 'plan', name: 'Broken' }, reason: { kind: 'not-valid-plan' } });
+    expect(r.notes[0]).toMatchObject({
+      kind: 'set-aside',
+      what: { kind: 'plan', name: 'Broken' },
+      reason: { kind: 'not-valid-plan' },
+    });
     expect(names(s)).toEqual([]);
     expect(quarantined(s)[0]!.value).toBe(JSON.stringify(bad));
   });
@@ -157,12 +215,21 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     const r = ok(listPlans(s));
     expect(r.plans).toEqual([]);
     expect(said(r).join('\n')).toMatch(/The saved plan "Huge" is too large \(1074 KB\); it was set aside/);
-    expect(said(r).join('\n')).toMatch(/Saved data that is not on the list is not a plan this planner can read; it was set aside/);
+    expect(said(r).join('\n')).toMatch(
+      /Saved data that is not on the list is not a plan this planner can read; it was set aside/,
+    );
     expect(r.notes.map((n) => n.kind === 'set-aside' && [n.what, n.reason])).toEqual([
-      [{ kind: 'plan', name: 'Huge' }, { kind: 'too-large', chars: giant.length }],
+      [
+        { kind: 'plan', name: 'Huge' },
+        { kind: 'too-large', chars: giant.length },
+      ],
       [{ kind: 'unlisted' }, { kind: 'unreadable' }],
     ]);
-    expect(quarantined(s).map((q) => q.value).sort()).toEqual([giant, 'hello'].sort());
+    expect(
+      quarantined(s)
+        .map((q) => q.value)
+        .sort(),
+    ).toEqual([giant, 'hello'].sort());
   });
 
   it(`keeps at most ${MAX_QUARANTINE} set-aside items, and says when it removes older ones`, () => {
@@ -178,13 +245,26 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     } finally {
       vi.useRealTimers();
     }
-    expect(quarantined(s).map((q) => q.value)).toEqual(['garbage 2', 'garbage 3', 'garbage 4', 'garbage 5', 'garbage 6']);
-    expect(said({ notes: last }).join('\n')).toMatch(/The oldest set-aside data \(1 item\) was removed: at most 5 are kept/);
+    expect(quarantined(s).map((q) => q.value)).toEqual([
+      'garbage 2',
+      'garbage 3',
+      'garbage 4',
+      'garbage 5',
+      'garbage 6',
+    ]);
+    expect(said({ notes: last }).join('\n')).toMatch(
+      /The oldest set-aside data \(1 item\) was removed: at most 5 are kept/,
+    );
     expect(last).toContainEqual({ kind: 'set-aside-pruned', count: 1, max: 5 });
   });
 
   it('set-aside data written before the reasons were facts (a sentence) stays where it is and counts toward the limit', () => {
-    const old = JSON.stringify({ from: LIBRARY_KEY, reason: 'is not valid JSON', at: '2026-01-01T00:00:00.000Z', value: 'garbage' });
+    const old = JSON.stringify({
+      from: LIBRARY_KEY,
+      reason: 'is not valid JSON',
+      at: '2026-01-01T00:00:00.000Z',
+      value: 'garbage',
+    });
     const init: Record<string, string> = {};
     for (let i = 0; i < MAX_QUARANTINE; i++) init[`${QUARANTINE_PREFIX}${1_000 + i}`] = old;
     const s = memoryStorage(init);
@@ -193,7 +273,10 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     s.setItem(LIBRARY_KEY, 'garbage 2');
     const r = ok(listPlans(s));
     expect(r.notes).toContainEqual({ kind: 'set-aside-pruned', count: 1, max: MAX_QUARANTINE });
-    expect(quarantined(s).map((q) => q.reason)).toEqual([...Array(MAX_QUARANTINE - 1).fill('is not valid JSON'), { kind: 'not-json' }]);
+    expect(quarantined(s).map((q) => q.reason)).toEqual([
+      ...Array(MAX_QUARANTINE - 1).fill('is not valid JSON'),
+      { kind: 'not-json' },
+    ]);
   });
 
   it('a delete whose undo copy does not fit still deletes, and says it cannot be undone', () => {
@@ -203,34 +286,54 @@ describe('damaged or foreign data in storage is set aside, with a notice', () =>
     const r = ok(deletePlan(s, a.id));
     expect(r.token).toBeNull();
     expect(r.notes).toEqual([{ kind: 'delete-not-undoable', name: 'A', storage: { kind: 'full' } }]);
-    expect(said(r)).toEqual(['"A" was deleted, but it cannot be undone: local storage is full; delete saved plans you no longer need, or export this one to a file.']);
+    expect(said(r)).toEqual([
+      '"A" was deleted, but it cannot be undone: local storage is full; delete saved plans you no longer need, or export this one to a file.',
+    ]);
     expect(names(s)).toEqual([]);
   });
 
   it('a damaged undo copy is set aside', () => {
     const s = memoryStorage({ [TRASH_KEY]: '{"version":1,"token":"t"}' });
     const r = undoDelete(s, 't');
-    expect(refused(r)).toEqual({ problem: { kind: 'undo-copy-damaged' }, text: expect.stringMatching(/its copy is damaged/) });
+    expect(refused(r)).toEqual({
+      problem: { kind: 'undo-copy-damaged' },
+      text: expect.stringMatching(/its copy is damaged/),
+    });
     expect(said(r)).toEqual([expect.stringMatching(/^The copy kept to undo a delete is damaged; it was set aside/)]);
     expect(quarantined(s)[0]).toMatchObject({ from: TRASH_KEY, reason: { kind: 'damaged' } });
   });
 
   it('never throws and never loses a value, whatever is in storage (property)', () => {
-    const value = fc.oneof(fc.string(), fc.json(), fc.constantFrom('{"version":1,"plans":[{"id":"a","name":"A","savedAt":1,"scenarios":1}]}', JSON.stringify(SMALL_ROUTABLE_VPC)));
-    fc.assert(fc.property(fc.option(value), fc.dictionary(fc.constantFrom('a', 'b', 'c!', ''), value, { maxKeys: 3 }), (index, docs) => {
-      const init: Record<string, string> = {};
-      if (index !== null) init[LIBRARY_KEY] = index;
-      for (const [k, v] of Object.entries(docs)) init[PLAN_KEY_PREFIX + k] = v;
-      const s = memoryStorage(init);
-      const kept = () => new Set([...s.data.values(), ...quarantined(s).map((q) => q.value)]);
-      const r = listPlans(s);
-      expect(r.ok).toBe(true);
-      // Every document is kept or set aside; so is the list, unless it was a good list only extended.
-      for (const [k, v] of Object.entries(init)) if (k !== LIBRARY_KEY || !v.startsWith('{"version":1,"plans":[{"id":"a"')) expect(kept().has(v)).toBe(true);
-      // Opening may take a plan that fails validation off the list; its document is still kept.
-      for (const p of ok(r).plans) openPlan(s, p.id, dataset);
-      for (const k of Object.keys(docs)) expect(kept().has(init[PLAN_KEY_PREFIX + k]!)).toBe(true);
-    }), { numRuns: 300 });
+    const value = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.constantFrom(
+        '{"version":1,"plans":[{"id":"a","name":"A","savedAt":1,"scenarios":1}]}',
+        JSON.stringify(SMALL_ROUTABLE_VPC),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.option(value),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c!', ''), value, { maxKeys: 3 }),
+        (index, docs) => {
+          const init: Record<string, string> = {};
+          if (index !== null) init[LIBRARY_KEY] = index;
+          for (const [k, v] of Object.entries(docs)) init[PLAN_KEY_PREFIX + k] = v;
+          const s = memoryStorage(init);
+          const kept = () => new Set([...s.data.values(), ...quarantined(s).map((q) => q.value)]);
+          const r = listPlans(s);
+          expect(r.ok).toBe(true);
+          // Every document is kept or set aside; so is the list, unless it was a good list only extended.
+          for (const [k, v] of Object.entries(init))
+            if (k !== LIBRARY_KEY || !v.startsWith('{"version":1,"plans":[{"id":"a"')) expect(kept().has(v)).toBe(true);
+          // Opening may take a plan that fails validation off the list; its document is still kept.
+          for (const p of ok(r).plans) openPlan(s, p.id, dataset);
+          for (const k of Object.keys(docs)) expect(kept().has(init[PLAN_KEY_PREFIX + k]!)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -256,12 +359,22 @@ describe('a storage that throws or is full', () => {
 
   it('keepInLibrary says why as a fact the page words (load-notice.ts through libraryProblemText)', () => {
     const s = memoryStorage();
-    const big: Workspace = { version: 2, active: 0, scenarios: Array.from({ length: 20 }, (_, i) => ({ ...GPU_TRAINING, name: `${i % 10}`.repeat(60_000) })) };
+    const big: Workspace = {
+      version: 2,
+      active: 0,
+      scenarios: Array.from({ length: 20 }, (_, i) => ({ ...GPU_TRAINING, name: `${i % 10}`.repeat(60_000) })),
+    };
     const tooLarge = keepInLibrary(s, 'Big', big);
     expect(tooLarge).toMatchObject({ ok: false, problem: { kind: 'plan-too-large', maxKb: 1024 } });
-    expect(!tooLarge.ok && libraryProblemText(tooLarge.problem)).toMatch(/^The plan is too large to save \(1\d{3} KB; at most 1024 KB\)\.$/);
+    expect(!tooLarge.ok && libraryProblemText(tooLarge.problem)).toMatch(
+      /^The plan is too large to save \(1\d{3} KB; at most 1024 KB\)\.$/,
+    );
     const cases: [string | null, number, RegExp][] = [
-      ['SecurityError', 5_000_000, /^Could not keep the plan in Saved plans: this browser does not allow local storage here/],
+      [
+        'SecurityError',
+        5_000_000,
+        /^Could not keep the plan in Saved plans: this browser does not allow local storage here/,
+      ],
       ['NotAllowed', 5_000_000, /^Could not keep the plan in Saved plans: local storage failed \(NotAllowed\)\.$/],
       [null, 10, /^Could not save the plan: local storage is full/],
     ];

@@ -21,7 +21,9 @@ describe('share-link length', () => {
     expect(link.length).toBeLessThan(LINK_BOUND);
     const d = decodeLink(link);
     const r = d.ok ? restoreDocument(d.json, dataset) : null;
-    expect(r?.ok && r.workspace.scenarios[0]).toEqual(validatePlan(plan, dataset).ok && (validatePlan(plan, dataset) as { plan: unknown }).plan);
+    expect(r?.ok && r.workspace.scenarios[0]).toEqual(
+      validatePlan(plan, dataset).ok && (validatePlan(plan, dataset) as { plan: unknown }).plan,
+    );
   });
 
   it('every preset link is shorter still', () => {

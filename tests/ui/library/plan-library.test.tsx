@@ -26,7 +26,18 @@ function setup(storage: Storage | null = memoryStorage(), current: Workspace = T
   const onOpen = vi.fn();
   const onNotice = vi.fn();
   const user = userEvent.setup();
-  render(<main><PlanLibrary storage={storage} dataset={dataset} current={current} currentName={currentName} onOpen={onOpen} onNotice={onNotice} /></main>);
+  render(
+    <main>
+      <PlanLibrary
+        storage={storage}
+        dataset={dataset}
+        current={current}
+        currentName={currentName}
+        onOpen={onOpen}
+        onNotice={onNotice}
+      />
+    </main>,
+  );
   return { user, onOpen, onNotice, storage };
 }
 const rows = () => within(screen.getByRole('list', { name: 'Saved plans, newest first' })).getAllByRole('listitem');
@@ -112,7 +123,8 @@ describe('Saved plans', () => {
   it('shows what it set aside in storage and tells the app, as errors', () => {
     const s = memoryStorage({ [LIBRARY_KEY]: 'not json' });
     const { onNotice } = setup(s);
-    const note = /The list of saved plans is not valid JSON; it was set aside in local storage under "eks-ip-planner:quarantine:\d+", not deleted\./;
+    const note =
+      /The list of saved plans is not valid JSON; it was set aside in local storage under "eks-ip-planner:quarantine:\d+", not deleted\./;
     expect(screen.getByText(note)).toBeTruthy();
     expect(onNotice).toHaveBeenCalledWith(expect.stringMatching(note), true);
     expect(screen.getByText('No saved plans yet.')).toBeTruthy();
@@ -122,12 +134,20 @@ describe('Saved plans', () => {
     const s = memoryStorage();
     const saved = savePlanAs(s, 'Stale', TWO);
     const { user, onOpen, onNotice } = setup(s);
-    s.setItem(`${LIBRARY_KEY}:plan:${saved.ok && saved.entry.id}`, '{"version":1,"name":"x","vpc":{"cidrs":["nope"],"subnets":[]},"nodeGroups":[]}');
+    s.setItem(
+      `${LIBRARY_KEY}:plan:${saved.ok && saved.entry.id}`,
+      '{"version":1,"name":"x","vpc":{"cidrs":["nope"],"subnets":[]},"nodeGroups":[]}',
+    );
     await user.click(screen.getByRole('button', { name: 'Open Stale' }));
     expect(onOpen).not.toHaveBeenCalled();
-    expect(status().textContent).toMatch(/^"Stale" could not be opened: vpc\.cidrs\[0\].*set aside and taken off the list\.$/);
+    expect(status().textContent).toMatch(
+      /^"Stale" could not be opened: vpc\.cidrs\[0\].*set aside and taken off the list\.$/,
+    );
     expect(screen.getByText(/The saved plan "Stale" is not a valid plan/)).toBeTruthy();
-    expect(onNotice).toHaveBeenCalledWith(expect.stringMatching(/set aside in local storage under "eks-ip-planner:quarantine:/), true);
+    expect(onNotice).toHaveBeenCalledWith(
+      expect.stringMatching(/set aside in local storage under "eks-ip-planner:quarantine:/),
+      true,
+    );
     expect(screen.getByText('No saved plans yet.')).toBeTruthy();
     // Another tab saves a plan: the storage event lists it here.
     savePlanAs(s, 'From another tab', TWO);
@@ -156,7 +176,10 @@ describe('Saved plans', () => {
     await user.click(screen.getByRole('button', { name: 'Delete A' }));
     await user.click(screen.getByRole('button', { name: 'Rename B' }));
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-    const r = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    const r = await axe.run(document.body, {
+      rules: { 'color-contrast': { enabled: false } },
+      resultTypes: ['violations'],
+    });
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -42,7 +42,9 @@ describe('no HTML or code from strings in src/', () => {
 
   it.each(SINKS)('no %s', (_, re) => {
     const hits = files.flatMap((f) =>
-      readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (re.test(line) ? [`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])),
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (re.test(line) ? [`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(hits).toEqual([]);
   });

@@ -17,7 +17,17 @@ function setup(plan: Plan, initial?: CrossAzViewValue) {
   const onChange = vi.fn();
   function Host() {
     const [value, setValue] = useState(initial);
-    return <CrossAzView plan={plan} dataset={dataset} value={value} onChange={(v) => { onChange(v); setValue(v); }} />;
+    return (
+      <CrossAzView
+        plan={plan}
+        dataset={dataset}
+        value={value}
+        onChange={(v) => {
+          onChange(v);
+          setValue(v);
+        }}
+      />
+    );
   }
   const user = userEvent.setup();
   render(<Host />);
@@ -25,7 +35,8 @@ function setup(plan: Plan, initial?: CrossAzViewValue) {
 }
 
 /** The value of a result tile, e.g. stat('Cost per month, spread') → '58.40 USD'. */
-const stat = (label: string): string => screen.getByText(label, { selector: 'dt' }).parentElement!.querySelector('.stat-value')!.textContent!;
+const stat = (label: string): string =>
+  screen.getByText(label, { selector: 'dt' }).parentElement!.querySelector('.stat-value')!.textContent!;
 const input = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 
 /** The small VPC with its group over two AZs: 8 desired nodes, 4 in each. */
@@ -36,14 +47,22 @@ const TWO_AZ: Plan = {
 
 describe('Cross-AZ traffic and placement', () => {
   it('8 pods × 1 GB/h over 2 even AZs: share 0.5, 2,920 GB crossing, 58.40 USD a month; co-located 0', () => {
-    setup(SMALL_ROUTABLE_VPC, { pods: 8, unit: 'hour', bytesPerPod: 1e9, spread: { 'us-east-1a': 4, 'us-east-1b': 4 } });
+    setup(SMALL_ROUTABLE_VPC, {
+      pods: 8,
+      unit: 'hour',
+      bytesPerPod: 1e9,
+      spread: { 'us-east-1a': 4, 'us-east-1b': 4 },
+    });
     expect(screen.getByRole('region', { name: 'Cross-AZ traffic and placement' })).toBeTruthy();
     expect(stat('Sent per month')).toBe('5,840 GB');
     expect(stat('Crossing AZs, spread')).toBe('2,920 GB');
     expect(stat('Cost per month, spread')).toBe('58.40 USD');
     expect(stat('Cost per month, co-located')).toBe('0.00 USD');
     expect(screen.getByText(/share crossing AZs is 1 − Σ\(share²\) =/).textContent).toContain('50%');
-    const spread = within(screen.getByRole('table', { name: 'How the pods are spread' })).getAllByRole('row').slice(1).map((r) => r.textContent);
+    const spread = within(screen.getByRole('table', { name: 'How the pods are spread' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(spread).toEqual(['us-east-1a450%', 'us-east-1b450%', 'us-east-1c00%']);
     expect(screen.getByText(/single-digit-millisecond latency/)).toBeTruthy();
   });
@@ -59,7 +78,14 @@ describe('Cross-AZ traffic and placement', () => {
     expect(stat('Crossing AZs, spread')).toBe('2,920 GB');
     expect(stat('Cost per month, spread')).toBe('58.40 USD');
     expect(onChange).toHaveBeenLastCalledWith({
-      pods: 8, unit: 'hour', bytesPerPod: 1e9, nodeGroup: 0, pricePerGbOut: 0.01, pricePerGbIn: 0.01, labelKey: 'app', labelValue: 'trainer',
+      pods: 8,
+      unit: 'hour',
+      bytesPerPod: 1e9,
+      nodeGroup: 0,
+      pricePerGbOut: 0.01,
+      pricePerGbIn: 0.01,
+      labelKey: 'app',
+      labelValue: 'trainer',
     });
   });
 
@@ -71,7 +97,9 @@ describe('Cross-AZ traffic and placement', () => {
     await user.clear(input('Steps per hour'));
     await user.type(input('Steps per hour'), '10');
     expect(stat('Cost per month, spread')).toBe('58.40 USD');
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ unit: 'step', bytesPerPod: 1e8, stepsPerHour: 10 }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ unit: 'step', bytesPerPod: 1e8, stepsPerHour: 10 }),
+    );
     await user.clear(input('USD per GB into an AZ'));
     await user.type(input('USD per GB into an AZ'), '0.02');
     expect(stat('Cost per month, spread')).toBe('87.60 USD');
@@ -94,13 +122,20 @@ describe('Cross-AZ traffic and placement', () => {
     expect(pods.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(pods)).toMatch(/whole number of 0 or more, got -1/);
     expect(screen.getByText('Fix the marked fields to see the monthly transfer and cost.')).toBeTruthy();
-    expect(onChange.mock.calls.every(([v]) => v.pods >= 0 && Object.values(v.spread ?? { a: 1 }).some((w) => (w as number) > 0))).toBe(true);
+    expect(
+      onChange.mock.calls.every(
+        ([v]) => v.pods >= 0 && Object.values(v.spread ?? { a: 1 }).some((w) => (w as number) > 0),
+      ),
+    ).toBe(true);
   });
 
   it('the affinity snippet, the Topology Aware Routing annotation and the trade-off', async () => {
     const { user } = setup(SMALL_ROUTABLE_VPC);
-    const code = (title: string) => screen.getByRole('heading', { name: title }).closest('.tool-snippet')!.querySelector('code')!.textContent;
-    expect(code('Pod affinity: one AZ, preferred')).toMatch(/weight: 100[\s\S]*matchLabels:\n {14}app: "trainer"\n {10}topologyKey: topology\.kubernetes\.io\/zone/);
+    const code = (title: string) =>
+      screen.getByRole('heading', { name: title }).closest('.tool-snippet')!.querySelector('code')!.textContent;
+    expect(code('Pod affinity: one AZ, preferred')).toMatch(
+      /weight: 100[\s\S]*matchLabels:\n {14}app: "trainer"\n {10}topologyKey: topology\.kubernetes\.io\/zone/,
+    );
     expect(code('Service annotation: Topology Aware Routing')).toContain('service.kubernetes.io/topology-mode: Auto');
     expect(screen.getByText(/single point of failure/)).toBeTruthy();
     await user.clear(input('Label value'));
@@ -109,7 +144,13 @@ describe('Cross-AZ traffic and placement', () => {
   });
 
   it('renders a label selector with <script> as text and shows no snippet for it', () => {
-    setup(SMALL_ROUTABLE_VPC, { pods: 3, unit: 'hour', bytesPerPod: 1e9, labelKey: 'app', labelValue: '<script>alert(1)</script>' });
+    setup(SMALL_ROUTABLE_VPC, {
+      pods: 3,
+      unit: 'hour',
+      bytesPerPod: 1e9,
+      labelKey: 'app',
+      labelValue: '<script>alert(1)</script>',
+    });
     const value = input('Label value');
     expect(value.value).toBe('<script>alert(1)</script>');
     expect(value.getAttribute('aria-invalid')).toBe('true');
@@ -118,13 +159,23 @@ describe('Cross-AZ traffic and placement', () => {
     expect(screen.getByText('Fix the label selector to see the affinity.')).toBeTruthy();
   });
 
-  it('co-locating the small VPC\'s group in us-east-1a: nodes-a must hold 908 of 251 usable', async () => {
+  it("co-locating the small VPC's group in us-east-1a: nodes-a must hold 908 of 251 usable", async () => {
     const { user } = setup(SMALL_ROUTABLE_VPC);
     const az = screen.getByRole('combobox', { name: 'AZ to co-locate in' }) as HTMLSelectElement;
     expect(az.value).toBe('us-east-1a');
-    expect(screen.getByText('With general co-located in us-east-1a, subnet nodes-a must hold 908 addresses at max but has 251 usable')).toBeTruthy();
-    const row = within(screen.getByRole('table', { name: /Subnets in us-east-1a/ })).getByRole('row', { name: /nodes-a/ });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['908', '251', expect.stringMatching(/^No: 657 short/)]);
+    expect(
+      screen.getByText(
+        'With general co-located in us-east-1a, subnet nodes-a must hold 908 addresses at max but has 251 usable',
+      ),
+    ).toBeTruthy();
+    const row = within(screen.getByRole('table', { name: /Subnets in us-east-1a/ })).getByRole('row', {
+      name: /nodes-a/,
+    });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['908', '251', expect.stringMatching(/^No: 657 short/)]);
     await user.selectOptions(az, 'us-east-1c');
     expect(screen.getByText(/subnet nodes-c must hold 908 addresses at max but has 251 usable/)).toBeTruthy();
   });

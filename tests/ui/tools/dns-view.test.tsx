@@ -18,7 +18,15 @@ function setup(initial?: DnsViewValue) {
   const onChange = vi.fn();
   function Host() {
     const [value, setValue] = useState(initial);
-    return <DnsView value={value} onChange={(v) => { onChange(v); setValue(v); }} />;
+    return (
+      <DnsView
+        value={value}
+        onChange={(v) => {
+          onChange(v);
+          setValue(v);
+        }}
+      />
+    );
   }
   const user = userEvent.setup();
   render(<Host />);
@@ -28,7 +36,14 @@ function setup(initial?: DnsViewValue) {
 /** Rows of the query table with this caption: [#, name, type, answer]. */
 function rows(caption: RegExp): string[][] {
   const table = screen.getByRole('table', { name: caption });
-  return within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent!.replace('✕ ', '')));
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent!.replace('✕ ', '')),
+    );
 }
 const nx = (r: string[][]) => r.filter((x) => x[3] === 'NXDOMAIN').length;
 const input = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
@@ -38,16 +53,25 @@ describe('DNS lookups and ndots', () => {
     setup();
     const section = screen.getByRole('region', { name: 'DNS lookups and ndots' });
     expect(within(section).getByRole('heading', { level: 2, name: 'DNS lookups and ndots' })).toBeTruthy();
-    expect([input('Name to resolve').value, input('Namespace').value, input('Cluster domain').value, input('Region').value, input('ndots').value])
-      .toEqual(['s3.us-east-2.amazonaws.com', 'default', 'cluster.local', 'us-east-1', '2']);
+    expect([
+      input('Name to resolve').value,
+      input('Namespace').value,
+      input('Cluster domain').value,
+      input('Region').value,
+      input('ndots').value,
+    ]).toEqual(['s3.us-east-2.amazonaws.com', 'default', 'cluster.local', 'us-east-1', '2']);
     const base = rows(/ndots:5 \(Kubernetes default\)/);
     expect(base).toHaveLength(10);
     expect(nx(base)).toBe(8);
     expect(base.slice(0, 8).map((r) => r[1])).toEqual([
-      's3.us-east-2.amazonaws.com.default.svc.cluster.local', 's3.us-east-2.amazonaws.com.default.svc.cluster.local',
-      's3.us-east-2.amazonaws.com.svc.cluster.local', 's3.us-east-2.amazonaws.com.svc.cluster.local',
-      's3.us-east-2.amazonaws.com.cluster.local', 's3.us-east-2.amazonaws.com.cluster.local',
-      's3.us-east-2.amazonaws.com.ec2.internal', 's3.us-east-2.amazonaws.com.ec2.internal',
+      's3.us-east-2.amazonaws.com.default.svc.cluster.local',
+      's3.us-east-2.amazonaws.com.default.svc.cluster.local',
+      's3.us-east-2.amazonaws.com.svc.cluster.local',
+      's3.us-east-2.amazonaws.com.svc.cluster.local',
+      's3.us-east-2.amazonaws.com.cluster.local',
+      's3.us-east-2.amazonaws.com.cluster.local',
+      's3.us-east-2.amazonaws.com.ec2.internal',
+      's3.us-east-2.amazonaws.com.ec2.internal',
     ]);
     expect(base.slice(0, 2).map((r) => r[2])).toEqual(['A', 'AAAA']);
     expect(base[8]).toEqual(['9', 's3.us-east-2.amazonaws.com', 'A', 'Answer (address)']);
@@ -69,7 +93,13 @@ describe('DNS lookups and ndots', () => {
   it('servicename.namespace, one click: 2 NXDOMAIN then servicename.namespace.svc.cluster.local answers with ndots 2', async () => {
     const { user, onChange } = setup();
     await user.click(screen.getByRole('button', { name: 'servicename.namespace' }));
-    expect(onChange).toHaveBeenLastCalledWith({ name: 'servicename.namespace', namespace: 'default', clusterDomain: 'cluster.local', region: 'us-east-1', ndots: 2 });
+    expect(onChange).toHaveBeenLastCalledWith({
+      name: 'servicename.namespace',
+      namespace: 'default',
+      clusterDomain: 'cluster.local',
+      region: 'us-east-1',
+      ndots: 2,
+    });
     const chosen = rows(/ndots:2 \(chosen\)/);
     expect(chosen.map((r) => [r[1], r[3]])).toEqual([
       ['servicename.namespace.default.svc.cluster.local', 'NXDOMAIN'],

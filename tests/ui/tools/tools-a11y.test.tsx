@@ -18,7 +18,10 @@ afterEach(() => {
 async function violations(): Promise<string[]> {
   // jsdom has no canvas; axe only uses it to spot icon ligatures.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  const r = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+  const r = await axe.run(document.body, {
+    rules: { 'color-contrast': { enabled: false } },
+    resultTypes: ['violations'],
+  });
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -35,10 +38,17 @@ describe('accessibility of the tool views', () => {
     render(
       <main>
         <DnsView value={{ name: 'a..b', namespace: 'X', ndots: 2 }} onChange={() => {}} />
-        <CrossAzView plan={SMALL_ROUTABLE_VPC} dataset={dataset} value={{ pods: 3, unit: 'step', bytesPerPod: 1, spread: { 'us-east-1a': 0 }, labelKey: '', labelValue: '-' }} onChange={() => {}} />
+        <CrossAzView
+          plan={SMALL_ROUTABLE_VPC}
+          dataset={dataset}
+          value={{ pods: 3, unit: 'step', bytesPerPod: 1, spread: { 'us-east-1a': 0 }, labelKey: '', labelValue: '-' }}
+          onChange={() => {}}
+        />
       </main>,
     );
-    expect(screen.getAllByRole('textbox').filter((i) => i.getAttribute('aria-invalid') === 'true').length).toBeGreaterThanOrEqual(4);
+    expect(
+      screen.getAllByRole('textbox').filter((i) => i.getAttribute('aria-invalid') === 'true').length,
+    ).toBeGreaterThanOrEqual(4);
     expect(await violations()).toEqual([]);
   });
 
