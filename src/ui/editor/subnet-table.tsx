@@ -110,10 +110,10 @@ export function SubnetTable() {
 
 const AZ_WIDTH = 84;
 /** Width the other columns take beside the name (AZ, CIDR, reserved, usable, remove, padding). */
-const OTHER_COLUMNS = AZ_WIDTH + 112 + 54 + 60 + 30 + 20;
+const OTHER_COLUMNS = AZ_WIDTH + 112 + 54 + 60 + 30;
 /** A 13 px name, per character, plus the input's padding and the colour bar. */
 const CHAR_PX = 7.2;
-const NAME_PAD = 24;
+const NAME_PAD = 20;
 
 /**
  * Does the longest name need more than the name column of a table `width` px wide leaves it?
