@@ -68,13 +68,6 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
       first = { subnet: subnets[i]!.name, atNodes: path.exhaustedAt[i]! };
     }
   });
-  const series = buildSeries(
-    groups,
-    placed,
-    st,
-    subnets.map((s) => s.name),
-    firstLambda,
-  );
 
   const nodeGroups = groups.map((g, gi): NodeGroupResult => {
     const t = dataset.byName.get(g.instanceType)!;
@@ -113,27 +106,60 @@ export function evaluate(input: Plan, dataset: InstanceDataset, vpcWarnings: rea
     pods: sum((s, sc) => s.breakdown[sc].podIps),
     usable: subnets.reduce((a, s) => a + s.usable, 0),
   };
-  const result: FullEvaluation = {
+  // The placeholders keep the fields' order (JSON output): lazy() redefines them in place.
+  const result = {
     fits,
     nodeGroups,
     subnets,
-    warnings: [],
+    warnings: undefined,
     firstExhaustion: first,
     totals,
-    series,
+    series: undefined,
     vpcCidrs: vpcCidrResults(plan),
-  };
+  } as unknown as FullEvaluation;
+  // The series and the warnings are computed when first read: the verdict needs neither, and on a page that
+  // opens a 40-group plan they are a third of the first evaluation (npm run bench:load).
+  lazy(result, 'series', () =>
+    buildSeries(
+      groups,
+      placed,
+      st,
+      subnets.map((s) => s.name),
+      firstLambda,
+    ),
+  );
   if (pools.some((p) => p && p.best.instanceType !== p.worst.instanceType)) {
     const best = evaluate(withPoolCase(input, pools, 'best'), dataset);
-    result.bestCase = {
+    const bestCase = {
       fits: best.fits,
       firstExhaustion: best.firstExhaustion,
-      series: best.series,
+      series: undefined,
       totals: best.totals,
-    };
+    } as unknown as NonNullable<FullEvaluation['bestCase']>;
+    lazy(bestCase, 'series', () => best.series);
+    result.bestCase = bestCase;
   }
-  result.warnings = planWarnings(plan, dataset, result, placed, vpcWarnings);
+  lazy(result, 'warnings', () => planWarnings(plan, dataset, result, placed, vpcWarnings));
   return result;
+}
+
+/**
+ * Defines `key` on `obj` as computed on first read, then an ordinary property: enumerable, so JSON,
+ * structuredClone, spreads and deep equality see it like any other field; writable, as a field is.
+ */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  const own = (value: T[K]) =>
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(obj, key, {
+    get: () => {
+      const value = compute();
+      own(value);
+      return value;
+    },
+    set: own,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** The plan evaluate judges the subnets on: each node pool as the group of its worst candidate (group-scale.ts). */

@@ -349,3 +349,31 @@ describe('the /28 block accounting adds up (issue 11 point 5)', () => {
     );
   });
 });
+
+describe('the series and the warnings, computed when first read', () => {
+  it('are ordinary fields to JSON, structuredClone and assignment, in the fields order', () => {
+    const plan = validatePlan(largePlan(), dataset);
+    if (!plan.ok) throw new Error('large plan invalid');
+    const fresh = evaluate(plan.plan, dataset, plan.warnings);
+    const json = JSON.parse(JSON.stringify(fresh)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'fits',
+      'nodeGroups',
+      'subnets',
+      'warnings',
+      'firstExhaustion',
+      'totals',
+      'series',
+      'vpcCidrs',
+    ]);
+    const read = evaluate(plan.plan, dataset, plan.warnings);
+    // Read once: the same value as the JSON and the clone carry, and the same object when read again.
+    expect(read.series.points.length).toBeGreaterThan(2);
+    expect(read.series).toBe(read.series);
+    expect(json.series).toEqual(read.series);
+    expect(json.warnings).toEqual(read.warnings);
+    expect(structuredClone(evaluate(plan.plan, dataset, plan.warnings)).warnings).toEqual(read.warnings);
+    read.warnings = [];
+    expect(read.warnings).toEqual([]);
+  });
+});

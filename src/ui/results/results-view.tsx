@@ -30,7 +30,7 @@ export function ResultsView() {
       {shown && later ? (
         <div className={stale ? 'stale' : undefined} data-stale={stale || undefined}>
           <Verdict plan={shown.plan} ev={shown.evaluation} stale={stale} />
-          {/* On the page's first render, the verdict and findings paint first; the rest follows (after-first-paint.tsx). */}
+          {/* On the page's first render, the verdict paints first; the rest follows (after-first-paint.tsx). */}
           <AfterFirstPaint>
             {nothingToPlace(later.evaluation) ? (
               <section className="panel" aria-labelledby="chart-empty-title">
@@ -43,9 +43,7 @@ export function ResultsView() {
             ) : (
               <ChartSection ev={later.evaluation} plan={later.plan} />
             )}
-          </AfterFirstPaint>
-          <WarningsPanel ev={shown.evaluation} stale={stale} />
-          <AfterFirstPaint>
+            <WarningsPanel ev={shown.evaluation} stale={stale} />
             {wantsAdvice(later.evaluation) && (
               <Suspense fallback={null}>
                 <AdvisorPanel plan={later.plan} stale={stale} />
