@@ -51,7 +51,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     sourcemap: false,
-    minify: false,
+    // Minified: half the bytes for Node to read and parse on every call (891 -> 457 KB), and no source-file
+    // region comments naming .ts files in a bin that runs no TypeScript.
+    minify: true,
     copyPublicDir: false,
     reportCompressedSize: false,
     rolldownOptions: {
