@@ -290,6 +290,7 @@ async function measure(browser, url, layout) {
         eventTiming: stats(slowest(toggle.events)),
       },
       byField: edit.lat,
+      settledByField: edit.settled,
       slowEvents: [...edit.events, ...toggle.events].filter((e) => e.duration > 48),
     };
   } finally {
@@ -384,10 +385,18 @@ async function main() {
       if (args.includes('--by-field')) {
         const by = new Map();
         for (const l of r.byField) by.set(l.target, [...(by.get(l.target) ?? []), l.ms]);
-        for (const [k, v] of by)
+        const settled = new Map();
+        for (const l of r.settledByField) settled.set(l.target, [...(settled.get(l.target) ?? []), l.ms]);
+        console.log('    by field: input → paint, then the last DOM change');
+        for (const [k, v] of by) {
+          const s = settled.get(k) ?? [];
+          const last = s.length
+            ? `; last DOM change n=${String(s.length).padStart(3)} median ${quantile(s, 0.5).toFixed(1)} max ${Math.max(...s).toFixed(1)}`
+            : '';
           console.log(
-            `    ${k.padEnd(34)} n=${String(v.length).padStart(3)} median ${quantile(v, 0.5).toFixed(1)} max ${Math.max(...v).toFixed(1)}`,
+            `    ${k.padEnd(34)} n=${String(v.length).padStart(3)} median ${quantile(v, 0.5).toFixed(1)} max ${Math.max(...v).toFixed(1)}${last}`,
           );
+        }
       }
       if (args.includes('--slow-events'))
         for (const e of r.slowEvents) console.log('    slow event', e.name, e.duration, e.id, e.target);
