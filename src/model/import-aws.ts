@@ -8,7 +8,7 @@
 import { cidrCompare, formatCidr, parseCidr, usableAddresses, type Cidr } from './cidr';
 import { DEFAULT_CNI, PLAN_VERSION, type Plan, type Subnet } from './plan';
 import { LIMITS, TAG_LIMITS } from './plan-schema';
-import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG } from './subnet-discovery';
+import { CNI_CLUSTER_TAG_PREFIX, CNI_ROLE_TAG } from './subnet-discovery-tags';
 import { megabytes } from './format';
 
 /** Largest input accepted per file (characters; AWS CLI output of a few thousand subnets fits). */

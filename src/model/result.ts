@@ -101,7 +101,7 @@ export interface NodeGroupResult {
   /** Addresses this group takes at each scale, all subnets together. */
   addresses: Record<Scale, number>;
   /** Where subnet discovery puts a node's secondary ENIs (absent when it changes nothing for this group). */
-  subnetDiscovery?: import('./subnet-discovery').DiscoverySummary;
+  subnetDiscovery?: import('./subnet-discovery-report').DiscoverySummary;
   // ---- node pools only (contract §4): the candidates and the worst and best at pods.max ----
   candidates?: number;
   worst?: import('./node-pool').PoolPick;

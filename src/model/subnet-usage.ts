@@ -8,7 +8,7 @@ import { cidrSize, parseCidr } from './cidr';
 import type { Plan } from './plan';
 import type { Contribution, GroupPlacement } from './placement';
 import { blockGeometry, blockUse, type BlockGeometry } from './prefix-blocks';
-import { discoveryPools, fillDiscovery, type DiscoveryPools } from './subnet-discovery';
+import { discoveryPools, fillDiscovery, type DiscoveryPools } from './subnet-discovery-fill';
 
 export interface SubnetStatic {
   size: number;

@@ -9,7 +9,7 @@ import type { GroupPlacement } from './placement';
 import type { Evaluation, Warning } from './result';
 import type { VpcIssue } from './vpc-rules';
 import { aiNodeWarnings } from './warnings-ai';
-import { discoveryWarnings } from './subnet-discovery';
+import { discoveryWarnings } from './subnet-discovery-report';
 import { fmt, percent } from './format';
 
 /** EKS: "at least six IP addresses … we recommend at least 16" per cluster subnet (network-reqs.adoc). */

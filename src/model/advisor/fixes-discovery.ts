@@ -19,7 +19,8 @@ import {
 } from '../cidr-association';
 import { cniValue } from '../cni-settings';
 import type { Plan } from '../plan';
-import { CNI_ROLE_TAG, splitNode } from '../subnet-discovery';
+import { splitNode } from '../subnet-discovery';
+import { CNI_ROLE_TAG } from '../subnet-discovery-tags';
 import { DEFAULT_CIDR_QUOTA } from '../vpc-rules';
 import { fmt } from '../format';
 import { azLabels, clonePlan, measure, uniqueName } from './measure';

@@ -24,7 +24,7 @@ import {
   vpcCidrIndexOf,
 } from './common';
 import { nodeGroupName } from './eksctl';
-import { exportedSubnetTags } from '../subnet-discovery';
+import { exportedSubnetTags } from '../subnet-discovery-tags';
 import { attr, blank, block, comment, hclIdentifier, hclKey, hclList, hclString, renderHcl, type HclItem } from './hcl';
 import { managedCapNote, maxPodsSetting, type MaxPodsSetting } from './max-pods-setting';
 
