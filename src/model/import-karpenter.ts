@@ -18,10 +18,11 @@
  * The pods and their requests are not in a NodePool: they are given (`--pods`, `--pod-requests`), else the
  * defaults below, said in the notes.
  */
-import { AUTO_MODE_INSTANCE_LABELS } from './export/auto-mode-labels';
+import { readLayout, selectSubnets } from './import-karpenter-node-class';
+import { isObj, readBudget, readRequirements, type Obj } from './import-karpenter-node-pool';
 import { readPodRequests, requirementIssues } from './node-pool';
-import { DEFAULT_CNI, type NodeGroup, type Plan, type PoolRequirement, type Subnet } from './plan';
-import { LIMITS, POOL_OPERATORS } from './plan-schema';
+import { DEFAULT_CNI, type NodeGroup, type Plan } from './plan';
+import { LIMITS } from './plan-schema';
 import { fmt } from './format';
 import { numberIn } from './number-text';
 
@@ -50,11 +51,6 @@ export type KarpenterImportResult =
 
 export const DEFAULT_POOL_PODS = { min: 0, desired: 10, max: 100 } as const;
 export const DEFAULT_POD_REQUESTS: Readonly<Record<string, string>> = { cpu: '1', memory: '2Gi' };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const K = 'karpenter.k8s.aws/';
-const EKS = 'eks.amazonaws.com/';
 
 /**
  * Reads `--pods MIN/DESIRED/MAX` ("0/64/512"; one number N is 0/N/N).
@@ -125,184 +121,6 @@ function whereOf(d: YamlDocumentIn, doc: Obj): string {
 
 const nameOf = (doc: Obj): string | null =>
   isObj(doc.metadata) && typeof doc.metadata.name === 'string' && doc.metadata.name !== '' ? doc.metadata.name : null;
-
-/** The requirements of a NodePool, or the problems that stop them being read. */
-function readRequirements(
-  raw: unknown,
-  where: string,
-  autoMode: boolean,
-  errors: string[],
-  warnings: string[],
-): PoolRequirement[] {
-  const path = 'spec.template.spec.requirements';
-  if (raw === undefined) {
-    warnings.push(`${where}: ${path} is empty: the pool may launch any instance type Karpenter knows`);
-    return [];
-  }
-  if (!Array.isArray(raw)) {
-    errors.push(`${where}: ${path} must be a list of { key, operator, values }, got ${typeof raw}`);
-    return [];
-  }
-  const out: PoolRequirement[] = [];
-  raw.forEach((r, i) => {
-    const p = `${where}: ${path}[${i}]`;
-    if (!isObj(r)) return errors.push(`${p} must be { key, operator, values }`);
-    if (typeof r.key !== 'string' || r.key === '')
-      return errors.push(`${p}.key must be a label key such as ${K}instance-family`);
-    if (typeof r.operator !== 'string' || !(POOL_OPERATORS as readonly string[]).includes(r.operator)) {
-      return errors.push(
-        `${p}.operator ${JSON.stringify(r.operator ?? null)} is not one of ` +
-          `${POOL_OPERATORS.join(', ')}; write one of them`,
-      );
-    }
-    let values: string[] | undefined;
-    if (r.values !== undefined && r.values !== null) {
-      if (!Array.isArray(r.values) || r.values.some((v) => typeof v === 'object' && v !== null)) {
-        return errors.push(`${p}.values must be a list of text values (e.g. ["p5", "p4d"])`);
-      }
-      values = r.values.map((v) => String(v));
-    }
-    if (r.minValues !== undefined) {
-      warnings.push(`${p}.minValues ${String(r.minValues)} is not modelled: the planner takes every candidate`);
-    }
-    let key = r.key;
-    if (autoMode && key.startsWith(EKS)) {
-      const label = key.slice(EKS.length);
-      if ((AUTO_MODE_INSTANCE_LABELS as readonly string[]).includes(label)) key = K + label;
-    }
-    out.push({ key, operator: r.operator as PoolRequirement['operator'], ...(values ? { values } : {}) });
-  });
-  return out;
-}
-
-/** The plan subnets a list of selector terms selects, and the terms that select none. */
-function selectSubnets(
-  terms: unknown,
-  plan: Plan,
-  where: string,
-  field: string,
-  errors: string[],
-  warnings: string[],
-): string[] {
-  if (terms === undefined) return [];
-  if (!Array.isArray(terms)) {
-    errors.push(`${where}: spec.${field} must be a list of { id } or { tags } terms`);
-    return [];
-  }
-  const out: string[] = [];
-  const add = (n: string) => {
-    if (!out.includes(n)) out.push(n);
-  };
-  terms.forEach((t, i) => {
-    const p = `${where}: spec.${field}[${i}]`;
-    if (!isObj(t)) return errors.push(`${p} must be { id: subnet-… } or { tags: { key: value } }`);
-    const byId = (s: Subnet) => s.id === t.id || s.name === t.id;
-    if (typeof t.id === 'string') {
-      const s = plan.vpc.subnets.find(byId);
-      if (s) return add(s.name);
-      warnings.push(
-        `${p}: subnet ${t.id} is not in the plan; kept by its ID: add it to vpc.subnets (or import the VPC)`,
-      );
-      return add(t.id);
-    }
-    if (isObj(t.tags)) {
-      const tags = Object.entries(t.tags).map(([k, v]) => [k, String(v)] as const);
-      const match = plan.vpc.subnets.filter((s) =>
-        tags.every(
-          ([k, v]) => (k === 'Name' && s.name === v) || s.tags?.[k] === v || (v === '*' && s.tags?.[k] !== undefined),
-        ),
-      );
-      if (match.length) return match.forEach((s) => add(s.name));
-      const name = t.tags.Name;
-      const what = tags.map(([k, v]) => `${k}=${v}`).join(', ');
-      warnings.push(
-        `${p}: no subnet of the plan has the tags ${what}; ` +
-          `${typeof name === 'string' ? `kept as "${name}": ` : ''}add the subnets to vpc.subnets (or import the VPC)`,
-      );
-      if (typeof name === 'string') add(name);
-      return;
-    }
-    errors.push(`${p} has neither id nor tags; write { id: subnet-… } or { tags: { Name: … } }`);
-  });
-  return out;
-}
-
-/** The disruption budget in nodes: the most restrictive count of the budgets always in force. */
-function readBudget(raw: unknown, where: string, errors: string[], warnings: string[]): number | undefined {
-  const path = `${where}: spec.disruption`;
-  if (raw === undefined) return undefined;
-  if (!isObj(raw)) {
-    errors.push(`${path} must be an object with budgets`);
-    return undefined;
-  }
-  if (raw.budgets === undefined) {
-    warnings.push(
-      `${path} has no budgets: Karpenter's default (10% of the nodes) applies, which the plan does not count`,
-    );
-    return undefined;
-  }
-  if (!Array.isArray(raw.budgets)) {
-    errors.push(`${path}.budgets must be a list of { nodes: "N" or "N%" }`);
-    return undefined;
-  }
-  let n: number | undefined;
-  raw.budgets.forEach((b, i) => {
-    const p = `${path}.budgets[${i}].nodes`;
-    if (!isObj(b) || (typeof b.nodes !== 'string' && typeof b.nodes !== 'number')) {
-      return errors.push(`${p} is missing; write a count ("3") or a share ("10%")`);
-    }
-    const v = String(b.nodes).trim();
-    if (isObj(b) && b.schedule !== undefined) {
-      return warnings.push(
-        `${p} "${v}" holds only on its schedule (${String(b.schedule)}): left out of disruptionBudget`,
-      );
-    }
-    if (/^\d+%$/.test(v)) {
-      return warnings.push(
-        `${p} "${v}" is a share of the pool's nodes: the plan takes a count; ` +
-          'set disruptionBudget to that share of the nodes at max',
-      );
-    }
-    if (!/^\d+$/.test(v)) return errors.push(`${p} "${v}" is neither a count ("3") nor a share ("10%")`);
-    n = Math.min(n ?? Infinity, Number(v));
-  });
-  return n;
-}
-
-/** The EFA layout from networkInterfaces (and the pods' EFA request). */
-function readLayout(
-  raw: unknown,
-  requestsEfa: boolean,
-  where: string,
-  errors: string[],
-  notes: string[],
-): NodeGroup['efaLayout'] {
-  if (raw === undefined) {
-    if (!requestsEfa) return undefined;
-    notes.push(
-      `${where}: no networkInterfaces and the pods request vpc.amazonaws.com/efa: the efa layout (Karpenter's default)`,
-    );
-    return 'efa';
-  }
-  if (!Array.isArray(raw)) {
-    errors.push(`${where}: spec.networkInterfaces must be a list of { networkCardIndex, deviceIndex, interfaceType }`);
-    return undefined;
-  }
-  let efaOnly = false;
-  raw.forEach((ni, i) => {
-    const p = `${where}: spec.networkInterfaces[${i}].interfaceType`;
-    const type = isObj(ni) ? ni.interfaceType : undefined;
-    if (type !== 'interface' && type !== 'efa-only') {
-      return errors.push(`${p} ${JSON.stringify(type ?? null)} is not one of interface, efa-only`);
-    }
-    if (type === 'efa-only') efaOnly = true;
-  });
-  if (efaOnly) {
-    notes.push(`${where}: networkInterfaces with EFA-only interfaces: the ENA + EFA-only layout`);
-    return 'ena-efa-only';
-  }
-  return undefined;
-}
 
 /** A name not yet taken by a group of the plan. */
 function freeName(name: string, taken: Set<string>): string {
