@@ -5,8 +5,7 @@
  * about six times over. Default export: the results load it with React.lazy.
  */
 import { useId } from 'react';
-import { dataset } from '../../data/dataset';
-import { advise, type Advice } from '../../model/advisor';
+import type { Advice } from '../../model/advisor';
 import type { Plan } from '../../model/plan';
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { selectScenarioCount } from '../../state/selectors';
@@ -15,6 +14,7 @@ import { activeDraft } from '../../state/workspace-state';
 import { plural } from '../common/format';
 import { scenarioTabId } from '../scenarios/scenario-bar';
 import { useRested } from '../common/use-rested';
+import { planKey, useAdvice } from './use-advice';
 import { HeadroomFigures } from './advisor-parts';
 import './advisor.css';
 
@@ -49,33 +49,11 @@ export function fixScenarioName(planName: string, label: string): string {
 /** How long the plan rests before the advisor measures it (between keystrokes it never runs). */
 export const ADVISE_AFTER_MS = 400;
 
-/** Plans by content: an edit and its undo, or a field left and fixed again, give an equal plan. */
-const keys = new WeakMap<Plan, string>();
-function keyOf(plan: Plan): string {
-  let k = keys.get(plan);
-  if (k === undefined) keys.set(plan, (k = JSON.stringify(plan)));
-  return k;
-}
-
-/** The advice of the last few plans measured. */
-const cache = new Map<string, Advice[]>();
-function adviceFor(plan: Plan): Advice[] {
-  const k = keyOf(plan);
-  let hit = cache.get(k);
-  if (!hit) {
-    hit = advise(plan, dataset);
-    if (cache.size >= 8) cache.delete(cache.keys().next().value!);
-  }
-  cache.delete(k);
-  cache.set(k, hit);
-  return hit;
-}
-
 export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boolean }) {
   const id = useId();
-  const rested = useRested(plan, ADVISE_AFTER_MS);
-  const advice = rested ? adviceFor(rested) : null;
-  const busy = rested !== plan && (rested === null || keyOf(rested) !== keyOf(plan));
+  const measured = useAdvice(useRested(plan, ADVISE_AFTER_MS));
+  const advice = measured?.advice ?? null;
+  const busy = measured === null || (measured.plan !== plan && planKey(measured.plan) !== planKey(plan));
   return (
     <section className="panel advisor-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <div className="panel-head">
@@ -94,7 +72,7 @@ export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boole
       {advice && advice.length > 0 && (
         <ol className="advice-list">
           {advice.map((a) => (
-            <AdviceItem key={a.id} a={a} plan={rested ?? plan} disabled={stale || busy} />
+            <AdviceItem key={a.id} a={a} plan={measured?.plan ?? plan} disabled={stale || busy} />
           ))}
         </ol>
       )}

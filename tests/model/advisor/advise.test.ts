@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/data/dataset';
-import { advise, compareAdvice, type Advice } from '../../../src/model/advisor';
+import { advise, adviseSteps, compareAdvice, type Advice } from '../../../src/model/advisor';
 import { evaluate } from '../../../src/model/evaluate';
 import type { Plan } from '../../../src/model/plan';
 import { EXPANDED_VPC, HIGH_CHURN_WEB, PRESETS, SMALL_ROUTABLE_VPC } from '../../../src/model/presets';
@@ -197,5 +197,30 @@ describe('advise: what is offered when', () => {
 
   it('every fix for every preset is a whole, valid plan', () => {
     for (const p of PRESETS) advise(p, dataset, { always: true }).forEach(expectValidWholePlan);
+  });
+});
+
+describe('adviseSteps: the advice a step at a time (the page runs it between frames)', () => {
+  const run = (plan: Plan) => {
+    const steps = adviseSteps(plan, dataset);
+    let yields = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { yields, advice: step.value };
+      yields++;
+    }
+  };
+  it('yields after the base plan and after each fix it measures, and returns what advise() returns', () => {
+    const { yields, advice } = run(SMALL_ROUTABLE_VPC);
+    const whole = advise(SMALL_ROUTABLE_VPC, dataset);
+    expect(advice).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(1);
+    // The base, then at least one measured plan per fix kept (fixes that do not improve are measured too).
+    expect(yields).toBeGreaterThanOrEqual(whole.length + 1);
+  });
+  it('does not yield at all for a plan that needs no advice', () => {
+    const fits = PRESETS.find((p) => advise(p, dataset).length === 0 && evaluate(p, dataset).fits);
+    expect(fits, 'a preset that fits without warm-pool waste').toBeDefined();
+    expect(run(fits!)).toEqual({ yields: 0, advice: [] });
   });
 });
