@@ -10,6 +10,15 @@ const n = fmt;
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
 
+/** Where the best case runs out: beyond max when it fits (as the verdict line says it), else within it. */
+function bestFirst(b: NonNullable<FullEvaluation['bestCase']>): string {
+  const fe = b.firstExhaustion;
+  if (!fe) return b.fits ? '; no subnet runs out up to 2× max' : '';
+  return b.fits
+    ? `; beyond max, ${fe.subnet} would run out first, at ${n(fe.atNodes)} nodes`
+    : `, ${fe.subnet} running out first at ${n(fe.atNodes)} nodes`;
+}
+
 export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResult): string {
   const out: string[] = [];
   out.push(`Plan: ${plan.name}`);
@@ -26,7 +35,7 @@ export function formatReport(plan: Plan, r: FullEvaluation, calls?: ApiCallsResu
   if (r.bestCase) {
     const b = r.bestCase;
     out.push(
-      `Node pools: judged against their worst candidates; with the best candidates it ${b.fits ? 'FITS' : 'does NOT fit'} at max (${n(b.totals.nodes.max)} nodes, ${n(b.totals.used.max)} addresses)${b.firstExhaustion ? `, ${b.firstExhaustion.subnet} running out first at ${n(b.firstExhaustion.atNodes)} nodes` : ''}.`,
+      `Node pools: judged against their worst candidates; with the best candidates it ${b.fits ? 'FITS' : 'does NOT fit'} at max (${n(b.totals.nodes.max)} nodes, ${n(b.totals.used.max)} addresses)${bestFirst(b)}.`,
     );
   }
   const warmShare = r.totals.used.desired ? Math.round((100 * r.totals.warm.desired) / r.totals.used.desired) : 0;

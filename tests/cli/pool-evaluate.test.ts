@@ -43,6 +43,9 @@ describe('evaluate of the GPU pool (p4d, p5, p5en; 512 pods of 8 vCPU, 64 GiB, 1
     expect(r.out).toMatch(
       /^Node pools: judged against their worst candidates; with the best candidates it FITS at max \(64 nodes/m,
     );
+    // It fits, so where it runs out is beyond max: 103 addresses a p4d.24xlarge (6,592 / 64), nodes alternate
+    // over two /20s of 4,091 usable, so nodes-a's 40th node (the 79th in all) is the first that does not fit.
+    expect(r.out).toMatch(/6,592 addresses\); beyond max, nodes-a would run out first, at 79 nodes\.$/m);
   });
 
   it('--json: candidates, worst and best, with the figures they must have', async () => {
