@@ -3,7 +3,8 @@
  * move between tabs and select them (automatic activation), Home and End jump to the ends; the panel
  * is labelled by its tab.
  */
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useRovingTabs } from './roving-tabs';
 
 export interface TabItem<K extends string> {
   key: K;
@@ -25,30 +26,16 @@ export const tabId = (idBase: string, key: string) => `${idBase}-tab-${key}`;
 export const panelId = (idBase: string) => `${idBase}-panel`;
 
 export function Tabs<K extends string>({ label, idBase, items, selected, onSelect, children }: Props<K>) {
-  const list = useRef<HTMLDivElement>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = items.findIndex((t) => t.key === selected);
-    const n = items.length;
-    const to =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    const key = items[to]!.key;
-    onSelect(key);
-    list.current?.ownerDocument.getElementById(tabId(idBase, key))?.focus();
-  };
+  const { ref, onKeyDown } = useRovingTabs(
+    items.findIndex((t) => t.key === selected),
+    items.length,
+    (to) => onSelect(items[to]!.key),
+    (to) => tabId(idBase, items[to]!.key),
+  );
   return (
     <>
       {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the tabs take focus, their arrow keys bubble here */}
-      <div ref={list} className="tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      <div ref={ref} className="tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
         {items.map((t) => {
           const on = t.key === selected;
           return (

@@ -3,10 +3,11 @@
  * Fork, Delete and Compare beside them, and one live region that says what each workspace action did.
  * The tab panel is the editor and results of the active scenario (ScenarioPanel).
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { MAX_SCENARIOS } from '../../model/workspace';
 import { parseScenarioTabs, selectActive, selectNotice, selectScenarioTabs } from '../../state/selectors';
 import { useActions, usePlan } from '../../state/store-context';
+import { useRovingTabs } from '../common/roving-tabs';
 import { workspaceNoticeText } from './workspace-notice';
 import './scenarios.css';
 
@@ -22,30 +23,13 @@ export function ScenarioBar({ comparing, onCompare }: Props) {
   const tabs = parseScenarioTabs(usePlan(selectScenarioTabs));
   const active = usePlan(selectActive);
   const { switchScenario, forkScenario, removeScenario } = useActions();
-  const list = useRef<HTMLDivElement>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const n = tabs.length;
-    const to =
-      e.key === 'ArrowRight'
-        ? (active + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (active - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    switchScenario(to);
-    list.current?.ownerDocument.getElementById(scenarioTabId(tabs[to]!.key))?.focus();
-  };
+  const { ref, onKeyDown } = useRovingTabs(active, tabs.length, switchScenario, (to) => scenarioTabId(tabs[to]!.key));
   const full = tabs.length >= MAX_SCENARIOS;
   const current = tabs[active];
   return (
     <div className="scenario-bar">
       {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the tabs take focus, their arrow keys bubble here */}
-      <div ref={list} className="scenario-tabs" role="tablist" aria-label="Scenarios" onKeyDown={onKeyDown}>
+      <div ref={ref} className="scenario-tabs" role="tablist" aria-label="Scenarios" onKeyDown={onKeyDown}>
         {tabs.map((t, i) => (
           <button
             key={t.key}
