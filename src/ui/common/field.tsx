@@ -3,6 +3,7 @@
  * (aria-invalid, the message linked with aria-describedby). What the user types is kept as typed.
  */
 import type { ReactNode } from 'react';
+import { describedBy, FieldNotes, TextInput } from './field-parts';
 import { fieldId } from './format';
 import { useFieldIssue, useFieldWarning } from './field-issues';
 
@@ -52,40 +53,22 @@ export function Field({
           <label htmlFor={id}>{label}</label>
         ))}
       <div className="field-row">
-        <input
+        <TextInput
           id={id}
-          type="text"
           value={value}
+          onChange={onChange}
           placeholder={placeholder}
-          spellCheck={false}
-          autoComplete="off"
           inputMode={numeric ? 'numeric' : undefined}
-          className={numeric ? 'num' : undefined}
-          aria-labelledby={labelledBy}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, Boolean(hint), Boolean(error), withWarnings)}
-          onChange={(e) => onChange(e.target.value)}
+          labelledBy={labelledBy}
+          error={error}
+          ariaDescribedBy={describedBy(id, hint, error, withWarnings)}
         />
         {after}
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-msg`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {withWarnings && <FieldWarning id={`${id}-warn`} path={path} />}
     </div>
   );
-}
-
-function describedBy(id: string, hint: boolean, error: boolean, warn?: boolean): string | undefined {
-  const ids = [error && `${id}-msg`, warn && `${id}-warn`, hint && `${id}-hint`].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
 }
 
 function FieldWarning({ id, path }: { id: string; path: string }) {

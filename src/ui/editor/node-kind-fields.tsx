@@ -15,6 +15,7 @@ import type { PlanState } from '../../state/plan-store';
 import { useActions, usePlan } from '../../state/store-context';
 import { activeDraft } from '../../state/workspace-state';
 import { Field } from '../common/field';
+import { describedBy, FieldNotes } from '../common/field-parts';
 import { fieldId, fmt, plural } from '../common/format';
 import { efaOf, findInstanceType } from './instance-info';
 import { EFA_LAYOUT_OPTIONS, KIND_OPTIONS } from './node-kinds';
@@ -156,7 +157,6 @@ function SelectField<V extends string>({ label, path, value, options, onChange, 
   const error = useFieldIssue(path);
   const warning = useFieldWarning(path);
   const id = fieldId(path);
-  const ids = [error && `${id}-msg`, warning && `${id}-warn`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -165,7 +165,7 @@ function SelectField<V extends string>({ label, path, value, options, onChange, 
         value={value}
         onChange={(e) => onChange(e.target.value as V)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={ids || undefined}
+        aria-describedby={describedBy(id, hint, error, warning)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -173,21 +173,7 @@ function SelectField<V extends string>({ label, path, value, options, onChange, 
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-msg`} className="field-error">
-          {error}
-        </p>
-      )}
-      {warning && (
-        <p id={`${id}-warn`} className="field-warning">
-          {warning}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} warning={warning} />
     </div>
   );
 }

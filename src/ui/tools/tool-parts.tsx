@@ -1,10 +1,11 @@
 /**
  * Pieces shared by the DNS and cross-AZ views: a labelled text field with its message beside it
- * (aria-invalid, aria-describedby), a copyable snippet, and a draft that follows a controlled value.
+ * (aria-invalid, aria-describedby; its parts are common/field-parts.tsx), a copyable snippet, and a draft that follows a controlled value.
  * They take no store: the views are controlled by their props alone.
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { copyText } from '../common/clipboard';
+import { describedBy, FieldNotes, TextInput } from '../common/field-parts';
 
 export interface ToolFieldProps {
   id: string;
@@ -29,33 +30,19 @@ export function ToolField({
   placeholder,
   className,
 }: ToolFieldProps) {
-  const describedBy = [error && `${id}-msg`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
+      <TextInput
         id={id}
-        type="text"
         value={value}
+        onChange={onChange}
         placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
         inputMode={numeric ? 'decimal' : undefined}
-        className={numeric ? 'num' : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
+        error={error}
+        ariaDescribedBy={describedBy(id, hint, error)}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-msg`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
