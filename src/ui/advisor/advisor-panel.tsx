@@ -55,7 +55,13 @@ export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boole
   const advice = measured?.advice ?? null;
   const busy = measured === null || (measured.plan !== plan && planKey(measured.plan) !== planKey(plan));
   return (
-    <section className="panel advisor-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
+    <section
+      className="panel advisor-panel"
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy}
+      // Follows the plan once it has rested: scripts/bench-ui.mjs times it apart from the edit's redraw.
+      data-rested=""
+    >
       <div className="panel-head">
         <h2 id={`${id}-title`}>
           Fixes, measured {advice && <span className="count">{plural(advice.length, 'fix', 'fixes')}</span>}
