@@ -126,7 +126,7 @@ test('custom networking first: the field is red, the next Tab is the one button 
   await finish(s);
 });
 
-test('custom networking over the 40-group plan: one line for the 40 groups, not 40', async () => {
+test('custom networking over the 40-group plan: one line for the 40 groups, not 40; the cards stay folded', async () => {
   const { largePlan } = await tsImport('../fixtures/large-plan.ts', import.meta.url);
   const { documentLink } = await tsImport('../../src/model/share-link.ts', import.meta.url);
   const s = await openPage(browser, { url: `${baseUrl()}${documentLink(largePlan(), '')}` });
@@ -142,5 +142,13 @@ test('custom networking over the 40-group plan: one line for the 40 groups, not 
   );
   await page.getByText('Which 40').click();
   assert.equal(await page.locator('.stale-banner details li').count(), 40);
+  // Forty cards with a problem stay folded, each with its badge; Go to field unfolds the one it names.
+  assert.equal(await page.locator('.group-card.open').count(), 1);
+  assert.equal(await page.locator('.group-card .badge-error').count(), 40);
+  await page.locator('.stale-banner details li').nth(29).getByRole('button', { name: 'Go to field' }).click();
+  const card = page.locator('.group-card').nth(29);
+  await card.locator('.disclosure[aria-expanded="true"]').waitFor();
+  await page.waitForFunction(() => /^f-nodeGroups-29-podSubnets/.test(document.activeElement?.id ?? ''));
+  assert.equal(await card.evaluate((c) => c.contains(document.activeElement)), true);
   await finish(s);
 });

@@ -166,7 +166,7 @@ describe('the carve helper', () => {
 });
 
 describe('repeated findings', () => {
-  // Ten of the benchmark plan's groups (all forty, every card open with its error, is the browser test's).
+  // Ten of the benchmark plan's groups (all forty is the browser test's).
   it('custom networking over 10 node groups: one line for the 10, the list folded, one click fixes them', async () => {
     const plan = largePlan();
     plan.nodeGroups = plan.nodeGroups.slice(0, 10);
@@ -183,6 +183,18 @@ describe('repeated findings', () => {
     const which = within(section).getByText('Which 10').closest('details')!;
     expect(which.open).toBe(false);
     expect(within(which).getAllByRole('button', { name: 'Go to field' })).toHaveLength(10);
+    // More than six cards with a problem: they stay folded (the first was open from the start), each with
+    // its badge, and can be opened.
+    const cards = [...document.querySelectorAll('.group-card')];
+    const toggles = cards.map((c) => c.querySelector<HTMLButtonElement>('.disclosure')!);
+    expect(toggles.map((t) => t.getAttribute('aria-expanded'))).toEqual(['true', ...Array(9).fill('false')]);
+    expect(cards.filter((c) => c.querySelector('.badge-error')?.textContent === 'needs fixing')).toHaveLength(10);
+    expect(toggles.filter((t) => t.disabled)).toHaveLength(0);
+    // "Go to field" for group-07 unfolds its card and puts the focus in its first pod subnet select.
+    await user.click(within(which).getAllByRole('button', { name: 'Go to field' })[6]!);
+    await waitFor(() => expect(toggles[6]!.getAttribute('aria-expanded')).toBe('true'));
+    await waitFor(() => expect(document.activeElement?.id).toMatch(/podSubnets/));
+    expect(cards[6]!.contains(document.activeElement)).toBe(true);
 
     // 100.65.0.0/16, the newest pod CIDR, is empty now: a /16 split for three AZs gives /18s.
     await user.click(screen.getByRole('button', { name: 'Carve pod subnets from 100.65.0.0/16' }));

@@ -42,6 +42,19 @@ export function useIssuesUnder(path: string, skip?: RegExp): string {
   });
 }
 
+/** How many node groups have a problem in them (a cluster-wide switch can give all forty one at once). */
+export function useGroupsWithIssues(): number {
+  const { derive } = usePlanContext();
+  return usePlan((s) => {
+    const groups = new Set<string>();
+    for (const p of derive(activeDraft(s)).issuesByPath.keys()) {
+      const m = /^nodeGroups\[(\d+)\]/.exec(p);
+      if (m) groups.add(m[1]!);
+    }
+    return groups.size;
+  });
+}
+
 /** The plan's field names as the page labels them. */
 const LABELS: Record<string, string> = {
   minNodes: 'minimum nodes',

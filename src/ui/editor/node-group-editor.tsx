@@ -29,17 +29,26 @@ interface Props {
   subnets: readonly SubnetRef[];
   /** Folded cards show one line; a plan with many groups starts folded (and renders fast). */
   expanded: boolean;
+  /** Whether a card with a problem opens on its own (false when many cards have one). */
+  openOnIssues: boolean;
   onToggle(key: string): void;
 }
 
-export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, subnets, expanded, onToggle }: Props) {
+export const NodeGroupEditor = memo(function NodeGroupEditor({
+  index,
+  group,
+  subnets,
+  expanded,
+  openOnIssues,
+  onToggle,
+}: Props) {
   const { duplicateGroup, removeGroup } = useActions();
   const hasIssues = useIssuesUnder(`nodeGroups[${index}]`) !== '';
-  const open = expanded || hasIssues;
+  const openedByIssues = hasIssues && openOnIssues;
+  const open = expanded || openedByIssues;
   // A card its problems open mounts (and a fixed one drops) its body in a background render, after the
-  // paint: a cluster-wide edit such as custom networking can open all 40 cards at once (~7,000 elements),
-  // and the checkbox and the verdict are drawn first.
-  const issuesShown = useDeferredValue(hasIssues);
+  // paint: the checkbox and the verdict are drawn first.
+  const issuesShown = useDeferredValue(openedByIssues);
   const bodyShown = expanded || issuesShown;
   const title = group.name || `Node group ${index + 1}`;
   const bodyId = `group-body-${group.key}`;
@@ -52,7 +61,7 @@ export const NodeGroupEditor = memo(function NodeGroupEditor({ index, group, sub
           aria-expanded={open}
           aria-controls={open ? bodyId : undefined}
           onClick={() => onToggle(group.key)}
-          disabled={hasIssues && !expanded}
+          disabled={openedByIssues && !expanded}
         >
           <span className="chevron" aria-hidden="true">
             {open ? '▾' : '▸'}

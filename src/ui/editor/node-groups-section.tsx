@@ -1,8 +1,11 @@
 /** The node groups: add, duplicate, remove, and edit each. */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useActions, usePlan } from '../../state/store-context';
+import { useGroupsWithIssues } from '../common/field-issues';
+import { useActions, usePlan, usePlanContext } from '../../state/store-context';
+import { activeDraft } from '../../state/workspace-state';
 import { selectGroups, selectSubnets } from '../../state/selectors';
 import { NodeGroupEditor } from './node-group-editor';
+import { useOpenGroupRequests } from './open-group';
 import type { SubnetRef } from './subnet-ref';
 
 export function NodeGroupsSection() {
@@ -13,7 +16,22 @@ export function NodeGroupsSection() {
   const refsKey = subnets.map((s) => `${s.key}\u0001${s.name}\u0001${s.az}`).join('\u0002');
   const refs: SubnetRef[] = useMemo(() => subnets.map(({ key, name, az }) => ({ key, name, az })), [refsKey]);
   const { addGroup } = useActions();
-  const [expanded, toggle] = useExpanded(groups.map((g) => g.key));
+  const [expanded, toggle, unfold] = useExpanded(groups.map((g) => g.key));
+  // A card opens on its own problems while a few cards have them. When a cluster-wide switch gives many
+  // their problem at once (custom networking without pod subnets: all forty), the cards stay folded with
+  // their badge, the banner above the results says it once, and its "Go to field" unfolds the card.
+  const openOnIssues = useGroupsWithIssues() <= UNFOLD_UP_TO;
+  const { store } = usePlanContext();
+  useOpenGroupRequests(
+    useCallback(
+      (index: number) => {
+        const key = activeDraft(store.getState()).nodeGroups[index]?.key;
+        if (key) unfold(key);
+      },
+      [store, unfold],
+    ),
+  );
+
   return (
     <section className="panel groups-panel" aria-labelledby="groups-heading">
       <h2 id="groups-heading">
@@ -27,6 +45,7 @@ export function NodeGroupsSection() {
             group={g}
             subnets={refs}
             expanded={expanded.has(g.key)}
+            openOnIssues={openOnIssues}
             onToggle={toggle}
           />
         ))}
@@ -40,10 +59,13 @@ export function NodeGroupsSection() {
   );
 }
 
-/** With many groups only the first card starts unfolded; cards the user folds stay folded. */
+/**
+ * With many groups only the first card starts unfolded; cards the user folds stay folded. Also the most
+ * cards that open on their own problems.
+ */
 const UNFOLD_UP_TO = 6;
 
-function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => void] {
+function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => void, (key: string) => void] {
   const initialFold = (ks: string[]) => (ks.length > UNFOLD_UP_TO ? ks.slice(1) : []);
   const [folded, setFolded] = useState(() => new Set(initialFold(keys)));
   const seen = useRef(new Set(keys));
@@ -63,6 +85,16 @@ function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => voi
       }),
     [],
   );
+  const unfold = useCallback(
+    (key: string) =>
+      setFolded((prev) => {
+        if (!prev.has(key)) return prev;
+        const next = new Set(prev);
+        next.delete(key);
+        return next;
+      }),
+    [],
+  );
   const expanded = new Set(keys.filter((k) => !folded.has(k)));
-  return [expanded, toggle];
+  return [expanded, toggle, unfold];
 }

@@ -5,17 +5,27 @@ import { selectGroups, selectSubnets } from '../../state/selectors';
 import { usePlan } from '../../state/store-context';
 import { groupRepeated, listIndex, listNoun, pathPattern } from '../editor/group-issues';
 import { fieldId, plural } from '../common/format';
+import { requestOpenGroup } from '../editor/open-group';
 
 const SHOW = 6;
 
 /**
  * Scrolls to the field of `path` and puts the focus in it: its input, else the first invalid control of
  * the fieldset or field its message sits in (the pod-subnet selects of a group), else the first control.
+ * A field in a folded node group card is reached once the card has unfolded.
  */
-export function focusField(path: string) {
+export function focusField(path: string, unfolded = false) {
   const id = fieldId(path);
   const el = document.getElementById(id) ?? document.getElementById(`${id}-msg`);
-  if (!el) return;
+  if (!el) {
+    // In a folded node group card: unfold it, then look again once it has rendered.
+    const group = /^nodeGroups\[(\d+)\]/.exec(path);
+    if (group && !unfolded) {
+      requestOpenGroup(Number(group[1]));
+      requestAnimationFrame(() => focusField(path, true));
+    }
+    return;
+  }
   const control = el.matches('input, select, textarea, button')
     ? el
     : (() => {
