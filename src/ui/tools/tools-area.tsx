@@ -14,9 +14,10 @@ import { useActions, usePlan, usePlanContext } from '../../state/store-context';
 import { safeStorage } from '../../state/persistence';
 import { workspaceOfDrafts } from '../../state/workspace-state';
 import { Tabs, type TabItem } from '../common/tabs';
+// The default tab: in this chunk (the area itself is lazy), not a second request and chunk of its own.
+import ExportPanel from '../exports/export-panel';
 import { useRested } from '../common/use-rested';
 
-const ExportPanel = lazy(() => import('../exports/export-panel'));
 const ImportPanel = lazy(() => import('../exports/import-panel'));
 const DnsView = lazy(() => import('./dns-view'));
 const CrossAzView = lazy(() => import('./cross-az-view'));
