@@ -30,6 +30,13 @@ export function countsAt(groups: readonly NodeGroup[], t: number, out: Int32Arra
   }
 }
 
+/**
+ * Where the series ends when no subnet runs out: every group at MAX_LAMBDA, twice its max, so twice the
+ * plan's nodes at max. The verdict says it without building the series (a 40-group plan's series costs
+ * more than the rest of its evaluation).
+ */
+export const endNodesWhenNothingRunsOut = (nodesAtMax: number): number => (MAX_LAMBDA / LAMBDA_TICKS) * nodesAtMax;
+
 const total = (c: ArrayLike<number>) => {
   let s = 0;
   for (let i = 0; i < c.length; i++) s += c[i]!;

@@ -166,3 +166,21 @@ describe('words', () => {
     expect(within(tools).getByRole('tab', { name: tab })).toBeTruthy();
   });
 });
+
+describe('a plan where no subnet runs out', () => {
+  // SMALL_ROUTABLE_VPC's m5.16xlarge at 20 pods takes 100 addresses; 3 nodes at max, one per /24 of 251
+  // usable (8 reserved): 108 a subnet, and still 216 at twice max (2 nodes a subnet). The series would
+  // end at 2 × 3 = 6 nodes.
+  const plan: Plan = {
+    ...SMALL_ROUTABLE_VPC,
+    nodeGroups: [{ ...SMALL_ROUTABLE_VPC.nodeGroups[0]!, minNodes: 1, desiredNodes: 1, maxNodes: 3 }],
+  };
+  it('says so, and how far the series goes: twice max, the end of the model’s own series', () => {
+    renderApp(plan);
+    const line = screen.getByTestId('first-exhaustion').textContent!;
+    expect(line).toBe('No subnet runs out, even at 6 nodes (twice max).');
+    const ev = evaluate(plan, dataset);
+    expect(ev.firstExhaustion).toBeNull();
+    expect(ev.series.endNodes).toBe(6);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import type { FullEvaluation } from '../../model/evaluate';
+import { endNodesWhenNothingRunsOut } from '../../model/exhaustion';
 import type { Plan } from '../../model/plan';
 import { fmt, pct } from '../common/format';
 import { PoolVerdictLine } from './pool-verdict';
@@ -45,7 +46,7 @@ export const Verdict = memo(function Verdict({ plan, ev, stale }: { plan: Plan; 
             runs out at <strong className="num">{fmt(first.atNodes)} nodes</strong> of {fmt(t.nodes.max)} at max.
           </>
         ) : (
-          <>No subnet runs out, even at {fmt(ev.series.endNodes)} nodes (twice max).</>
+          <>No subnet runs out, even at {fmt(endNodesWhenNothingRunsOut(t.nodes.max))} nodes (twice max).</>
         )}
       </p>
       {!empty && <PoolVerdictLine ev={ev} />}
