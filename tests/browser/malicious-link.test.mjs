@@ -102,6 +102,16 @@ async function loaded(page, seen) {
   }
 }
 
+/** Whether `text` appears in the page's rendered text within 10 s (false if it never does). */
+function shownAsText(page, text) {
+  return page
+    .waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 10_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 /** Nothing ran, nothing was rendered as markup, nothing blew up. */
 async function assertHarmless(page, seen, what) {
   const state = await page.evaluate(() => ({
@@ -138,8 +148,8 @@ test('markup and javascript: in plan, subnet and node group names (format 1) ren
   await page.goto(`${baseUrl()}${documentLink(EVIL, '')}`);
   await loaded(page, seen);
   assert.equal(await page.getByLabel('Plan name').inputValue(), PLAN_NAME);
-  const text = await page.locator('body').innerText();
-  for (const name of [GROUP, ...SUBNETS]) assert.ok(text.includes(name), `"${name}" is shown as text`);
+  // The editor and the detail render after the first paint (after-first-paint.tsx): wait for the names.
+  for (const name of [GROUP, ...SUBNETS]) assert.ok(await shownAsText(page, name), `"${name}" is shown as text`);
   // Waited for: the editor and the detail render after the first paint (after-first-paint.tsx), later on a loaded machine.
   const shown = page.getByText(GROUP, { exact: true }).filter({ visible: true }).first();
   assert.ok(
@@ -159,8 +169,8 @@ test('the same names in a format 2 link of two scenarios render as text and run 
   const page = await newPage();
   await page.goto(`${baseUrl()}${documentLink({ version: 2, active: 1, scenarios: [MINE, EVIL] }, '')}`);
   await loaded(page, seen);
+  assert.ok(await shownAsText(page, GROUP), 'the node group name is shown as text');
   const text = await page.locator('body').innerText();
-  assert.ok(text.includes(GROUP), 'the node group name is shown as text');
   assert.ok(
     (await page.getByLabel('Plan name').inputValue()) === PLAN_NAME || text.includes(PLAN_NAME),
     'the plan name is shown as text',
