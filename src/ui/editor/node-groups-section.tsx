@@ -1,20 +1,22 @@
 /** The node groups: add, duplicate, remove, and edit each. */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useGroupsWithIssues } from '../common/field-issues';
 import { useActions, usePlan, usePlanContext } from '../../state/store-context';
 import { activeDraft } from '../../state/workspace-state';
-import { selectGroups, selectSubnets } from '../../state/selectors';
+import type { PlanState } from '../../state/plan-store';
+import { selectGroups } from '../../state/selectors';
 import { NodeGroupEditor } from './node-group-editor';
 import { useOpenGroupRequests } from './open-group';
-import type { SubnetRef } from './subnet-ref';
+import { parseSubnetRefs, subnetRefsKey } from './subnet-ref';
+
+const selectSubnetRefsKey = (s: PlanState) => subnetRefsKey(activeDraft(s).subnets);
 
 export function NodeGroupsSection() {
   const groups = usePlan(selectGroups);
-  const subnets = usePlan(selectSubnets);
-  // The cards see subnet names and AZs, not CIDRs: typing a subnet CIDR re-renders no card. (CNI settings
-  // reach only the few leaves that show max pods, through usePodCni.)
-  const refsKey = subnets.map((s) => `${s.key}\u0001${s.name}\u0001${s.az}`).join('\u0002');
-  const refs: SubnetRef[] = useMemo(() => subnets.map(({ key, name, az }) => ({ key, name, az })), [refsKey]);
+  // The cards see subnet names and AZs, not CIDRs: typing a subnet CIDR re-renders neither this panel nor
+  // a card. (CNI settings reach only the few leaves that show max pods, through usePodCni.)
+  const refsKey = usePlan(selectSubnetRefsKey);
+  const refs = useMemo(() => parseSubnetRefs(refsKey), [refsKey]);
   const { addGroup } = useActions();
   const [expanded, toggle, unfold] = useExpanded(groups.map((g) => g.key));
   // A card opens on its own problems while a few cards have them. When a cluster-wide switch gives many
@@ -68,11 +70,12 @@ const UNFOLD_UP_TO = 6;
 function useExpanded(keys: string[]): [ReadonlySet<string>, (key: string) => void, (key: string) => void] {
   const initialFold = (ks: string[]) => (ks.length > UNFOLD_UP_TO ? ks.slice(1) : []);
   const [folded, setFolded] = useState(() => new Set(initialFold(keys)));
-  const seen = useRef(new Set(keys));
-  const fresh = keys.filter((k) => !seen.current.has(k));
+  // The keys seen so far, kept as state and adjusted during render (React's pattern for state that follows
+  // props): a whole new plan (a preset, a pasted link) folds as at the start; an added card stays unfolded.
+  const [seen, setSeen] = useState(() => new Set(keys));
+  const fresh = keys.filter((k) => !seen.has(k));
   if (fresh.length) {
-    fresh.forEach((k) => seen.current.add(k));
-    // A whole new plan (a preset, a pasted link) folds as at the start; an added card stays unfolded.
+    setSeen(new Set([...seen, ...fresh]));
     if (fresh.length === keys.length) setFolded(new Set(initialFold(keys)));
   }
   const toggle = useCallback(

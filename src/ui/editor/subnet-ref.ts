@@ -4,3 +4,15 @@ export interface SubnetRef {
   name: string;
   az: string;
 }
+
+/**
+ * The subnets' keys, names and AZs as one string (CIDRs left out): a selector that returns it re-renders
+ * its component only when one of those changes, not on every keystroke in a subnet's CIDR. JSON, so any
+ * name the user types comes back whole.
+ */
+export const subnetRefsKey = (subnets: readonly SubnetRef[]): string =>
+  JSON.stringify(subnets.map((s) => [s.key, s.name, s.az]));
+
+/** subnetRefsKey back into the list. */
+export const parseSubnetRefs = (text: string): SubnetRef[] =>
+  (JSON.parse(text) as [string, string, string][]).map(([key, name, az]) => ({ key, name, az }));
