@@ -42,7 +42,6 @@ import {
 } from './library-storage';
 
 export {
-  issueText,
   LIBRARY_KEY,
   MAX_NAME_CHARS,
   MAX_PLANS,

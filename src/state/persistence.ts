@@ -9,10 +9,8 @@ import type { Plan } from '../model/plan';
 import { BLANK_PLAN } from '../model/presets';
 import { documentLink, openLink, type LinkFailure } from '../model/share-link';
 import { documentOf, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
-import { issueText, keepInLibrary } from './library';
+import { keepInLibrary } from './library';
 import type { LibraryProblem } from './library-storage';
-
-export { issueText };
 
 export const STORAGE_KEY = 'eks-ip-planner:plan';
 

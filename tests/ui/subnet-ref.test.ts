@@ -14,8 +14,10 @@ describe('subnetRefsKey', () => {
     );
   });
   it('does not change with a CIDR, and changes with a name', () => {
-    const a = [{ key: 's1', name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/24' }];
-    expect(subnetRefsKey(a)).toBe(subnetRefsKey([{ ...a[0]!, cidr: '10.0.0.0/2' }]));
-    expect(subnetRefsKey(a)).not.toBe(subnetRefsKey([{ ...a[0]!, name: 'nodes-b' }]));
+    const subnet = { key: 's1', name: 'nodes-a', az: 'us-east-1a', cidr: '10.0.0.0/24' };
+    const typing = { ...subnet, cidr: '10.0.0.0/2' };
+    const renamed = { ...subnet, name: 'nodes-b' };
+    expect(subnetRefsKey([subnet])).toBe(subnetRefsKey([typing]));
+    expect(subnetRefsKey([subnet])).not.toBe(subnetRefsKey([renamed]));
   });
 });

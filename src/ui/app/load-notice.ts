@@ -1,6 +1,7 @@
 /** The words of a notice about opening a link or about this tab's autosave (the store's LoadFact). */
 import { linkFailureText, type LinkFailure } from '../../model/share-link';
-import { issueText, type LoadFact } from '../../state/persistence';
+import { issueText } from '../../state/library-storage';
+import type { LoadFact } from '../../state/persistence';
 import { libraryProblemText } from '../library/library-text';
 
 const quoted = (name: string) => `“${name}”`;

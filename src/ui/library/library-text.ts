@@ -4,7 +4,6 @@
  * Plan names are user text: these sentences are rendered as text, never as markup.
  */
 import {
-  issueText,
   type LibraryAction,
   type LibraryNote,
   type LibraryProblem,
@@ -12,6 +11,7 @@ import {
   type SetAsideWhat,
   type StorageProblem,
 } from '../../state/library';
+import { issueText } from '../../state/library-storage';
 import { fmt } from '../../model/format';
 
 const quote = (name: string) => `"${name}"`;
