@@ -1,4 +1,5 @@
 /** The VPC CNI settings under their environment variable names, with what each does. */
+import { memo } from 'react';
 import { useActions, usePlan } from '../../state/store-context';
 import { selectCni } from '../../state/selectors';
 import type { Draft, DraftCni } from '../../state/draft';
@@ -28,16 +29,30 @@ export function CniSection() {
   );
 }
 
+// Each row gets the settings as plain values (its own, and its note, which may depend on the others), so a
+// keystroke in one setting re-renders that row, not all eleven: React resets an input's name and type
+// attributes on every render of it.
 function CniText({ s, cni }: { s: TextSetting; cni: DraftCni }) {
+  return <CniTextRow s={s} value={cni[s.field]} note={s.note(cni)} />;
+}
+
+const CniTextRow = memo(function CniTextRow({
+  s,
+  value,
+  note,
+}: {
+  s: TextSetting;
+  value: string;
+  note: string | null;
+}) {
   const { setCniText } = useActions();
-  const note = s.note(cni);
   return (
     <Field
       className="cni-setting"
       label={<code>{s.env}</code>}
       aside={<span className="default">{s.defaultText}</span>}
       path={`cni.${s.field}`}
-      value={cni[s.field]}
+      value={value}
       onChange={(v) => setCniText(s.field, v)}
       placeholder={s.placeholder}
       numeric
@@ -49,20 +64,23 @@ function CniText({ s, cni }: { s: TextSetting; cni: DraftCni }) {
       }
     />
   );
-}
+});
 
 function CniFlagRow({ s, cni }: { s: FlagSetting; cni: DraftCni }) {
+  return <CniFlag s={s} checked={cni[s.field]} note={s.note(cni)} />;
+}
+
+const CniFlag = memo(function CniFlag({ s, checked, note }: { s: FlagSetting; checked: boolean; note: string | null }) {
   const { setCniFlag } = useActions();
   const id = fieldId(`cni.${s.field}`);
   const error = useFieldIssue(`cni.${s.field}`);
-  const note = s.note(cni);
   return (
     <div className="field cni-setting flag">
       <div className="check">
         <input
           id={id}
           type="checkbox"
-          checked={cni[s.field]}
+          checked={checked}
           onChange={(e) => setCniFlag(s.field, e.target.checked)}
           aria-describedby={`${id}-hint`}
         />
@@ -74,11 +92,11 @@ function CniFlagRow({ s, cni }: { s: FlagSetting; cni: DraftCni }) {
         {s.explain}
         {note && <strong className="note"> {note}</strong>}
       </p>
-      {s.field === 'customNetworking' && cni.customNetworking && <PodSubnetOffer />}
+      {s.field === 'customNetworking' && checked && <PodSubnetOffer />}
       {error && <p className="field-error">{error}</p>}
     </div>
   );
-}
+});
 
 /** What the offer under "Custom networking" says, as one string (the row re-renders only when it changes). */
 const offers = new WeakMap<Draft, string>();
