@@ -252,6 +252,27 @@ const pick = (c: PoolCandidate): PoolPick => ({
  */
 export function evaluatePool(g: NodeGroup, cni: CniSettings, dataset: InstanceDataset): PoolEvaluation | null {
   if (!g.requirements || !g.pods) return null;
+  // validatePlan evaluates each pool to fill in its group, and evaluate() the same pool again: remembered by
+  // content (the group less the fields filled in from it, and the CNI settings), so an edited copy is never
+  // mistaken for the original. The results are frozen: shared between callers, they must not be changed.
+  let memo = poolMemo.get(dataset);
+  if (!memo) poolMemo.set(dataset, (memo = new Map()));
+  const key = JSON.stringify([canonicalGroup(g), cni]);
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const pool = computePool(g, cni, dataset);
+  if (pool) for (const o of [pool, pool.list, pool.tooSmall]) Object.freeze(o);
+  memo.set(key, pool);
+  if (memo.size > POOL_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return pool;
+}
+
+/** The pools evaluated lately, per dataset: enough for a workspace's scenarios and the advisor's variants. */
+const poolMemo = new WeakMap<InstanceDataset, Map<string, PoolEvaluation | null>>();
+const POOL_MEMO_SIZE = 64;
+
+function computePool(g: NodeGroup, cni: CniSettings, dataset: InstanceDataset): PoolEvaluation | null {
+  if (!g.requirements || !g.pods) return null;
   const req = readPodRequests(g.podRequests, '');
   if (!req.ok) return null;
   const types = matchRequirements(dataset, g.requirements);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/model/evaluate';
-import { matchRequirements } from '../../src/model/node-pool';
+import { evaluatePool, matchRequirements } from '../../src/model/node-pool';
 import type { PoolRequirement } from '../../src/model/plan';
 import { cpuMillis, memoryMiB, parseQuantity } from '../../src/model/quantity';
 import { validatePlan } from '../../src/model/validate-plan';
@@ -189,6 +189,39 @@ describe('a pool against its candidates evaluated one by one', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('a pool evaluated again (validatePlan and evaluate share the work)', () => {
+  it('gives what a first evaluation gives, for the same pool, an edited copy and the same group edited in place', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(['c5', 'm5', 'r5', 'c6i', 'm6i', 'm7g', 't3'], { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('500m', '1', '2'),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.boolean(),
+        (families, cpu, pods, otherPods, prefixDelegation) => {
+          const reqs: PoolRequirement[] = [{ key: `${K}instance-family`, operator: 'In', values: families }];
+          const plan = planOf([pool(reqs, { cpu, memory: '1Gi' }, pods)]);
+          plan.cni.prefixDelegation = prefixDelegation;
+          // A dataset object of its own has nothing remembered: the first evaluation, for comparison.
+          const first = () => evaluatePool(plan.nodeGroups[0]!, plan.cni, { ...dataset });
+          expect(evaluatePool(plan.nodeGroups[0]!, plan.cni, dataset)).toEqual(first());
+          expect(evaluatePool(plan.nodeGroups[0]!, plan.cni, dataset)).toEqual(first());
+          plan.nodeGroups[0]!.pods = { min: 0, desired: 0, max: otherPods };
+          expect(evaluatePool(plan.nodeGroups[0]!, plan.cni, dataset)).toEqual(first());
+          plan.cni.prefixDelegation = !prefixDelegation;
+          expect(evaluatePool(plan.nodeGroups[0]!, plan.cni, dataset)).toEqual(first());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+  it('hands out results that cannot be changed by mistake', () => {
+    const plan = planOf([pool([{ key: `${K}instance-family`, operator: 'In', values: ['m5'] }], { cpu: '1' })]);
+    const p = evaluatePool(plan.nodeGroups[0]!, plan.cni, dataset)!;
+    expect(() => p.list.sort(() => 0)).toThrow(TypeError);
   });
 });
 
