@@ -128,7 +128,7 @@ function checkNodeGroups(plan: Plan, dataset: InstanceDataset, issues: Validatio
       if (missing.length) {
         issues.push({
           path: `${p}.podSubnets`,
-          message: `custom networking puts pod ENIs in the ENIConfig subnet of the node's AZ${plan.cni.multiNic ? ' (with ENABLE_MULTI_NIC, the other cards’ ENIs too)' : ''}, and ${missing.join(', ')} has none; add a pod subnet in ${missing.join(', ')} to podSubnets`,
+          message: `custom networking puts pod ENIs in the ENIConfig subnet of the node's AZ${plan.cni.multiNic ? ' (with ENABLE_MULTI_NIC, the other cards’ ENIs too)' : ''}, and ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} none; add a pod subnet in ${missing.join(', ')} to podSubnets`,
         });
       }
     }

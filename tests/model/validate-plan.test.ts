@@ -74,6 +74,9 @@ describe('validatePlan: every error names the field path and the fix', () => {
     expect(issuesOf((p) => (p.nodeGroups[0].podSubnets = ['pods-a', 'pods-b']), EXPANDED_VPC)).toEqual([
       expect.stringMatching(/nodeGroups\[0\]\.podSubnets \| custom networking .* us-east-1c has none/),
     ]);
+    expect(issuesOf((p) => (p.nodeGroups[0].podSubnets = []), EXPANDED_VPC)).toEqual([
+      expect.stringMatching(/ and us-east-1a, us-east-1b, us-east-1c have none; add a pod subnet in /),
+    ]);
   });
   it('refuses non-objects and future versions without throwing', () => {
     for (const x of [null, 42, 'plan', [], {}]) expect(validatePlan(x, dataset).ok).toBe(false);
