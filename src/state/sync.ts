@@ -106,7 +106,9 @@ export function startSync({
     flush();
     onAddressFollows?.();
   };
-  flush();
+  // The first write waits as an edit does: encoding and storing a large workspace (~10 ms) would otherwise
+  // run between the verdict's first paint and the editor's (leaving the page before then still flushes).
+  timer = setTimeout(flush, SYNC_DELAY_MS);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.scenarios === prev.scenarios && s.active === prev.active && s.views === prev.views) return;
     if (keeping) {
@@ -130,6 +132,11 @@ export function startSync({
   const onStorage = (e: StorageEvent) => {
     if (e.key !== STORAGE_KEY || e.newValue === null || (e.storageArea && e.storageArea !== storage)) return;
     const other = workspaceFromText(e.newValue, dataset);
+    // Before this tab's first write (it waits SYNC_DELAY_MS): its text now, to compare with.
+    if (!mine) {
+      const own = current();
+      if (own) mine = documentText(own);
+    }
     // Damaged data, or the same work (another tab opened this one): nothing to lose either way.
     if (!other || documentText(other) === mine) return;
     if (holds) {

@@ -114,6 +114,33 @@ describe('two tabs and one autosave', () => {
       window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, newValue: text(ws) }));
     });
 
+  it('a tab opened from a link writes the autosave once it has rested, or as it is left, whichever is first', async () => {
+    const link = documentLink(SMALL_ROUTABLE_VPC, '');
+    const storage = memoryStorage();
+    openPage(link, storage);
+    // Not in the frames that draw the page: the first write waits as an edit does.
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    await rest();
+    expect(storage.getItem(STORAGE_KEY)).toBe(text(workspaceOf(SMALL_ROUTABLE_VPC)));
+    cleanup();
+    const left = memoryStorage();
+    openPage(link, left);
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    expect(left.getItem(STORAGE_KEY)).toBe(text(workspaceOf(SMALL_ROUTABLE_VPC)));
+  });
+
+  it('another tab writing the same work before this tab first wrote it: nothing to ask', async () => {
+    const storage = memoryStorage();
+    openPage(documentLink(SMALL_ROUTABLE_VPC, ''), storage);
+    otherTabWrites(storage, workspaceOf(SMALL_ROUTABLE_VPC));
+    expect(screen.queryByText(/changed in another tab/)).toBeNull();
+    // This tab still holds the autosave and writes it.
+    await rest();
+    expect(storage.getItem(STORAGE_KEY)).toBe(text(workspaceOf(SMALL_ROUTABLE_VPC)));
+  });
+
   it('another tab writing the autosave stops this tab writing it and asks; Keep mine keeps theirs in Saved plans', async () => {
     const storage = memoryStorage();
     const { user } = renderApp(SMALL_ROUTABLE_VPC, { sync: true, storage });
