@@ -74,8 +74,13 @@ test('a Karpenter GPU pool built by keyboard: the worst p5.4xlarge judged, the b
   assert.equal(await page.getByLabel('Device 1 per pod').inputValue(), '1');
   // the results: 512 one-GPU pods; p5.4xlarge has 1 GPU (512 nodes), the others 8 (64 nodes)
   const picks = page.locator('.pool-picks');
+  // Waited for until the device request is in: before it, the worst reads the same (8 CPUs of p5.4xlarge
+  // hold one pod either way) while the best is still CPU-bound (p5en.48xlarge, 23 pods a node).
   await until(
-    async () => /p5\.4xlarge: 1 pod per node, 512 nodes/.test((await picks.textContent().catch(() => '')) ?? ''),
+    async () =>
+      /p5\.4xlarge: 1 pod per node, 512 nodes.*The best, p5en\.48xlarge: 8 pods per node/.test(
+        (await picks.textContent().catch(() => '')) ?? '',
+      ),
     true,
     15000,
   );
