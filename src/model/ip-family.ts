@@ -16,7 +16,8 @@
 import { launchLayout, multiNicManages } from './efa-layout';
 import type { InstanceType } from './instances';
 import type { CniSettings, Vpc } from './plan';
-import { nodeAccounting, type CardGroup, type NodeAccounting, type NodeInput, type SubnetShare } from './warm-pool';
+import type { CardGroup } from './card-groups';
+import { nodeAccounting, type NodeAccounting, type NodeInput, type SubnetShare } from './warm-pool';
 
 /** Addresses in one IPv6 /80 prefix: far beyond any max pods. */
 export const IPV6_ADDRESSES_PER_NODE = 2 ** 48;

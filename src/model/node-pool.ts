@@ -271,6 +271,7 @@ export function evaluatePool(g: NodeGroup, cni: CniSettings, dataset: InstanceDa
 const poolMemo = new WeakMap<InstanceDataset, Map<string, PoolEvaluation | null>>();
 const POOL_MEMO_SIZE = 64;
 
+/** evaluatePool's work; `g` is a pool (requirements and pods). */
 function computePool(g: NodeGroup, cni: CniSettings, dataset: InstanceDataset): PoolEvaluation | null {
   if (!g.requirements || !g.pods) return null;
   const req = readPodRequests(g.podRequests, '');

@@ -42,14 +42,20 @@ export function useIssuesUnder(path: string, skip?: RegExp): string {
   });
 }
 
+/** The node group a plan path is in ("nodeGroups[3].podSubnets" → 3), or null. */
+export function groupIndexOf(path: string): number | null {
+  const m = /^nodeGroups\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) : null;
+}
+
 /** How many node groups have a problem in them (a cluster-wide switch can give all forty one at once). */
 export function useGroupsWithIssues(): number {
   const { derive } = usePlanContext();
   return usePlan((s) => {
-    const groups = new Set<string>();
+    const groups = new Set<number>();
     for (const p of derive(activeDraft(s)).issuesByPath.keys()) {
-      const m = /^nodeGroups\[(\d+)\]/.exec(p);
-      if (m) groups.add(m[1]!);
+      const g = groupIndexOf(p);
+      if (g !== null) groups.add(g);
     }
     return groups.size;
   });

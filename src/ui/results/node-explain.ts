@@ -9,7 +9,8 @@ import type { InstanceType } from '../../model/instances';
 import { AUTO_MODE_MAX_PODS, recommendedCap } from '../../model/max-pods';
 import type { CniSettings } from '../../model/plan';
 import type { DiscoverySummary } from '../../model/subnet-discovery';
-import type { CardGroup, NodeAccounting, SubnetShare } from '../../model/warm-pool';
+import type { CardGroup } from '../../model/card-groups';
+import type { NodeAccounting, SubnetShare } from '../../model/warm-pool';
 import { fmt, plural } from '../common/format';
 export { kindName, layoutName } from '../editor/node-kinds';
 

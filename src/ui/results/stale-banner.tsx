@@ -1,6 +1,6 @@
 /** Shown while the draft is invalid: what to fix, with a way to each field; the results below are the last valid ones. */
 import type { ValidationIssue } from '../../model/plan-schema';
-import { fieldMessage } from '../common/field-issues';
+import { fieldMessage, groupIndexOf } from '../common/field-issues';
 import { selectGroups, selectSubnets } from '../../state/selectors';
 import { usePlan } from '../../state/store-context';
 import { groupRepeated, listIndex, listNoun, pathPattern } from '../editor/group-issues';
@@ -19,9 +19,9 @@ export function focusField(path: string, unfolded = false) {
   const el = document.getElementById(id) ?? document.getElementById(`${id}-msg`);
   if (!el) {
     // In a folded node group card: unfold it, then look again once it has rendered.
-    const group = /^nodeGroups\[(\d+)\]/.exec(path);
-    if (group && !unfolded) {
-      requestOpenGroup(Number(group[1]));
+    const group = groupIndexOf(path);
+    if (group !== null && !unfolded) {
+      requestOpenGroup(group);
       requestAnimationFrame(() => focusField(path, true));
     }
     return;
