@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { dataset } from './data/dataset';
 import { createDerivation } from './state/derive';
 import { openInitialWorkspace, safeStorage } from './state/persistence';
-import { initialStore } from './state/sync';
+import { initialStore, openedDrafts } from './state/sync';
 import { App } from './ui/app/app';
 import './styles/base.css';
 import './styles/layout.css';
@@ -16,7 +16,9 @@ import './styles/print.css';
 const storage = safeStorage();
 // A link opened over other autosaved work keeps that work in Saved plans, and Undo brings it back.
 const initial = openInitialWorkspace(location.hash, storage, dataset);
-const ctx = { store: initialStore(initial), derive: createDerivation(dataset) };
+const store = initialStore(initial);
+// The link's (or the autosave's) plans were validated on opening: the first results do not validate them again.
+const ctx = { store, derive: createDerivation(dataset, openedDrafts(store, initial)) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

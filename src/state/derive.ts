@@ -9,6 +9,7 @@ import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
 import type { ValidationIssue } from '../model/plan-schema';
 import { validatePlan } from '../model/validate-plan';
+import type { VpcIssue } from '../model/vpc-rules';
 import { draftToJson, type Draft } from './draft';
 
 export interface Evaluated {
@@ -29,14 +30,29 @@ export interface DerivedView {
 
 export type Derive = (draft: Draft) => DerivedView;
 
-/** One derivation per store: a cache keyed by draft, and the last valid result of each scenario (draft.key). */
-export function createDerivation(dataset: InstanceDataset): Derive {
+/**
+ * A draft made from a plan that was validated a moment ago (planToDraft(plan), opening a link or the
+ * autosave) and what that validation found: validating the draft again would give the same plan and
+ * warnings (the draft round-trips every valid plan; tests/ui/state.test.tsx), so it is not done twice.
+ */
+export interface OpenedDraft {
+  draft: Draft;
+  plan: Plan;
+  warnings: readonly VpcIssue[];
+}
+
+/**
+ * One derivation per store: a cache keyed by draft, and the last valid result of each scenario (draft.key).
+ * `opened`: the store's first drafts with their validation, when the page has one.
+ */
+export function createDerivation(dataset: InstanceDataset, opened: readonly OpenedDraft[] = []): Derive {
   const cache = new WeakMap<Draft, DerivedView>();
   const lastValid = new Map<string, Evaluated>();
+  const known = new WeakMap(opened.map((o) => [o.draft, { ok: true as const, plan: o.plan, warnings: o.warnings }]));
   return (draft) => {
     const hit = cache.get(draft);
     if (hit) return hit;
-    const v = validatePlan(draftToJson(draft), dataset);
+    const v = known.get(draft) ?? validatePlan(draftToJson(draft), dataset);
     let view: DerivedView;
     if (v.ok) {
       const shown = { plan: v.plan, evaluation: evaluate(v.plan, dataset, v.warnings) };

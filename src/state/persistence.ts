@@ -6,6 +6,7 @@
  */
 import type { InstanceDataset } from '../model/instances';
 import type { Plan } from '../model/plan';
+import type { VpcIssue } from '../model/vpc-rules';
 import { BLANK_PLAN } from '../model/presets';
 import { documentLink, openLink, type LinkFailure } from '../model/share-link';
 import { documentOf, restoreDocument, workspaceOf, type Workspace } from '../model/workspace';
@@ -60,6 +61,12 @@ export interface InitialWorkspace {
    * plan: openInitialWorkspace keeps it in Saved plans, and the store starts from it so Undo brings it back.
    */
   replaced?: Workspace;
+  /**
+   * What validating `workspace` found, scenario by scenario (validatePlan's warnings), when it was read from
+   * the link or the autosave; absent for the blank plan. The page's derivation starts from it rather than
+   * validating the same plans again (createDerivation's `opened`).
+   */
+  warnings?: readonly (readonly VpcIssue[])[];
 }
 
 export interface InitialPlan {
@@ -79,8 +86,17 @@ export function safeStorage(): Storage | null {
 
 /** The workspace saved in local storage (a plan, or a scenarios document), if it still validates. */
 export function loadSavedWorkspace(storage: Storage | null, dataset: InstanceDataset): Workspace | null {
+  return restoreSaved(storage, dataset)?.workspace ?? null;
+}
+
+/** loadSavedWorkspace with what validating it found. */
+function restoreSaved(
+  storage: Storage | null,
+  dataset: InstanceDataset,
+): { workspace: Workspace; warnings: VpcIssue[][] } | null {
   try {
-    return workspaceFromText(storage?.getItem(STORAGE_KEY), dataset);
+    const r = restoreText(storage?.getItem(STORAGE_KEY), dataset);
+    return r?.ok ? { workspace: r.workspace, warnings: r.warnings } : null;
   } catch {
     return null;
   }
@@ -101,13 +117,15 @@ export const documentText = (ws: Workspace): string => JSON.stringify(documentOf
 /** A stored workspace's text, if it still validates. */
 export function workspaceFromText(text: string | null | undefined, dataset: InstanceDataset): Workspace | null {
   try {
-    if (!text) return null;
-    const r = restoreDocument(JSON.parse(text), dataset);
-    return r.ok ? r.workspace : null;
+    const r = restoreText(text, dataset);
+    return r?.ok ? r.workspace : null;
   } catch {
     return null;
   }
 }
+
+const restoreText = (text: string | null | undefined, dataset: InstanceDataset) =>
+  text ? restoreDocument(JSON.parse(text), dataset) : null;
 
 /**
  * The workspace to open with: the share link in the URL if it decodes and validates, else the one saved
@@ -119,18 +137,19 @@ export function loadInitialWorkspace(
   storage: Storage | null,
   dataset: InstanceDataset,
 ): InitialWorkspace {
-  const saved = loadSavedWorkspace(storage, dataset);
-  const fallback = saved ?? startWorkspace();
-  if (hash.replace(/^#/, '').trim() === '') return { workspace: fallback, notice: null };
+  const restored = restoreSaved(storage, dataset);
+  const saved = restored?.workspace ?? null;
+  const fallback = restored ?? { workspace: startWorkspace() };
+  if (hash.replace(/^#/, '').trim() === '') return { ...fallback, notice: null };
   const r = openLink(hash, dataset);
   if (r.ok) {
     const text = saved && documentText(saved);
     const other = text !== documentText(r.workspace) && text !== documentText(startWorkspace());
-    const replaced = saved && other ? saved : null;
-    return replaced ? { workspace: r.workspace, notice: null, replaced } : { workspace: r.workspace, notice: null };
+    const opened = { workspace: r.workspace, warnings: r.warnings, notice: null };
+    return saved && other ? { ...opened, replaced: saved } : opened;
   }
   const fact: LoadFact = { kind: 'link-failed', failure: r.failure, instead: saved ? 'saved' : 'blank' };
-  return { workspace: fallback, notice: { fact, error: true, keepsLink: true } };
+  return { ...fallback, notice: { fact, error: true, keepsLink: true } };
 }
 
 /** "2025-05-12 14:03", local time: a date a person reads at a glance in a plan's name. */

@@ -22,7 +22,7 @@
 import type { InstanceDataset } from '../model/instances';
 import { openLink } from '../model/share-link';
 import type { Workspace } from '../model/workspace';
-import type { Derive } from './derive';
+import type { Derive, OpenedDraft } from './derive';
 import { keepInLibrary, LIBRARY_KEY } from './library';
 import {
   documentText,
@@ -31,6 +31,7 @@ import {
   STORAGE_KEY,
   workspaceFromText,
   writeFragment,
+  type InitialWorkspace,
   type LoadNotice,
 } from './persistence';
 import { createPlanStore, type PlanStore } from './plan-store';
@@ -227,4 +228,12 @@ export function initialStore(initial: { workspace: Workspace; replaced?: Workspa
   const store = createPlanStore(initial.replaced ?? initial.workspace);
   if (initial.replaced) store.getState().actions.openWorkspace(initial.workspace, { from: 'quiet' });
   return store;
+}
+
+/** The initial store's drafts with the validation that opened them (initial.warnings), for createDerivation. */
+export function openedDrafts(store: PlanStore, initial: InitialWorkspace): OpenedDraft[] {
+  const { warnings, workspace } = initial;
+  const drafts = store.getState().scenarios;
+  if (!warnings || warnings.length !== drafts.length || workspace.scenarios.length !== drafts.length) return [];
+  return drafts.map((draft, i) => ({ draft, plan: workspace.scenarios[i]!, warnings: warnings[i]! }));
 }

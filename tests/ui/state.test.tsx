@@ -10,7 +10,8 @@ import { validatePlan } from '../../src/model/validate-plan';
 import { applyPatch } from '../../src/state/apply-patch';
 import { createDerivation } from '../../src/state/derive';
 import { draftToJson, planToDraft, toNumber } from '../../src/state/draft';
-import { loadInitialPlan, loadInitialWorkspace, STORAGE_KEY } from '../../src/state/persistence';
+import { loadInitialPlan, loadInitialWorkspace, startWorkspace, STORAGE_KEY } from '../../src/state/persistence';
+import { initialStore, openedDrafts } from '../../src/state/sync';
 import { createPlanStore } from '../../src/state/plan-store';
 import { fieldMessage } from '../../src/ui/common/field-issues';
 import { loadNoticeText } from '../../src/ui/app/load-notice';
@@ -31,6 +32,23 @@ function memoryStorage(init: Record<string, string> = {}): Storage {
   };
 }
 
+/** validatePlan's warnings for a valid plan. */
+function warningsOf(plan: unknown) {
+  const v = validatePlan(plan, dataset);
+  if (!v.ok) throw new Error(`not valid: ${v.issues[0]?.message}`);
+  return v.warnings;
+}
+
+/** A valid plan with a VPC warning: six CIDRs, over the default quota of five. */
+const WARNED = {
+  ...SMALL_ROUTABLE_VPC,
+  name: 'warned',
+  vpc: {
+    ...SMALL_ROUTABLE_VPC.vpc,
+    cidrs: [...SMALL_ROUTABLE_VPC.vpc.cidrs, ...[1, 2, 3, 4, 5].map((n) => `10.${n}.0.0/16`)],
+  },
+};
+
 describe('the draft', () => {
   it.each([...PRESETS, largePlan()].map((p) => [p.name, p] as const))(
     'round-trips %s through validatePlan unchanged',
@@ -38,6 +56,8 @@ describe('the draft', () => {
       const v = validatePlan(draftToJson(planToDraft(plan)), dataset);
       // fails when the round trip is invalid (false is not the plan), not only when it differs
       expect(v.ok ? v.plan : v.issues).toEqual(plan);
+      // and finds what validating the plan itself finds (the page relies on it: createDerivation's `opened`)
+      expect(v.ok && v.warnings).toEqual(warningsOf(plan));
     },
   );
 
@@ -86,6 +106,33 @@ describe('the derived view', () => {
     expect(view.stale).toBe(true);
     expect(view.shown).toBe(first.shown);
     expect(view.issuesByPath.get('vpc.cidrs[0]')?.[0]?.message).toMatch(/10\.0\.0\./);
+  });
+
+  it('starts from the validation that opened a link: the same view, without validating it again', () => {
+    const ws = { version: 2 as const, active: 0, scenarios: [WARNED, largePlan()] };
+    const initial = loadInitialWorkspace(documentLink(ws, ''), memoryStorage(), dataset);
+    expect(initial.warnings?.[0]?.map((w) => w.code)).toContain('cidr-quota');
+    const store = initialStore(initial);
+    const drafts = store.getState().scenarios;
+    const opened = createDerivation(dataset, openedDrafts(store, initial));
+    const fresh = createDerivation(dataset);
+    drafts.forEach((d, i) => {
+      const view = opened(d);
+      // the opened plan itself, not a copy validated again
+      expect(view.shown?.plan).toBe(initial.workspace.scenarios[i]);
+      expect(view).toEqual(fresh(d));
+    });
+    // An edit is a new draft: validated as always.
+    const edited = { ...drafts[0]!, cidrs: ['10.0.0.'] };
+    expect(opened(edited).issuesByPath.get('vpc.cidrs[0]')).toBeDefined();
+  });
+
+  it('opens the autosave with its warnings too, and nothing for the blank plan', () => {
+    const saved = memoryStorage({ [STORAGE_KEY]: JSON.stringify(WARNED) });
+    expect(loadInitialWorkspace('', saved, dataset).warnings).toEqual([warningsOf(WARNED)]);
+    expect(loadInitialWorkspace('', memoryStorage(), dataset).warnings).toBeUndefined();
+    const store = initialStore(loadInitialWorkspace('', memoryStorage(), dataset));
+    expect(openedDrafts(store, { workspace: startWorkspace(), notice: null })).toEqual([]);
   });
 });
 
@@ -209,7 +256,7 @@ describe('links of several scenarios', () => {
   it('open every scenario, the active one active, with no note', async () => {
     const ws = { version: 2 as const, active: 1, scenarios: [PRESETS[0]!, PRESETS[2]!] };
     const r = loadInitialWorkspace(documentLink(ws, ''), memoryStorage(), dataset);
-    expect(r).toEqual({ workspace: ws, notice: null });
+    expect(r).toEqual({ workspace: ws, warnings: ws.scenarios.map(warningsOf), notice: null });
     // The one-plan view of the same link is its active scenario.
     expect(loadInitialPlan(documentLink(ws, ''), memoryStorage(), dataset)).toEqual({ plan: PRESETS[2], notice: null });
   });
