@@ -12,7 +12,7 @@
  *   node scripts/bundle-sizes.mjs [--packages] [--top N] [--json] [--out DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -36,7 +36,12 @@ function label(source) {
   return m ? m[1] : path.startsWith('src/') ? path.split('/').slice(0, 3).join('/') : path;
 }
 
-/** { module: generated text } for one chunk, through its source map (unmapped bytes: "(runtime)"). */
+const UNMAPPED = '(unmapped: data/instances.json, bundler glue)';
+
+/**
+ * { module: generated text } for one chunk, through its source map. Unmapped bytes are "(unmapped)": the
+ * dataset (data/instances.json has no source map of its own) and the bundler's glue.
+ */
 function slices(code, map) {
   const lines = code.split('\n');
   const offsets = [];
@@ -53,7 +58,7 @@ function slices(code, map) {
   const parts = new Map();
   const add = (source, from, to) => {
     if (to <= from) return;
-    const k = source ? label(relative(root, resolve(out, 'assets', source))) : '(runtime)';
+    const k = source ? label(relative(root, resolve(out, 'assets', source))) : UNMAPPED;
     parts.set(k, (parts.get(k) ?? '') + code.slice(from, to));
   };
   add(null, 0, marks[0]?.at ?? code.length);
@@ -83,8 +88,11 @@ try {
   const chunks = [];
   for (const f of files) {
     const code = readFileSync(join(out, 'assets', f), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
-    const map = JSON.parse(readFileSync(join(out, 'assets', `${f}.map`), 'utf8'));
-    const parts = slices(code, map);
+    // Rolldown's own runtime chunk (its module loader, ~0.6 KB) comes without a source map.
+    const mapFile = join(out, 'assets', `${f}.map`);
+    const parts = existsSync(mapFile)
+      ? slices(code, JSON.parse(readFileSync(mapFile, 'utf8')))
+      : new Map([[UNMAPPED, code]]);
     const rows = [...parts].map(([module, text]) => ({ module, raw: Buffer.byteLength(text), gzip: gz(text) }));
     rows.sort((a, b) => b.raw - a.raw);
     chunks.push({ file: f, initial: initial.has(f), raw: Buffer.byteLength(code), gzip: gz(code), rows });
