@@ -43,9 +43,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The page reads the instance dataset as a file beside its scripts: src/data/dataset-file.ts (the JSON
+ * inlined, for the command line and the tests) becomes dataset-file.browser.ts (the JSON as an asset,
+ * fetched), and the built index.html preloads that asset so it arrives while the scripts compile. Inlined,
+ * its 154 KB object literal was a third of the first chunk, and Chromium compiled it before running any
+ * of it (40-group link, verdict in page 316 -> 298 ms median of 21, first quartile 300 -> 270).
+ */
+function datasetAsset(): Plugin {
+  return {
+    name: 'eks-ip-planner:dataset-asset',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (process.env.VITEST || !importer || !/[\\/]dataset-file$/.test(source)) return null;
+      return this.resolve(`${source}.browser.ts`, importer);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const asset = Object.values(ctx.bundle).find(
+          (f) => f.type === 'asset' && f.originalFileNames.some((n) => n.endsWith('data/instances.json')),
+        );
+        if (!asset) throw new Error('build: the dataset asset (data/instances.json) is not in the bundle');
+        // crossorigin="anonymous": the same request mode and credentials as the page's fetch(), so it is reused.
+        return html.replace(
+          '</title>',
+          `</title>\n    <link rel="preload" href="./${asset.fileName}" as="fetch" crossorigin="anonymous" />`,
+        );
+      },
+    },
+  };
+}
+
 // `npm start -- --port N` passes --port straight to vite.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [datasetAsset(), react(), contentSecurityPolicy()],
   base: './',
   build: {
     target: 'es2022',

@@ -36,11 +36,10 @@ function label(source) {
   return m ? m[1] : path.startsWith('src/') ? path.split('/').slice(0, 3).join('/') : path;
 }
 
-const UNMAPPED = '(unmapped: data/instances.json, bundler glue)';
+const UNMAPPED = '(unmapped: bundler glue)';
 
 /**
- * { module: generated text } for one chunk, through its source map. Unmapped bytes are "(unmapped)": the
- * dataset (data/instances.json has no source map of its own) and the bundler's glue.
+ * { module: generated text } for one chunk, through its source map; unmapped bytes are the bundler's glue.
  */
 function slices(code, map) {
   const lines = code.split('\n');
@@ -82,17 +81,20 @@ try {
     { cwd: root, stdio: 'inherit' },
   );
   const html = readFileSync(join(out, 'index.html'), 'utf8');
-  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
-  const files = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+  // The dataset is a JSON file the page preloads and fetches (vite.config.ts): counted with the scripts.
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.(?:js|json))"/g)].map((m) => m[1]));
+  const files = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.json'));
   const all = new Map();
   const chunks = [];
   for (const f of files) {
     const code = readFileSync(join(out, 'assets', f), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
-    // Rolldown's own runtime chunk (its module loader, ~0.6 KB) comes without a source map.
+    // Rolldown's own runtime chunk (its module loader, ~0.6 KB) comes without a source map; so does the dataset.
     const mapFile = join(out, 'assets', `${f}.map`);
-    const parts = existsSync(mapFile)
-      ? slices(code, JSON.parse(readFileSync(mapFile, 'utf8')))
-      : new Map([[UNMAPPED, code]]);
+    const parts = f.endsWith('.json')
+      ? new Map([['data/instances.json (fetched)', code]])
+      : existsSync(mapFile)
+        ? slices(code, JSON.parse(readFileSync(mapFile, 'utf8')))
+        : new Map([[UNMAPPED, code]]);
     const rows = [...parts].map(([module, text]) => ({ module, raw: Buffer.byteLength(text), gzip: gz(text) }));
     rows.sort((a, b) => b.raw - a.raw);
     chunks.push({ file: f, initial: initial.has(f), raw: Buffer.byteLength(code), gzip: gz(code), rows });
@@ -119,7 +121,7 @@ try {
     for (const c of chunks)
       console.log(`  ${c.file.padEnd(36)} ${kb(c.raw)} KB  gzip ${kb(c.gzip)} KB${c.initial ? '  initial' : ''}`);
     console.log(
-      `JavaScript: initial ${summary.initialGzipKB.toFixed(1)} KB gzip, all ${summary.totalGzipKB.toFixed(1)} KB gzip`,
+      `JavaScript and dataset: initial ${summary.initialGzipKB.toFixed(1)} KB gzip, all ${summary.totalGzipKB.toFixed(1)} KB gzip`,
     );
     for (const c of chunks.filter((x) => x.initial || x.gzip > 8 * 1024)) {
       console.log(

@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataset } from '../data/dataset';
+import { dataset, datasetProblem } from '../data/dataset';
 import { runAdvise } from './advise-command';
 import { runDns } from './dns-command';
 import { runExport } from './export-command';
@@ -62,6 +62,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(USAGE + '\n');
     return cmd ? EXIT_OK : EXIT_USAGE;
+  }
+  if (datasetProblem !== null) {
+    io.err(`eks-ip-planner: the instance dataset is damaged (${datasetProblem}); reinstall the package\n`);
+    return EXIT_USAGE;
   }
   const c = COMMANDS[cmd];
   if (!c) {
