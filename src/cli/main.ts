@@ -81,8 +81,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Set once standard output's reader has gone (`… | head`): the rest of the output is dropped, quietly. */
+let stdoutClosed = false;
+
 export const processIo: CliIo = {
-  out: (t) => void process.stdout.write(t),
+  out: (t) => void (stdoutClosed || process.stdout.write(t)),
   err: (t) => void process.stderr.write(t),
   readStdin: async () => {
     const chunks: Buffer[] = [];
@@ -107,6 +110,12 @@ function isEntry(): boolean {
   }
 }
 if (isEntry()) {
+  // A reader that stops early (`eks-ip-planner info | head -2`) is not an error: no stack trace, and the
+  // command still ends with its own exit code.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
   main(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
   });

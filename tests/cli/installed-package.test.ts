@@ -5,7 +5,7 @@
  * address arithmetic and the in-process CLI over the TypeScript sources (the bundle must say the same,
  * once). No timing here: bench:cli measures speed.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,6 +171,26 @@ describe('the installed bin (node_modules/.bin/eks-ip-planner)', () => {
       expect(notJson.code).toBe(2);
       expect(notJson.out).toBe('');
       expect(notJson.err).toMatch(/standard input/);
+    },
+    SLOW,
+  );
+
+  it(
+    'a reader that stops early (| head) ends it quietly, with its own exit code',
+    async () => {
+      const stopped = (args: string[], stdin: string) =>
+        new Promise<{ code: number | null; err: string }>((done) => {
+          const c = spawn(bin, args, { cwd: tmp, stdio: ['pipe', 'pipe', 'pipe'] });
+          let err = '';
+          c.stderr.on('data', (d) => (err += d));
+          // The reading end of its standard output closes before it writes: every write meets EPIPE.
+          c.stdout.destroy();
+          c.stdin.end(stdin);
+          c.on('close', (code) => done({ code, err }));
+        });
+      expect(await stopped(['info'], '')).toEqual({ code: 0, err: '' });
+      // A plan that does not fit at max (as above): still exit 1, not a crash (2, or killed by a signal).
+      expect(await stopped(['evaluate', '-'], JSON.stringify(SMALL_ROUTABLE_VPC))).toEqual({ code: 1, err: '' });
     },
     SLOW,
   );
