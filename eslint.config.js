@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // tests/browser scripts hand functions to page.evaluate: they run in the page
-    files: ['tests/browser/**/*.mjs', 'scripts/bench-ui.mjs'],
+    files: ['tests/browser/**/*.mjs', 'scripts/bench-ui.mjs', 'scripts/bench-ui-probes.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

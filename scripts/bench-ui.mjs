@@ -25,11 +25,11 @@
  *   node scripts/bench-ui.mjs [--rounds N] [--json] [--by-field] [--slow-events] [--strict]
  * --by-field breaks the timing down by the field edited; --strict exits 1 when over a budget.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { tsImport } from 'tsx/esm/api';
+import { gzipTotals } from './built-assets.mjs';
+import { probes } from './bench-ui-probes.mjs';
 import { buildIfStale, root } from '../tests/browser/support/build.mjs';
 import { hasChromium, launch } from '../tests/browser/support/browser.mjs';
 import { serveStatic } from '../tests/browser/support/server.mjs';
@@ -47,132 +47,11 @@ const TOTAL_KB = 250;
 /** Between keystrokes: a quick typist (about 8 characters a second). */
 const KEY_GAP_MS = 120;
 
-/**
- * The gzip sizes of dist/assets: the scripts, and the instance dataset (a JSON file the page fetches at
- * start, preloaded beside its scripts). The dataset counts with the scripts, in the initial figure and in
- * the total, as it did when it was inlined in the first chunk: moving bytes to a .json file is no saving.
- */
-function gzipTotals() {
-  const dir = join(root, 'dist/assets');
-  const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
-  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.(?:js|json))"/g)].map((m) => m[1]));
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.json'));
-  const rows = files
-    .map((f) => {
-      const buf = readFileSync(join(dir, f));
-      return { file: f, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, initial: initial.has(f) };
-    })
-    .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
-  const sum = (list) => list.reduce((a, r) => a + r.gzip, 0);
-  return { rows, initial: sum(rows.filter((r) => r.initial)), total: sum(rows) };
-}
-
 const quantile = (xs, q) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-
-/** Installs the two probes in the page before its scripts run. */
-function probes() {
-  window.__lat = [];
-  window.__events = [];
-  const settle = (t0, kind, target) =>
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => window.__lat.push({ kind, target, ms: performance.now() - t0 });
-      ch.port2.postMessage(0);
-    });
-  const name = (e) => (e.target && e.target.id ? e.target.id.replace(/-\d+-/g, '-N-') : '?');
-  // When the last change an edit causes lands in the DOM (the chart and detail redraw a frame later).
-  // The panels marked data-rested (the advisor, the tools) follow the plan only once an edit has rested
-  // (300-400 ms, on purpose): their changes are timed apart (`rested`), not as the edit's redraw.
-  window.__settled = [];
-  window.__rested = [];
-  let start = null;
-  let last = null;
-  let lastRested = null;
-  // Where the last change landed: the class of the nearest panel (section) around it, for --by-field.
-  let lastWhere = '?';
-  // When the frame after the last DOM change has painted: the redraw is on screen (style, layout and
-  // paint of a large redraw come after the mutation itself).
-  let shown = null;
-  let framePending = false;
-  let target = '?';
-  const close = () => {
-    if (start !== null && last !== null && last >= start)
-      window.__settled.push({
-        target,
-        ms: last - start,
-        where: lastWhere,
-        shownMs: shown !== null && shown >= last ? shown - start : null,
-      });
-    if (start !== null && lastRested !== null && lastRested >= start)
-      window.__rested.push({ target, ms: lastRested - start });
-    start = null;
-  };
-  let clicked = null;
-  const begin = (e) => {
-    // A checkbox's click is followed by its input event: one edit, timed from the click.
-    if (e.type === 'input' && e.target === clicked && start !== null) return;
-    clicked = e.type === 'click' ? e.target : null;
-    close();
-    start = e.timeStamp;
-    last = null;
-    lastRested = null;
-    shown = null;
-    target = name(e);
-  };
-  const elementOf = (node) => (node.nodeType === 1 ? node : node.parentElement);
-  addEventListener('DOMContentLoaded', () => {
-    new MutationObserver((records) => {
-      const now = performance.now();
-      const own = records.filter((r) => !elementOf(r.target)?.closest('[data-rested]'));
-      if (own.length < records.length) lastRested = now;
-      if (!own.length) return;
-      last = now;
-      const el = elementOf(own[own.length - 1].target);
-      const panel = el && el.closest('section, aside, header, main');
-      lastWhere = panel ? `${panel.tagName.toLowerCase()}.${[...panel.classList].join('.')}` : '?';
-      if (framePending) return;
-      framePending = true;
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => {
-          framePending = false;
-          shown = performance.now();
-        };
-        ch.port2.postMessage(0);
-      });
-    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-  window.__closeSettled = close;
-  addEventListener(
-    'input',
-    (e) => {
-      begin(e);
-      settle(e.timeStamp, 'input', name(e));
-    },
-    true,
-  );
-  addEventListener(
-    'click',
-    (e) => {
-      begin(e);
-      settle(e.timeStamp, 'click', name(e));
-    },
-    true,
-  );
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      window.__events.push({
-        name: e.name,
-        duration: e.duration,
-        id: e.interactionId,
-        target: e.target && (e.target.id || e.target.tagName),
-      });
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-}
 
 /**
  * The edits, by keyboard and mouse on element handles found beforehand: Playwright's locators scan the
@@ -365,7 +244,7 @@ async function main() {
   }
   load.push(loadavg());
   result.loadAverage = load.map((l) => l.map((v) => +v.toFixed(2)));
-  const size = gzipTotals();
+  const size = gzipTotals(join(root, 'dist'));
   Object.assign(result, { gzipKB: size.initial / 1024, totalGzipKB: size.total / 1024, files: size.rows });
   const { tiny, large } = result.plans;
   const ratio = (k) => large[k].p95 / tiny[k].p95;

@@ -12,11 +12,12 @@
  *   node scripts/bundle-sizes.mjs [--packages] [--top N] [--json] [--out DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+import { builtAssets } from './built-assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -80,10 +81,9 @@ try {
     ],
     { cwd: root, stdio: 'inherit' },
   );
-  const html = readFileSync(join(out, 'index.html'), 'utf8');
-  // The dataset is a JSON file the page preloads and fetches (vite.config.ts): counted with the scripts.
-  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.(?:js|json))"/g)].map((m) => m[1]));
-  const files = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.json'));
+  const assets = builtAssets(out);
+  const initial = new Set(assets.filter((a) => a.initial).map((a) => a.file));
+  const files = assets.map((a) => a.file);
   const all = new Map();
   const chunks = [];
   for (const f of files) {
