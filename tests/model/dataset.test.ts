@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../scripts/dataset-builder';
 import { dataset } from '../../src/data/dataset';
-import { datasetFromTypes, suggestInstanceTypes } from '../../src/model/instances';
+import { datasetFromFile, datasetFromTypes, suggestInstanceTypes } from '../../src/model/instances';
 import { DEFAULT_CNI } from '../../src/model/plan';
 import { nodeAccounting } from '../../src/model/warm-pool';
 
@@ -12,6 +12,19 @@ describe('the instance dataset', () => {
   it('is exactly what npm run data builds from the committed AWS sources (deterministic)', () => {
     const built = JSON.stringify(buildDataset(read)) + '\n';
     expect(readFileSync(new URL('../../data/instances.json', import.meta.url), 'utf8')).toBe(built);
+  });
+  it('one type object per name, in the file order, whether reached by name or through types (made on first use)', () => {
+    const file = JSON.parse(readFileSync(new URL('../../data/instances.json', import.meta.url), 'utf8'));
+    const names: string[] = file.data[file.columns.indexOf('name')];
+    const fresh = datasetFromFile(file);
+    // By name first (before `types` exists), then the list: the same objects.
+    const p5 = fresh.byName.get('p5.48xlarge')!;
+    expect(fresh.types.map((t) => t.name)).toEqual(names);
+    expect(fresh.types[names.indexOf('p5.48xlarge')]).toBe(p5);
+    expect(fresh.types.every((t) => fresh.byName.get(t.name) === t && fresh.byName.has(t.name))).toBe(true);
+    expect([fresh.byName.get('m5.huge'), fresh.byName.has('m5.huge')]).toEqual([undefined, false]);
+    // The same figures as the page's and the command line's dataset.
+    expect(fresh.types).toEqual(dataset.types);
   });
   it('has all 1,391 types; 4 still have no vCPU figure in any public source', () => {
     expect(dataset.types.length).toBe(1391);
