@@ -21,6 +21,6 @@ async function read(): Promise<{ file: DatasetFile | null; problem: string | nul
   }
 }
 
-const read_ = await read();
-export const datasetFile: DatasetFile | null = read_.file;
-export const datasetFileProblem: string | null = read_.problem;
+const result = await read();
+export const datasetFile: DatasetFile | null = result.file;
+export const datasetFileProblem: string | null = result.problem;
