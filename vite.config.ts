@@ -87,10 +87,10 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // What the first paint needs in two chunks, React (react, react-dom, scheduler: 214 KB) and the rest
-        // (the app, its libraries and the dataset: 432 KB). Chromium compiles each script as it streams in, on
-        // a background thread, and runs none until the last is compiled: one 646 KB chunk took ~60 ms there
-        // while the main thread waited; two compile side by side (40-group link: verdict 287 -> 275 ms median,
-        // 265 -> 244 ms first quartile, 21 loads each; +0.6 KB gzip). Split by default, the modules the lazy
+        // (the app and its libraries: 283 KB; the dataset is a JSON file, datasetAsset above). Chromium
+        // compiles each script as it streams in, on a background thread, and runs none until the last is
+        // compiled: one 646 KB chunk took ~60 ms there while the main thread waited; two compile side by side
+        // (40-group link: verdict 287 -> 275 ms median, 265 -> 244 ms first quartile, 21 loads each; +0.6 KB gzip). Split by default, the modules the lazy
         // panels share with it would come as several small chunks, each compressing worse than the whole.
         // Likewise the modules two or more lazy panels share (use-rested, the tools' and exports' helpers,
         // api-calls, advisor-parts): one chunk, not six of 0.2-1.3 KB.

@@ -81,12 +81,9 @@ try {
     ],
     { cwd: root, stdio: 'inherit' },
   );
-  const assets = builtAssets(out);
-  const initial = new Set(assets.filter((a) => a.initial).map((a) => a.file));
-  const files = assets.map((a) => a.file);
   const all = new Map();
   const chunks = [];
-  for (const f of files) {
+  for (const { file: f, initial } of builtAssets(out)) {
     const code = readFileSync(join(out, 'assets', f), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
     // Rolldown's own runtime chunk (its module loader, ~0.6 KB) comes without a source map; so does the dataset.
     const mapFile = join(out, 'assets', `${f}.map`);
@@ -97,7 +94,7 @@ try {
         : new Map([[UNMAPPED, code]]);
     const rows = [...parts].map(([module, text]) => ({ module, raw: Buffer.byteLength(text), gzip: gz(text) }));
     rows.sort((a, b) => b.raw - a.raw);
-    chunks.push({ file: f, initial: initial.has(f), raw: Buffer.byteLength(code), gzip: gz(code), rows });
+    chunks.push({ file: f, initial, raw: Buffer.byteLength(code), gzip: gz(code), rows });
     for (const r of rows) {
       const a = all.get(r.module) ?? { module: r.module, raw: 0, gzip: 0, chunks: [] };
       a.raw += r.raw;

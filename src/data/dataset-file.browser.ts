@@ -11,13 +11,12 @@ import type { DatasetFile } from '../model/instances';
 export const datasetFileName = url.replace(/^.*\//, '');
 
 async function read(): Promise<{ file: DatasetFile | null; problem: string | null }> {
-  const name = datasetFileName;
   try {
     const response = await fetch(url);
-    if (!response.ok) return { file: null, problem: `${name}: HTTP ${response.status} ${response.statusText}`.trim() };
+    if (!response.ok) return { file: null, problem: `${datasetFileName}: HTTP ${response.status} ${response.statusText}`.trim() };
     return { file: (await response.json()) as DatasetFile, problem: null };
   } catch (e) {
-    return { file: null, problem: `${name}: ${e instanceof Error ? e.message : String(e)}` };
+    return { file: null, problem: `${datasetFileName}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 

@@ -90,13 +90,9 @@ export function loadSavedWorkspace(storage: Storage | null, dataset: InstanceDat
 }
 
 /** loadSavedWorkspace with what validating it found. */
-function restoreSaved(
-  storage: Storage | null,
-  dataset: InstanceDataset,
-): { workspace: Workspace; warnings: VpcIssue[][] } | null {
+function restoreSaved(storage: Storage | null, dataset: InstanceDataset): Restored | null {
   try {
-    const r = restoreText(storage?.getItem(STORAGE_KEY), dataset);
-    return r?.ok ? { workspace: r.workspace, warnings: r.warnings } : null;
+    return restoreText(storage?.getItem(STORAGE_KEY), dataset);
   } catch {
     return null;
   }
@@ -116,16 +112,21 @@ export const documentText = (ws: Workspace): string => JSON.stringify(documentOf
 
 /** A stored workspace's text, if it still validates. */
 export function workspaceFromText(text: string | null | undefined, dataset: InstanceDataset): Workspace | null {
+  return restoreText(text, dataset)?.workspace ?? null;
+}
+
+type Restored = { workspace: Workspace; warnings: VpcIssue[][] };
+
+/** A stored workspace's text with what validating it found, if it still validates. */
+function restoreText(text: string | null | undefined, dataset: InstanceDataset): Restored | null {
   try {
-    const r = restoreText(text, dataset);
-    return r?.ok ? r.workspace : null;
+    if (!text) return null;
+    const r = restoreDocument(JSON.parse(text), dataset);
+    return r.ok ? { workspace: r.workspace, warnings: r.warnings } : null;
   } catch {
     return null;
   }
 }
-
-const restoreText = (text: string | null | undefined, dataset: InstanceDataset) =>
-  text ? restoreDocument(JSON.parse(text), dataset) : null;
 
 /**
  * The workspace to open with: the share link in the URL if it decodes and validates, else the one saved
