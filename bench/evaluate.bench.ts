@@ -7,7 +7,7 @@ import { dataset } from '../src/data/dataset';
 import { evaluate } from '../src/model/evaluate';
 import { validatePlan } from '../src/model/validate-plan';
 import { recommendedMaxPods } from '../src/model/max-pods';
-import { largePlan, largePlanWithPool } from '../tests/fixtures/large-plan';
+import { largePlan, largePlanWithDiscovery, largePlanWithPool } from '../tests/fixtures/large-plan';
 
 /** `fn(i)` for i = 0 … warm-up + runs − 1 (the first min(20, runs) to warm the JIT, untimed). */
 function measure(label: string, runs: number, fn: (i: number) => unknown) {
@@ -85,6 +85,11 @@ measure('validate + evaluate (large plan + 307-candidate pool)', POOL_RUNS, (i) 
   const w = validatePlan(poolVariants[i], dataset);
   if (w.ok) full(w.plan, dataset, w.warnings);
 });
+// The same plan with subnet discovery over the wide subnets: each search step and series point water-fills
+// the secondary ENIs of all 40 groups over their AZ's 16 subnets.
+const vd = validatePlan(JSON.parse(JSON.stringify(largePlanWithDiscovery())), dataset);
+if (!vd.ok) throw new Error(JSON.stringify(vd.issues));
+measure('evaluate (large plan, subnet discovery over 24 subnets)', 40, () => full(vd.plan, dataset, vd.warnings));
 measure('max-pods --all (1,391 types)', 200, () =>
   dataset.types.map((t) => `${t.name} ${recommendedMaxPods(t, { showMaxAllowed: true })}`).join('\n'),
 );

@@ -117,6 +117,9 @@ interface SlotEntry {
   prefixes: number;
 }
 
+/** Pool states an index remembers before it starts afresh (a few bytes each). */
+const MAX_POOL_STATES = 4096;
+
 /**
  * Per subnet, the group slots that put addresses into it, so that a search about one subnet costs the
  * few groups that touch it rather than the whole plan.
@@ -125,7 +128,12 @@ export class SubnetIndex {
   private readonly entries: SlotEntry[][];
   /** Subnets joined by subnet discovery: judged with their whole AZ pool (subnet-discovery.ts). */
   private readonly pools: DiscoveryPools | null;
-  private pooled?: { u: Usage; key: string; sets: Set<number>[] };
+  /**
+   * The pools' verdicts by node counts: a fill judges every member of its pool at once, and the searches
+   * come back to the same counts from subnet after subnet (the 40-group plan's evaluation asks ~1,600 times
+   * about ~380 distinct pool states; the fill is most of its cost).
+   */
+  private pooled?: { u: Usage; sets: Set<number>[]; position: Int32Array; fitted: Map<string, Uint8Array> };
   constructor(
     private readonly groups: readonly GroupPlacement[],
     private readonly st: readonly SubnetStatic[],
@@ -151,17 +159,23 @@ export class SubnetIndex {
   }
   /**
    * A subnet of a subnet-discovery pool: its pool's members with what stays put, then the pool's secondary
-   * ENIs water-filled over them (fillDiscovery), then subnetFits. The last pool computed is kept.
+   * ENIs water-filled over them (fillDiscovery), then subnetFits for every member, remembered by counts.
    */
   private poolFits(s: number, counts: ArrayLike<number>): boolean {
     const pools = this.pools!;
     const c = pools.componentOf[s]!;
-    const p = (this.pooled ??= { u: new Usage(this.st.length), key: '', sets: pools.members.map((m) => new Set(m)) });
+    const p = (this.pooled ??= {
+      u: new Usage(this.st.length),
+      sets: pools.members.map((m) => new Set(m)),
+      position: Int32Array.from(pools.componentOf, (pc, m) => (pc < 0 ? -1 : pools.members[pc]!.indexOf(m))),
+      fitted: new Map(),
+    });
     const key = `${c}:${Array.prototype.join.call(counts, ',')}`;
-    const u = p.u;
-    if (p.key !== key) {
-      p.key = key;
-      for (const m of pools.members[c]!) {
+    let fit = p.fitted.get(key);
+    if (!fit) {
+      const u = p.u;
+      const members = pools.members[c]!;
+      for (const m of members) {
         let used = 0;
         let singles = 0;
         let prefixes = 0;
@@ -182,8 +196,11 @@ export class SubnetIndex {
         u.poolShort[m] = 0;
       }
       fillDiscovery(this.groups, counts, u, p.sets[c]);
+      fit = Uint8Array.from(members, (m) => (subnetFits(u, m, this.st[m]!) ? 1 : 0));
+      if (p.fitted.size >= MAX_POOL_STATES) p.fitted.clear();
+      p.fitted.set(key, fit);
     }
-    return subnetFits(u, s, this.st[s]!);
+    return fit[p.position[s]!] === 1;
   }
 
   /** Does subnet s hold the groups at these node counts? Same rule as subnetFits. */
