@@ -40,6 +40,16 @@ describe('parseCidr', () => {
     expect(parseCidr('10.0.0.0/16')).toEqual({ ok: true, value: { base: 167772160, prefix: 16 } });
   });
 
+  it('shares one frozen result per text (remembered): no caller can change what the next one gets', () => {
+    const a = parseCidr('10.1.0.0/16');
+    expect(parseCidr('10.1.0.0/16')).toBe(a);
+    expect(() => {
+      if (a.ok) (a.value as { base: number }).base = 0;
+    }).toThrow(TypeError);
+    expect(parseCidr('10.1.0.0/16')).toEqual({ ok: true, value: { base: 167837696, prefix: 16 } });
+    expect(Object.isFrozen(parseCidr('10.0.0.1/24'))).toBe(true);
+  });
+
   it('trims whitespace, also around the slash', () => {
     expect(cidr('  10.0.0.0/8\n')).toEqual({ base: 167772160, prefix: 8 });
     expect(cidr('10.0.0.0 / 24')).toEqual({ base: 167772160, prefix: 24 });
