@@ -32,9 +32,12 @@ export function usePlan<T>(selector: (s: PlanState) => T): T {
   return useStore(usePlanContext().store, selector);
 }
 
-const selectActions = (s: PlanState) => s.actions;
-
-export const useActions = () => usePlan(selectActions);
+/**
+ * The store's actions. They are made once with the store and never replaced, so they are read, not
+ * subscribed to: a subscription per caller (172 on the 40-group plan) would be one more selector run on
+ * every keystroke for a value that cannot change.
+ */
+export const useActions = (): PlanState['actions'] => usePlanContext().store.getState().actions;
 
 /** The derived view of the active scenario's draft (cached: every caller in one render shares it). */
 export function useDerived(): DerivedView {

@@ -185,6 +185,16 @@ describe('the store', () => {
     expect(activeDraft(store.getState()).nodeGroups[0]!.subnets).toEqual(['workers-a', 'nodes-c']);
   });
 
+  it('keeps one actions object through edits, loads, undo and redo (useActions reads it without subscribing)', () => {
+    const store = createPlanStore(SMALL_ROUTABLE_VPC);
+    const a = store.getState().actions;
+    a.setGroupField(0, 'podsPerNode', '25');
+    a.loadPlan(PRESETS[1]!);
+    store.temporal.getState().undo();
+    store.temporal.getState().redo();
+    expect(store.getState().actions).toBe(a);
+  });
+
   it('typing in one field is one undo step; another field starts a new one', () => {
     const store = createPlanStore(SMALL_ROUTABLE_VPC);
     const a = store.getState().actions;
