@@ -7,13 +7,15 @@
 export function probes() {
   window.__lat = [];
   window.__events = [];
-  const settle = (t0, kind, target) =>
+  const settle = (t0, kind, target, value) =>
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => window.__lat.push({ kind, target, ms: performance.now() - t0 });
+      ch.port1.onmessage = () => window.__lat.push({ kind, target, value, ms: performance.now() - t0 });
       ch.port2.postMessage(0);
     });
   const name = (e) => (e.target && e.target.id ? e.target.id.replace(/-\d+-/g, '-N-') : '?');
+  // What the field holds after the edit ("24" on the way to "240"), for --by-field's slowest edits.
+  const valueOf = (e) => (e.target?.type === 'checkbox' ? String(e.target.checked) : String(e.target?.value ?? ''));
   // When the last change an edit causes lands in the DOM (the chart and detail redraw a frame later).
   // The panels marked data-rested (the advisor, the tools) follow the plan only once an edit has rested
   // (300-400 ms, on purpose): their changes are timed apart (`rested`), not as the edit's redraw.
@@ -81,7 +83,7 @@ export function probes() {
     'input',
     (e) => {
       begin(e);
-      settle(e.timeStamp, 'input', name(e));
+      settle(e.timeStamp, 'input', name(e), valueOf(e));
     },
     true,
   );
@@ -89,7 +91,7 @@ export function probes() {
     'click',
     (e) => {
       begin(e);
-      settle(e.timeStamp, 'click', name(e));
+      settle(e.timeStamp, 'click', name(e), valueOf(e));
     },
     true,
   );
@@ -98,6 +100,9 @@ export function probes() {
       window.__events.push({
         name: e.name,
         duration: e.duration,
+        // Input delay (the main thread was busy when the event came) and the handlers' own time.
+        delay: e.processingStart - e.startTime,
+        processing: e.processingEnd - e.processingStart,
         id: e.interactionId,
         target: e.target && (e.target.id || e.target.tagName),
       });

@@ -306,6 +306,11 @@ async function main() {
             `    ${k.padEnd(34)} n=${String(v.length).padStart(3)} median ${quantile(v, 0.5).toFixed(1)} max ${Math.max(...v).toFixed(1)}${last}`,
           );
         }
+        // The slowest edits to paint, with what the field held after them ("24" on the way to "240").
+        const slowPaint = [...r.byField].sort((a, b) => b.ms - a.ms).slice(0, 8);
+        console.log(
+          `    slowest to paint: ${slowPaint.map((l) => `${l.ms.toFixed(0)} ms ${l.target} "${l.value}"`).join('; ')}`,
+        );
         // The slowest edits to settle, and the panel their last DOM change landed in.
         const slow = [...r.settledByField].sort((a, b) => b.ms - a.ms).slice(0, 8);
         console.log(
@@ -313,7 +318,10 @@ async function main() {
         );
       }
       if (args.includes('--slow-events'))
-        for (const e of r.slowEvents) console.log('    slow event', e.name, e.duration, e.id, e.target);
+        for (const e of r.slowEvents.filter((x) => x.id))
+          console.log(
+            `    slow event ${e.name} ${e.duration} ms on ${e.target}: input delay ${e.delay.toFixed(1)} ms, handlers ${e.processing.toFixed(1)} ms, then ${(e.duration - e.delay - e.processing).toFixed(0)} ms to the frame`,
+          );
     }
     console.log('');
     for (const r of size.rows)
