@@ -82,6 +82,32 @@ describe('the planner on the small routable preset', () => {
     expect(describedText(min)).toMatch(/Minimum nodes \(5\) is above desired nodes \(3\)/);
   });
 
+  it("a field's message follows undo, redo and the scenario tabs, and is there in a field drawn afterwards", async () => {
+    const { user } = renderApp(SMALL_ROUTABLE_VPC);
+    const min = () => within(groupCard()).getByLabelText('Minimum nodes');
+    await user.clear(min());
+    await user.type(min(), '5');
+    expect(describedText(min())).toMatch(/Minimum nodes \(5\) is above desired nodes \(3\)/);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(min().getAttribute('aria-invalid')).toBeNull();
+    expect(describedText(min())).not.toMatch(/is above desired/);
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(describedText(min())).toMatch(/Minimum nodes \(5\) is above desired nodes \(3\)/);
+    // B starts as a copy of A, message and all; fixing it in B leaves A's.
+    await user.click(screen.getByRole('button', { name: 'Fork scenario' }));
+    expect(describedText(min())).toMatch(/Minimum nodes \(5\)/);
+    await user.clear(min());
+    await user.type(min(), '1');
+    expect(min().getAttribute('aria-invalid')).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Small routable VPC' }));
+    expect(describedText(min())).toMatch(/Minimum nodes \(5\) is above desired nodes \(3\)/);
+    // A second group, drawn while the first has its message: its own fields are clean, the first's is kept.
+    await user.click(screen.getByRole('button', { name: 'Duplicate node group general' }));
+    const [first, second] = screen.getAllByLabelText('Minimum nodes');
+    expect(describedText(first!)).toMatch(/Minimum nodes \(5\)/);
+    expect(describedText(second!)).toMatch(/Minimum nodes \(5\)/);
+  });
+
   it('undo and redo, with the buttons and with Ctrl+Z / Ctrl+Shift+Z', async () => {
     const { user } = renderApp(SMALL_ROUTABLE_VPC);
     const pods = within(groupCard()).getByLabelText('Pods per node') as HTMLInputElement;
