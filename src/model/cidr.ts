@@ -63,12 +63,15 @@ export function formatCidr(c: Cidr): string {
   return `${intToIp(c.base)}/${c.prefix}`;
 }
 
+/** 2^(32−n) for n = 0 … 32: the overlap checks ask it ~4,500 times per validation of a 48-subnet plan. */
+const BLOCK_SIZES: readonly number[] = Array.from({ length: 33 }, (_, n) => 2 ** (32 - n));
+
 /**
  * Addresses in the block, 2^(32−n).
  * @example cidrSize(parse('10.0.0.0/24')) === 256
  */
 export function cidrSize(c: Cidr): number {
-  return 2 ** (32 - c.prefix);
+  return BLOCK_SIZES[c.prefix] ?? 2 ** (32 - c.prefix);
 }
 
 /**
