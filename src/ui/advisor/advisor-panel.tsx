@@ -14,6 +14,7 @@ import { activeDraft } from '../../state/workspace-state';
 import { plural } from '../common/format';
 import { scenarioTabId } from '../scenarios/scenario-bar';
 import { useRested } from '../common/use-rested';
+import { ADVISE_AFTER_MS } from './advise-after';
 import { planKey, useAdvice } from './use-advice';
 import { HeadroomFigures } from './advisor-parts';
 import './advisor.css';
@@ -45,9 +46,6 @@ export function fixScenarioName(planName: string, label: string): string {
   const base = name.length > 24 ? `${name.slice(0, 23).trimEnd()}…` : name;
   return `${base} + ${label}`;
 }
-
-/** How long the plan rests before the advisor measures it (between keystrokes it never runs). */
-export const ADVISE_AFTER_MS = 400;
 
 export default function AdvisorPanel({ plan, stale }: { plan: Plan; stale: boolean }) {
   const id = useId();

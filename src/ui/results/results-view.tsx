@@ -6,6 +6,7 @@ import { AfterFirstPaint } from '../common/after-first-paint';
 import { DatasetFooter } from '../app/dataset-footer';
 import { usePaintedValue } from '../common/use-painted-value';
 import { useRested } from '../common/use-rested';
+import { ADVISE_AFTER_MS } from '../advisor/advise-after';
 import { ChartSection } from './chart-section';
 import { GroupResults } from './group-results';
 import { StaleBanner } from './stale-banner';
@@ -19,22 +20,15 @@ const ToolsArea = lazy(() => import('../tools/tools-area'));
 /** The advisor has something to say: the plan does not fit, or its warm pools waste addresses. */
 const wantsAdvice = (ev: FullEvaluation) => !ev.fits || ev.warnings.some((w) => w.code === 'warm-pool-waste');
 
-/**
- * How long the advisor's need must hold before its panel comes or goes (its fixes wait as long): while
- * typing passes through values that fit and values that do not, the panel (1,800 px with its fixes) does
- * not come and go under the cursor, and the panels below it do not move in and out of view, which drew the
- * 48-row subnet bars afresh (36 ms) between two keystrokes.
- */
-const ADVISOR_SHOWN_AFTER_MS = 400;
-
 export function ResultsView() {
   const { shown, stale, issues } = useDerived();
   // The verdict and findings show an edit's result in the next frame; the chart and the detail follow in
   // the frame after, so their ~30 ms on a 48-subnet plan never delays the verdict.
   const detail = usePaintedValue(shown);
   const later = detail ?? shown;
+  // The advisor's panel comes and goes once the plan has rested, as its fixes do (advise-after.ts).
   const advised = !!later && wantsAdvice(later.evaluation);
-  const showAdvisor = useRested(advised, ADVISOR_SHOWN_AFTER_MS) ?? advised;
+  const showAdvisor = useRested(advised, ADVISE_AFTER_MS) ?? advised;
   return (
     <div className="results">
       {stale && <StaleBanner issues={issues} hasResult={shown !== null} />}
